@@ -1,0 +1,99 @@
+package io.pistonee.config;
+
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.PropertyNamingStrategy;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Locale;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Piston EE's settings, from MicroProfile Config (so from {@code microprofile-config.properties},
+ * system properties or the environment).
+ *
+ * <table>
+ *   <caption>Keys</caption>
+ *   <tr><th>Key</th><th>Default</th><th>Meaning</th></tr>
+ *   <tr><td>{@code piston.naming}</td><td>{@code snake_case}</td><td>how Java property names appear
+ *       in representations: {@code snake_case}, {@code camelCase}, {@code kebab-case},
+ *       {@code lowercase}</td></tr>
+ *   <tr><td>{@code piston.max-body-bytes}</td><td>{@code 1048576}</td><td>the largest request body
+ *       accepted; larger ones answer 413</td></tr>
+ * </table>
+ */
+@ApplicationScoped
+public class PistonConfig {
+
+    private static final Map<String, PropertyNamingStrategy> NAMINGS = Map.of(
+            "snake_case", PropertyNamingStrategies.SNAKE_CASE,
+            "camelcase", PropertyNamingStrategies.LOWER_CAMEL_CASE,
+            "kebab-case", PropertyNamingStrategies.KEBAB_CASE,
+            "lowercase", PropertyNamingStrategies.LOWER_CASE);
+
+    @Inject
+    @ConfigProperty(name = "piston.naming", defaultValue = "snake_case")
+    String naming;
+
+    @Inject
+    @ConfigProperty(name = "piston.max-body-bytes", defaultValue = "1048576")
+    long maxBodyBytes;
+
+    private ObjectMapper mapper;
+
+    /** The settings as MicroProfile Config gives them (CDI's constructor). */
+    public PistonConfig() {
+    }
+
+    /** Settings given directly, for code that runs without a container (unit tests, tools). */
+    public static PistonConfig of(String naming, long maxBodyBytes) {
+        PistonConfig config = new PistonConfig();
+        config.naming = naming;
+        config.maxBodyBytes = maxBodyBytes;
+        config.init();
+        return config;
+    }
+
+    @PostConstruct
+    void init() {
+        mapper = mapper(naming);
+    }
+
+    /**
+     * The mapper every emitter, parser and the shaper share: the configured naming, ISO-8601 dates,
+     * unknown properties ignored on input, trailing garbage after a document rejected.
+     */
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    public long maxBodyBytes() {
+        return maxBodyBytes;
+    }
+
+    /** Builds the shared mapper for a naming; public so unit tests build the same one. */
+    public static ObjectMapper mapper(String naming) {
+        PropertyNamingStrategy strategy = NAMINGS.get(naming.toLowerCase(Locale.ROOT));
+        if (strategy == null) {
+            throw new IllegalArgumentException("piston.naming must be one of " + NAMINGS.keySet() + ", not " + naming);
+        }
+        ObjectMapper mapper = JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .propertyNamingStrategy(strategy)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build());
+        return mapper;
+    }
+}

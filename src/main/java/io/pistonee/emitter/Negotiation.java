@@ -1,0 +1,131 @@
+package io.pistonee.emitter;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Picks the emitter for a request: {@code ?format=X} by name, else the best match for {@code Accept}
+ * (RFC 9110: q-values, {@code type/*} and {@code *}{@code /*}, the most specific range deciding a
+ * type's quality, ties going to the server's order), else the first emitter (JSON).
+ *
+ * <pre>{@code
+ * new Negotiation(emitters).select(null, "application/yaml;q=0.5, application/json") // json
+ * }</pre>
+ */
+public final class Negotiation {
+
+    private final List<Emitter> emitters;
+
+    /** Emitters are tried in {@code @Priority} order, lowest first; JSON's is 100. */
+    public Negotiation(List<Emitter> emitters) {
+        List<Emitter> sorted = new ArrayList<>(emitters);
+        sorted.sort(Comparator.comparingInt(Negotiation::priority).thenComparing(Emitter::format));
+        this.emitters = List.copyOf(sorted);
+    }
+
+    /** The emitters in preference order. */
+    public List<Emitter> emitters() {
+        return emitters;
+    }
+
+    /** The emitter for a {@code format} parameter and an {@code Accept} header (each may be null). */
+    public Optional<Emitter> select(String format, String accept) {
+        if (format != null) {
+            return emitters.stream().filter(e -> e.format().equalsIgnoreCase(format.strip())).findFirst();
+        }
+        if (accept == null || accept.isBlank()) {
+            return emitters.stream().findFirst();
+        }
+        List<Range> ranges = Range.parseAll(accept);
+        Emitter best = null;
+        double bestQuality = 0;
+        for (Emitter emitter : emitters) {
+            double quality = quality(emitter, ranges);
+            if (quality > bestQuality) {
+                best = emitter;
+                bestQuality = quality;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static double quality(Emitter emitter, List<Range> ranges) {
+        double quality = 0;
+        for (MediaType type : emitter.mediaTypes()) {
+            Range match = null;
+            for (Range range : ranges) {
+                if (range.matches(type) && (match == null || range.specificity() > match.specificity())) {
+                    match = range;
+                }
+            }
+            if (match != null) {
+                quality = Math.max(quality, match.quality());
+            }
+        }
+        return quality;
+    }
+
+    private static int priority(Emitter emitter) {
+        for (Class<?> c = emitter.getClass(); c != null; c = c.getSuperclass()) {
+            Priority priority = c.getAnnotation(Priority.class);
+            if (priority != null) {
+                return priority.value();
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    /** One media range of an {@code Accept} header. */
+    record Range(String type, String subtype, double quality) {
+
+        static List<Range> parseAll(String header) {
+            List<Range> ranges = new ArrayList<>();
+            for (String part : header.split(",")) {
+                Range range = parse(part);
+                if (range != null) {
+                    ranges.add(range);
+                }
+            }
+            return ranges;
+        }
+
+        /** A range, or {@code null} when the text is not one (it is then ignored). */
+        static Range parse(String text) {
+            String[] pieces = text.split(";");
+            String[] type = pieces[0].strip().toLowerCase(Locale.ROOT).split("/", -1);
+            if (type.length != 2 || type[0].isEmpty() || type[1].isEmpty() || ("*".equals(type[0]) && !"*".equals(type[1]))) {
+                return null;
+            }
+            double quality = 1;
+            for (int i = 1; i < pieces.length; i++) {
+                String[] parameter = pieces[i].strip().split("=", 2);
+                if (parameter.length == 2 && "q".equalsIgnoreCase(parameter[0].strip())) {
+                    try {
+                        quality = Double.parseDouble(parameter[1].strip());
+                    } catch (NumberFormatException e) {
+                        return null;
+                    }
+                    if (!(quality >= 0 && quality <= 1)) {
+                        return null;
+                    }
+                }
+            }
+            return new Range(type[0], type[1], quality);
+        }
+
+        boolean matches(MediaType media) {
+            return "*".equals(type)
+                    || (type.equals(media.getType().toLowerCase(Locale.ROOT))
+                        && ("*".equals(subtype) || subtype.equals(media.getSubtype().toLowerCase(Locale.ROOT))));
+        }
+
+        int specificity() {
+            return "*".equals(type) ? 0 : "*".equals(subtype) ? 1 : 2;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.pistonee.example.blog;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/** Seeds the example's users and a handful of posts at start-up, once, into an empty database. */
+@ApplicationScoped
+public class BlogSeed {
+
+    @PersistenceContext
+    EntityManager entityManager;
+
+    @Transactional
+    void seed(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        if (entityManager.createQuery("select count(a) from Author a", Long.class).getSingleResult() > 0) {
+            return;
+        }
+        Author testuser = new Author("testuser", "Test", "User");
+        Author otheruser = new Author("otheruser", "Other", "User");
+        entityManager.persist(testuser);
+        entityManager.persist(otheruser);
+        entityManager.persist(new Author("admin", "Site", "Admin"));
+        OffsetDateTime start = OffsetDateTime.of(2026, 11, 1, 9, 0, 0, 0, ZoneOffset.UTC);
+        entityManager.persist(new BlogPost("Hello, Piston EE",
+                "Handlers say what can be done with a resource.", testuser, start));
+        entityManager.persist(new BlogPost("Emitters",
+                "Append ?format=json and get JSON.", testuser, start.plusDays(1)));
+        entityManager.persist(new BlogPost("Status codes",
+                "FORBIDDEN is 403, not 401.", otheruser, start.plusDays(2)));
+        entityManager.persist(new BlogPost("Field specs",
+                "author(username) nests; content_length is computed.", otheruser, start.plusDays(3)));
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * The example application: Piston's blog. {@link io.pistonee.example.blog.BlogPost}s written by
+ * {@link io.pistonee.example.blog.Author}s, served by the model-tied
+ * {@link io.pistonee.example.blog.PostHandler} at {@code /api/posts} and the model-free
+ * {@link io.pistonee.example.blog.StatsHandler} at {@code /api/stats}, seeded at start-up by
+ * {@link io.pistonee.example.blog.BlogSeed}. The framework never imports this package.
+ */
+package io.pistonee.example.blog;

@@ -1,0 +1,108 @@
+package io.pistonee.fields;
+
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationConfig;
+import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The serializable properties of one class, as Jackson sees them (naming strategy, {@code @JsonIgnore},
+ * {@code @JsonProperty}), introspected once and cached by the {@link Shaper}.
+ */
+final class BeanShape {
+
+    private final Class<?> type;
+    private final boolean entity;
+    private final Map<String, AnnotatedMember> properties;
+    private final AnnotatedMember id;
+
+    private BeanShape(Class<?> type, boolean entity, Map<String, AnnotatedMember> properties, AnnotatedMember id) {
+        this.type = type;
+        this.entity = entity;
+        this.properties = properties;
+        this.id = id;
+    }
+
+    static BeanShape of(Class<?> type, ObjectMapper mapper) {
+        SerializationConfig config = mapper.getSerializationConfig();
+        JavaType javaType = mapper.constructType(type);
+        BeanDescription description = config.introspect(javaType);
+        Set<String> ignored = config.getDefaultPropertyIgnorals(type, description.getClassInfo())
+                .findIgnoredForSerialization();
+        Map<String, AnnotatedMember> properties = new LinkedHashMap<>();
+        AnnotatedMember id = null;
+        for (BeanPropertyDefinition property : description.findProperties()) {
+            AnnotatedMember accessor = property.getAccessor();
+            if (accessor == null && property.hasField()) {
+                accessor = property.getField();
+            }
+            if (accessor == null || isPersistenceInternal(property.getName())) {
+                continue;
+            }
+            accessor.fixAccess(true);
+            if (isId(property)) {
+                id = accessor;
+            }
+            if (property.couldSerialize() && !ignored.contains(property.getName())) {
+                properties.put(property.getName(), accessor);
+            }
+        }
+        return new BeanShape(type, entityClass(type) != null, Collections.unmodifiableMap(properties), id);
+    }
+
+    /** The class annotated {@code @Entity} that {@code type} is or extends (proxies), or {@code null}. */
+    static Class<?> entityClass(Class<?> type) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            if (c.isAnnotationPresent(Entity.class)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isId(BeanPropertyDefinition property) {
+        return (property.hasField() && (property.getField().hasAnnotation(Id.class)
+                        || property.getField().hasAnnotation(EmbeddedId.class)))
+                || (property.hasGetter() && (property.getGetter().hasAnnotation(Id.class)
+                        || property.getGetter().hasAnnotation(EmbeddedId.class)));
+    }
+
+    /** Members a JPA provider weaves into entities; never part of a representation. */
+    private static boolean isPersistenceInternal(String name) {
+        return name.startsWith("_persistence") || name.startsWith("hibernate");
+    }
+
+    Class<?> type() {
+        return type;
+    }
+
+    boolean isEntity() {
+        return entity;
+    }
+
+    Map<String, AnnotatedMember> properties() {
+        return properties;
+    }
+
+    boolean has(String name) {
+        return properties.containsKey(name);
+    }
+
+    Object get(Object bean, String name) {
+        return properties.get(name).getValue(bean);
+    }
+
+    /** The JPA id of an entity, or {@code null} when this class has none. */
+    Object id(Object bean) {
+        return id == null ? null : id.getValue(bean);
+    }
+}

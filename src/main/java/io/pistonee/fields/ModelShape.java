@@ -1,0 +1,16 @@
+package io.pistonee.fields;
+
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * How instances of one model are shaped wherever they appear: the default spec (from the model's
+ * handler), its computed fields, and the path of an instance under the API root (for
+ * {@code resource_uri}), such as {@code posts/42}.
+ */
+public record ModelShape(FieldSpec fields, Map<String, ComputedField> computed, Function<Object, String> path) {
+
+    public ModelShape {
+        computed = Map.copyOf(computed);
+    }
+}

@@ -1,0 +1,64 @@
+package io.pistonee.handler;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Stereotype;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a CDI bean as the handler of the resource named {@link #value()}.
+ *
+ * <pre>{@code
+ * @Handler(value = "posts", fields = {"id", "title", "author(username)", "content_length", "resource_uri"})
+ * public class PostHandler extends ModelHandler<BlogPost, Long> {
+ *     public int contentLength(BlogPost post) { return post.getContent().length(); }
+ * }
+ * }</pre>
+ *
+ * The name is the URL segment: the handler above answers {@code /api/posts} and
+ * {@code /api/posts/{id}}. What it can do is what it implements (see the {@code *Operation}
+ * interfaces); anything else answers 405 with {@code Allow}.
+ *
+ * <p>{@code @Handler} is a stereotype that makes the class an {@code @ApplicationScoped} bean, so no
+ * other annotation is needed; declare another scope on the class to override it. Handlers are
+ * discovered at deployment: there is no registration code.
+ *
+ * <h2>Field specs</h2>
+ * {@link #fields()}, {@link #listFields()} and {@link #exclude()} say what is emitted:
+ * <ul>
+ *   <li>{@code fields}: the properties emitted, in order. An entry may nest:
+ *       {@code "author(username, first_name)"}; {@code "author()"} emits the nested object with its
+ *       own default fields. A name that is not a property of the model is a <em>computed field</em>:
+ *       a public method of the handler taking the instance, named like the field or in camel case
+ *       ({@code content_length} calls {@code contentLength(post)}). {@code resource_uri} is the
+ *       item's URL. Empty (the default): every property of the model, with related entities as
+ *       their ids.</li>
+ *   <li>{@code listFields}: the same for collections; empty means {@code fields}.</li>
+ *   <li>{@code exclude}: names removed from the default field set. A plain name is removed
+ *       exactly; anything else is a regular expression found in the name ({@code "^private_"}).
+ *       An explicit {@code fields} list is never trimmed by {@code exclude}.</li>
+ * </ul>
+ * An entry may hold several comma-separated fields: {@code fields = "id, title, author(username)"}.
+ */
+@Stereotype
+@ApplicationScoped
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface Handler {
+
+    /** The resource name: the URL segment under {@code /api}. */
+    String value();
+
+    /** The fields emitted for one item; empty means every property of the model. */
+    String[] fields() default {};
+
+    /** The fields emitted for each item of a collection; empty means {@link #fields()}. */
+    String[] listFields() default {};
+
+    /** Names or patterns removed from the default field set. */
+    String[] exclude() default {};
+}

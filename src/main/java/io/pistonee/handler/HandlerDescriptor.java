@@ -1,0 +1,192 @@
+package io.pistonee.handler;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.type.TypeFactory;
+import io.pistonee.fields.FieldSpec;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Everything known about one handler, read once at start-up from its class: the name, the operations
+ * it provides, the types its ids and inputs bind to, its model, its field specs and computed fields.
+ * Routing, {@code Allow}, binding and shaping all read this; nothing reflects on a handler per request.
+ *
+ * @param name the resource name ({@code posts})
+ * @param handlerClass the bean class
+ * @param operations what the handler implements
+ * @param model the JPA entity of a {@link ModelHandler}, or {@code null}
+ * @param idType what a path id converts to (for read, update and delete)
+ * @param inputType what a request body binds to (for create and update)
+ * @param fields the spec for one item
+ * @param listFields the spec for the items of a collection
+ * @param computed the computed fields: field name to a public handler method taking the instance
+ */
+public record HandlerDescriptor(String name, Class<?> handlerClass, Set<Operation> operations, Class<?> model,
+                                JavaType idType, JavaType inputType, FieldSpec fields, FieldSpec listFields,
+                                Map<String, Method> computed) {
+
+    public HandlerDescriptor {
+        operations = Collections.unmodifiableSet(EnumSet.copyOf(operations));
+        computed = Map.copyOf(computed);
+    }
+
+    /**
+     * Reads a handler class. Throws {@link IllegalArgumentException} with a message fit for a
+     * deployment error when the class is not a usable handler.
+     */
+    public static HandlerDescriptor of(Class<?> handlerClass, TypeFactory types) {
+        Handler annotation = handlerClass.getAnnotation(Handler.class);
+        if (annotation == null) {
+            throw new IllegalArgumentException(handlerClass.getName() + " is not annotated @Handler");
+        }
+        String name = annotation.value();
+        if (!name.matches("[A-Za-z0-9_-]+")) {
+            throw new IllegalArgumentException("@Handler(\"" + name + "\") on " + handlerClass.getName()
+                    + ": a resource name is letters, digits, '_' and '-' only");
+        }
+        Set<Operation> operations = operationsOf(handlerClass);
+        if (operations.isEmpty()) {
+            throw new IllegalArgumentException("@Handler(\"" + name + "\") on " + handlerClass.getName()
+                    + " implements no operation: implement ListOperation, ReadOperation, CreateOperation,"
+                    + " UpdateOperation or DeleteOperation, or extend ModelHandler");
+        }
+        JavaType type = types.constructType(handlerClass);
+        FieldSpec fields = FieldSpec.of(annotation.fields(), annotation.exclude());
+        FieldSpec listFields = annotation.listFields().length == 0 ? fields
+                : FieldSpec.of(annotation.listFields(), annotation.exclude());
+        Class<?> model = parameter(type, ModelHandler.class, 0, types).getRawClass();
+        return new HandlerDescriptor(name, handlerClass, operations, model == Object.class ? null : model,
+                idType(type, types), inputType(type, types), fields, listFields,
+                computedFields(handlerClass, model, fields, listFields));
+    }
+
+    /** Whether the handler provides an operation. */
+    public boolean provides(Operation operation) {
+        return operations.contains(operation);
+    }
+
+    /** Whether this handler serves a JPA entity with default operations. */
+    public boolean isModelHandler() {
+        return model != null;
+    }
+
+    /** The methods to list in {@code Allow} for a target, in a stable order. */
+    public List<String> allow(Operation.Target target) {
+        List<String> methods = new ArrayList<>();
+        for (Operation operation : operations) {
+            if (operation.target() == target) {
+                methods.add(operation.httpMethod());
+                if ("GET".equals(operation.httpMethod())) {
+                    methods.add("HEAD");
+                }
+            }
+        }
+        methods.add("OPTIONS");
+        return methods;
+    }
+
+    private static Set<Operation> operationsOf(Class<?> handlerClass) {
+        Set<Operation> operations = EnumSet.noneOf(Operation.class);
+        if (ListOperation.class.isAssignableFrom(handlerClass)) {
+            operations.add(Operation.LIST);
+        }
+        if (ReadOperation.class.isAssignableFrom(handlerClass)) {
+            operations.add(Operation.READ);
+        }
+        if (CreateOperation.class.isAssignableFrom(handlerClass)) {
+            operations.add(Operation.CREATE);
+        }
+        if (UpdateOperation.class.isAssignableFrom(handlerClass)) {
+            operations.add(Operation.UPDATE);
+        }
+        if (DeleteOperation.class.isAssignableFrom(handlerClass)) {
+            operations.add(Operation.DELETE);
+        }
+        return operations;
+    }
+
+    private static JavaType idType(JavaType type, TypeFactory types) {
+        for (Class<?> operation : List.of(ReadOperation.class, UpdateOperation.class, DeleteOperation.class)) {
+            if (operation.isAssignableFrom(type.getRawClass())) {
+                return orString(parameter(type, operation, 0, types), types);
+            }
+        }
+        return null;
+    }
+
+    private static JavaType inputType(JavaType type, TypeFactory types) {
+        if (CreateOperation.class.isAssignableFrom(type.getRawClass())) {
+            return parameter(type, CreateOperation.class, 0, types);
+        }
+        if (UpdateOperation.class.isAssignableFrom(type.getRawClass())) {
+            return parameter(type, UpdateOperation.class, 1, types);
+        }
+        return null;
+    }
+
+    /** An unresolved id type (a raw implementation) takes the path segment as it is. */
+    private static JavaType orString(JavaType id, TypeFactory types) {
+        return id.getRawClass() == Object.class ? types.constructType(String.class) : id;
+    }
+
+    private static JavaType parameter(JavaType type, Class<?> generic, int index, TypeFactory types) {
+        JavaType[] parameters = type.findTypeParameters(generic);
+        return parameters.length > index ? parameters[index] : types.constructType(Object.class);
+    }
+
+    private static Map<String, Method> computedFields(Class<?> handlerClass, Class<?> model,
+                                                      FieldSpec fields, FieldSpec listFields) {
+        Map<String, Method> computed = new TreeMap<>();
+        if (model == null || model == Object.class) {
+            return computed;
+        }
+        for (FieldSpec spec : List.of(fields, listFields)) {
+            for (String field : spec.names()) {
+                Method method = computedMethod(handlerClass, model, field);
+                if (method != null) {
+                    computed.put(field, method);
+                }
+            }
+        }
+        return computed;
+    }
+
+    /** A public method named like the field (or in camel case) that takes one model instance. */
+    private static Method computedMethod(Class<?> handlerClass, Class<?> model, String field) {
+        String camel = camelCase(field);
+        for (Method method : handlerClass.getMethods()) {
+            if ((method.getName().equals(field) || method.getName().equals(camel))
+                    && method.getParameterCount() == 1
+                    && method.getParameterTypes()[0].isAssignableFrom(model)
+                    && method.getReturnType() != void.class
+                    && !Modifier.isStatic(method.getModifiers())
+                    && method.getDeclaringClass() != ModelHandler.class) {
+                return method;
+            }
+        }
+        return null;
+    }
+
+    static String camelCase(String field) {
+        StringBuilder camel = new StringBuilder(field.length());
+        boolean upper = false;
+        for (char c : field.toCharArray()) {
+            if (c == '_' || c == '-') {
+                upper = true;
+            } else {
+                camel.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return camel.toString().isEmpty() ? field : camel.toString().substring(0, 1).toLowerCase(Locale.ROOT)
+                + camel.substring(1);
+    }
+}

@@ -1,0 +1,197 @@
+package io.pistonee.handler;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import io.pistonee.config.PistonConfig;
+import io.pistonee.fields.ComputedField;
+import io.pistonee.fields.ModelShape;
+import io.pistonee.fields.Shaper;
+import io.pistonee.problem.Rc;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The handlers of this application: one {@link HandlerDescriptor} and one bean reference per
+ * resource name, built at start-up (a handler whose field spec does not fit its model fails the
+ * deployment), plus the {@link Shaper} that knows every model's shape.
+ */
+@ApplicationScoped
+public class Handlers {
+
+    @Inject
+    HandlerExtension extension;
+
+    @Inject
+    BeanManager beans;
+
+    @Inject
+    PistonConfig config;
+
+    private Map<String, HandlerDescriptor> byName;
+    private Map<String, Object> instances;
+    private Map<Class<?>, ModelShape> shapes;
+    private Shaper shaper;
+
+    @PostConstruct
+    void init() {
+        ObjectMapper mapper = config.mapper();
+        Map<String, HandlerDescriptor> descriptors = new LinkedHashMap<>();
+        Map<String, Object> references = new HashMap<>();
+        for (Bean<?> bean : extension.handlers()) {
+            HandlerDescriptor descriptor = HandlerDescriptor.of(bean.getBeanClass(), mapper.getTypeFactory());
+            descriptors.put(descriptor.name(), descriptor);
+            references.put(descriptor.name(), beans.getReference(bean, bean.getBeanClass(),
+                    beans.createCreationalContext(bean)));
+        }
+        byName = Map.copyOf(descriptors);
+        instances = Map.copyOf(references);
+        shapes = modelShapes(descriptors.values(), mapper);
+        shaper = new Shaper(mapper, this::shapeOf);
+        descriptors.values().forEach(this::checkFields);
+    }
+
+    /** Builds everything at deployment, so a broken handler fails the deployment, not a request. */
+    void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        byName.size();
+    }
+
+    /** The handler of a resource name, if there is one. */
+    public Optional<HandlerDescriptor> find(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    /** The handler of a resource name; 404 when there is none. */
+    public HandlerDescriptor require(String name) {
+        return find(name).orElseThrow(() -> Rc.NOT_FOUND.error("There is no resource named '" + name + "'."));
+    }
+
+    /** Every handler, in discovery order. */
+    public Collection<HandlerDescriptor> all() {
+        return byName.values();
+    }
+
+    /** The bean behind a handler (a client proxy for normal scopes). */
+    public Object instance(HandlerDescriptor descriptor) {
+        return instances.get(descriptor.name());
+    }
+
+    /** The shaper that knows every handler's model. */
+    public Shaper shaper() {
+        return shaper;
+    }
+
+    /** A path id converted to the handler's id type; {@link IllegalArgumentException} if it does not convert. */
+    public Object convertId(HandlerDescriptor descriptor, String id) {
+        return config.mapper().convertValue(id, descriptor.idType());
+    }
+
+    /** The path of a model instance under the API root ({@code posts/42}), or {@code null}. */
+    public String pathOf(HandlerDescriptor descriptor, Object instance) {
+        Object id = shaper.idOf(instance);
+        return id == null ? null : descriptor.name() + "/" + encodeSegment(String.valueOf(id));
+    }
+
+    private ModelShape shapeOf(Class<?> type) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            ModelShape shape = shapes.get(c);
+            if (shape != null) {
+                return shape;
+            }
+        }
+        return null;
+    }
+
+    /** One shape per model; when several handlers serve a model, the first one found defines it. */
+    private Map<Class<?>, ModelShape> modelShapes(Collection<HandlerDescriptor> descriptors, ObjectMapper mapper) {
+        Map<Class<?>, ModelShape> models = new HashMap<>();
+        for (HandlerDescriptor descriptor : descriptors) {
+            if (descriptor.isModelHandler() && !models.containsKey(descriptor.model())) {
+                keepIdentityReadOnly(descriptor.model(), mapper);
+                models.put(descriptor.model(), new ModelShape(descriptor.fields(), computed(descriptor),
+                        instance -> pathOf(descriptor, instance)));
+            }
+        }
+        return Map.copyOf(models);
+    }
+
+    private Map<String, ComputedField> computed(HandlerDescriptor descriptor) {
+        Map<String, ComputedField> computed = new HashMap<>();
+        descriptor.computed().forEach((field, method) -> computed.put(field, instance ->
+                invoke(method, instance(descriptor), instance)));
+        return computed;
+    }
+
+    /** Ids and versions belong to the server: clients may read them but never bind them. */
+    private static void keepIdentityReadOnly(Class<?> model, ObjectMapper mapper) {
+        BeanDescription description = mapper.getDeserializationConfig().introspect(mapper.constructType(model));
+        List<String> managed = new ArrayList<>();
+        for (BeanPropertyDefinition property : description.findProperties()) {
+            if (property.hasField() && (property.getField().hasAnnotation(Id.class)
+                    || property.getField().hasAnnotation(EmbeddedId.class)
+                    || property.getField().hasAnnotation(Version.class))) {
+                managed.add(property.getName());
+            }
+        }
+        mapper.configOverride(model).setIgnorals(
+                JsonIgnoreProperties.Value.forIgnoredProperties(managed.toArray(String[]::new)).withAllowGetters());
+    }
+
+    private void checkFields(HandlerDescriptor descriptor) {
+        if (!descriptor.isModelHandler()) {
+            return;
+        }
+        List<String> known = new ArrayList<>(shaper.properties(descriptor.model()));
+        known.addAll(descriptor.computed().keySet());
+        known.add("resource_uri");
+        for (var spec : List.of(descriptor.fields(), descriptor.listFields())) {
+            for (String field : spec.names()) {
+                if (!known.contains(field)) {
+                    throw new IllegalStateException("@Handler(\"" + descriptor.name() + "\") on "
+                            + descriptor.handlerClass().getName() + ": field '" + field + "' is neither a property of "
+                            + descriptor.model().getSimpleName() + " nor a public method " + field + "("
+                            + descriptor.model().getSimpleName() + ") of the handler");
+                }
+            }
+        }
+    }
+
+    private static Object invoke(Method method, Object handler, Object instance) {
+        try {
+            return method.invoke(handler, instance);
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encodeSegment(String segment) {
+        try {
+            return new URI(null, null, segment, null).getRawPath().replace("/", "%2F");
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}

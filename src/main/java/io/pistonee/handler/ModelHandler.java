@@ -1,0 +1,163 @@
+package io.pistonee.handler;
+
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import com.fasterxml.jackson.databind.type.TypeFactory;
+import io.pistonee.config.PistonConfig;
+import io.pistonee.problem.Rc;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.metamodel.EntityType;
+import jakarta.persistence.metamodel.SingularAttribute;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A handler tied to a JPA entity, with working defaults for every operation on the default
+ * persistence unit. Override any one and keep the rest.
+ *
+ * <pre>{@code
+ * @Handler("posts")
+ * public class PostHandler extends ModelHandler<BlogPost, Long> {
+ *     @Override
+ *     public List<BlogPost> list() {            // newest first; read, create, update, delete stay
+ *         return query("select p from BlogPost p order by p.createdOn desc", BlogPost.class);
+ *     }
+ * }
+ * }</pre>
+ *
+ * <ul>
+ *   <li>{@link #list()}: every entity, ordered by id.</li>
+ *   <li>{@link #read}: the entity, or 404.</li>
+ *   <li>{@link #create}: persists the bound, validated input; the answer is 201 with {@code Location}.
+ *       A client never sets the id or the version.</li>
+ *   <li>{@link #update}: copies every property a client may write from the input onto the stored
+ *       entity (a full replacement: a property left out becomes {@code null}), or 404.</li>
+ *   <li>{@link #delete}: removes the entity, or 404.</li>
+ * </ul>
+ * Writes run in a transaction opened by the framework and are flushed before the method returns,
+ * so a database error is answered, not hidden until commit. Properties marked
+ * {@code @JsonProperty(access = READ_ONLY)} or {@code @JsonIgnore} are never written by clients.
+ *
+ * @param <T> the entity
+ * @param <ID> its id type
+ */
+public abstract class ModelHandler<T, ID> implements ListOperation, ReadOperation<ID>, CreateOperation<T>,
+        UpdateOperation<ID, T>, DeleteOperation<ID> {
+
+    @PersistenceContext
+    private EntityManager entityManager;
+
+    @Inject
+    private PistonConfig config;
+
+    private final Class<T> model;
+    private volatile List<BeanPropertyDefinition> writable;
+
+    @SuppressWarnings("unchecked")
+    protected ModelHandler() {
+        model = (Class<T>) TypeFactory.defaultInstance().constructType(getClass())
+                .findTypeParameters(ModelHandler.class)[0].getRawClass();
+    }
+
+    @Override
+    public List<T> list() {
+        CriteriaBuilder builder = entityManager.getCriteriaBuilder();
+        CriteriaQuery<T> query = builder.createQuery(model);
+        Root<T> root = query.from(model);
+        return entityManager.createQuery(query.select(root).orderBy(builder.asc(root.get(idAttribute()))))
+                .getResultList();
+    }
+
+    @Override
+    public T read(ID id) {
+        T entity = entityManager.find(model, id);
+        if (entity == null) {
+            throw Rc.NOT_FOUND.error("There is no " + model.getSimpleName() + " with id " + id + ".");
+        }
+        return entity;
+    }
+
+    @Override
+    public T create(T input) {
+        entityManager.persist(input);
+        entityManager.flush();
+        return input;
+    }
+
+    @Override
+    public T update(ID id, T input) {
+        T stored = read(id);
+        for (BeanPropertyDefinition property : writable()) {
+            property.getMutator().setValue(stored, accessor(property).getValue(input));
+        }
+        entityManager.flush();
+        return stored;
+    }
+
+    @Override
+    public void delete(ID id) {
+        entityManager.remove(read(id));
+        entityManager.flush();
+    }
+
+    /** The entity this handler serves. */
+    protected Class<T> model() {
+        return model;
+    }
+
+    /** The entity manager of the default persistence unit. */
+    protected EntityManager entityManager() {
+        return entityManager;
+    }
+
+    /** Runs a JPQL query; a convenience for overrides. */
+    protected <R> List<R> query(String jpql, Class<R> type) {
+        return entityManager.createQuery(jpql, type).getResultList();
+    }
+
+    private String idAttribute() {
+        EntityType<T> entity = entityManager.getMetamodel().entity(model);
+        return entity.getId(entity.getIdType().getJavaType()).getName();
+    }
+
+    /** The properties a client may write: bindable by Jackson, persistent, and neither id nor version. */
+    private List<BeanPropertyDefinition> writable() {
+        List<BeanPropertyDefinition> properties = writable;
+        if (properties == null) {
+            properties = new ArrayList<>();
+            EntityType<T> entity = entityManager.getMetamodel().entity(model);
+            ObjectMapper mapper = config.mapper();
+            BeanDescription description = mapper.getDeserializationConfig().introspect(mapper.constructType(model));
+            for (BeanPropertyDefinition property : description.findProperties()) {
+                if (property.couldDeserialize() && property.getMutator() != null && accessor(property) != null
+                        && isPlainAttribute(entity, property.getInternalName())) {
+                    property.getMutator().fixAccess(true);
+                    accessor(property).fixAccess(true);
+                    properties.add(property);
+                }
+            }
+            writable = List.copyOf(properties);
+        }
+        return properties;
+    }
+
+    private static boolean isPlainAttribute(EntityType<?> entity, String name) {
+        for (SingularAttribute<?, ?> attribute : entity.getSingularAttributes()) {
+            if (attribute.getName().equals(name)) {
+                return !attribute.isId() && !attribute.isVersion();
+            }
+        }
+        return false;
+    }
+
+    private static AnnotatedMember accessor(BeanPropertyDefinition property) {
+        return property.hasGetter() ? property.getGetter() : property.getField();
+    }
+}

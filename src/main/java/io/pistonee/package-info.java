@@ -1,0 +1,34 @@
+/**
+ * Piston EE: django-piston's Resource, Handler and Emitter on Jakarta EE 10 and MicroProfile.
+ *
+ * <p>A <em>handler</em> ({@link io.pistonee.handler.Handler}) says what can be done with a resource;
+ * the one generic JAX-RS resource ({@link io.pistonee.resource.PistonResource}) exposes every handler
+ * at {@code /api/{name}} and {@code /api/{name}/{id}}; an <em>emitter</em>
+ * ({@link io.pistonee.emitter.Emitter}) writes what the handler returned in the format the client
+ * asked for.
+ *
+ * <h2>The request pipeline</h2>
+ * Every request passes these steps in this order; each step lives in one place.
+ * <ol>
+ *   <li><b>Format selection</b> ({@link io.pistonee.emitter.FormatFilter}, pre-matching):
+ *       {@code ?format=X} or {@code Accept} picks an emitter; none acceptable answers 406 before any
+ *       handler runs.</li>
+ *   <li><b>Authentication</b>: the container's (Jakarta Security); no credentials means anonymous.</li>
+ *   <li><b>Handler resolution</b> ({@link io.pistonee.resource.RoutingFilter}): the resource name
+ *       selects a {@link io.pistonee.handler.HandlerDescriptor}; an unknown name answers 404, an
+ *       operation the handler does not provide answers 405 with {@code Allow}, an unreadable body
+ *       type answers 415, all before the body is read.</li>
+ *   <li><b>Authorization</b> and <b>throttling</b>: not yet built.</li>
+ *   <li><b>Parsing and validation</b> ({@link io.pistonee.parser}): the body becomes request data
+ *       (400 if malformed, 413 if too large), is bound to the handler's input type and validated
+ *       with Bean Validation (400 with every field error).</li>
+ *   <li><b>Invocation</b> ({@link io.pistonee.resource.Dispatcher}): writes run in a transaction.</li>
+ *   <li><b>Shaping</b> ({@link io.pistonee.fields}): the handler's field spec picks what is
+ *       emitted, with computed fields and {@code resource_uri}.</li>
+ *   <li><b>Emitting</b> ({@link io.pistonee.emitter}): the selected {@code MessageBodyWriter} writes
+ *       the result; collections are written item by item.</li>
+ *   <li><b>Errors</b> ({@link io.pistonee.problem}): every exception becomes an RFC 9457 problem;
+ *       no stack trace reaches a client.</li>
+ * </ol>
+ */
+package io.pistonee;

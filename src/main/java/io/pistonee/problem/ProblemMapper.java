@@ -1,0 +1,135 @@
+package io.pistonee.problem;
+
+import io.pistonee.config.PistonConfig;
+import io.pistonee.emitter.Emission;
+import io.pistonee.emitter.Emitter;
+import io.pistonee.emitter.SelectedFormat;
+import io.pistonee.validation.Violations;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Pipeline step "errors": every exception becomes an RFC 9457 problem, in the negotiated format where
+ * it can carry one, else as {@code application/problem+json}.
+ *
+ * <ul>
+ *   <li>{@link ProblemException} (what {@link Rc#error} throws): its problem and headers;</li>
+ *   <li>Bean Validation's {@code ConstraintViolationException}: 400 with every field error;</li>
+ *   <li>JAX-RS exceptions (the platform's 404, 405, 415...): their status, with {@code Allow},
+ *       {@code WWW-Authenticate} and {@code Retry-After} kept;</li>
+ *   <li>anything else: 500, with a detail that says nothing of the cause and an {@code incident} id;
+ *       the exception is logged with that id.</li>
+ * </ul>
+ * Causes are searched, so a problem thrown inside a transaction or a CDI interceptor is still itself.
+ */
+@Provider
+@ApplicationScoped
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+    private static final MediaType JSON_PROBLEM = new MediaType("application", "problem+json");
+    private static final List<String> KEPT_HEADERS = List.of("Allow", "WWW-Authenticate", "Retry-After", "Accept-Post");
+
+    @Inject
+    PistonConfig config;
+
+    @Inject
+    SelectedFormat format;
+
+    @Context
+    UriInfo uri;
+
+    @Override
+    public Response toResponse(Throwable exception) {
+        ProblemException problem = problemOf(exception);
+        Response.ResponseBuilder response = Response.status(problem.problem().status())
+                .entity(new Emission(problem.problem().at(instance()).toMap(), config.mapper()::valueToTree))
+                .type(problemType());
+        problem.headers().forEach(response::header);
+        return response.build();
+    }
+
+    /** The problem an exception is answered with. */
+    ProblemException problemOf(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProblemException problem) {
+                return problem;
+            }
+            if (cause instanceof ConstraintViolationException violations) {
+                return new ProblemException(Violations.problem(violations.getConstraintViolations(),
+                        config.mapper().getSerializationConfig().getPropertyNamingStrategy()));
+            }
+            if (cause instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
+                return fromPlatform(web.getResponse());
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return unexpected(exception);
+    }
+
+    private static ProblemException fromPlatform(Response platform) {
+        int status = platform.getStatus();
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String name : KEPT_HEADERS) {
+            String value = platform.getHeaderString(name);
+            if (value != null) {
+                headers.put(name, value);
+            }
+        }
+        return new ProblemException(Problem.of(status, platformDetail(status)), headers);
+    }
+
+    private static String platformDetail(int status) {
+        return switch (status) {
+            case 400 -> "The request is malformed.";
+            case 401 -> "Authentication is required.";
+            case 403 -> "You may not do this.";
+            case 404 -> "There is no resource at this path.";
+            case 405 -> "This method is not allowed here.";
+            case 406 -> "None of the acceptable types can be produced.";
+            case 415 -> "This content type is not accepted here.";
+            default -> Rc.phrase(status) + ".";
+        };
+    }
+
+    private static ProblemException unexpected(Throwable exception) {
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "Unexpected error, incident " + incident, exception);
+        return new ProblemException(Rc.INTERNAL_ERROR
+                .problem("The server could not complete the request. Quote incident " + incident + " when reporting it.")
+                .with("incident", incident));
+    }
+
+    private MediaType problemType() {
+        try {
+            Emitter emitter = format.emitter();
+            return emitter != null && emitter.problemType() != null ? emitter.problemType() : JSON_PROBLEM;
+        } catch (RuntimeException e) {
+            return JSON_PROBLEM;
+        }
+    }
+
+    private String instance() {
+        try {
+            return uri.getAbsolutePath().getRawPath();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

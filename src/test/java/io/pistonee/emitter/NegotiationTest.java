@@ -1,0 +1,113 @@
+package io.pistonee.emitter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.io.OutputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NegotiationTest {
+
+    @Priority(100)
+    static class Json extends Stub {
+        Json() {
+            super("json", "application/json");
+        }
+    }
+
+    @Priority(200)
+    static class Yaml extends Stub {
+        Yaml() {
+            super("yaml", "application/yaml", "text/yaml");
+        }
+    }
+
+    private final Negotiation negotiation = new Negotiation(List.of(new Yaml(), new Json()));
+
+    @Test
+    void noAcceptMeansTheFirstEmitterByPriority() {
+        assertThat(format(null, null)).isEqualTo("json");
+        assertThat(format(null, " ")).isEqualTo("json");
+        assertThat(negotiation.emitters()).extracting(Emitter::format).containsExactly("json", "yaml");
+    }
+
+    @Test
+    void formatParameterWinsOverAccept() {
+        assertThat(format("yaml", "application/json")).isEqualTo("yaml");
+        assertThat(format("YAML", null)).isEqualTo("yaml");
+    }
+
+    @Test
+    void unknownFormatSelectsNothing() {
+        assertThat(negotiation.select("nope", null)).isEmpty();
+    }
+
+    @Test
+    void higherQualityWins() {
+        assertThat(format(null, "application/json;q=0.4, text/yaml;q=0.9")).isEqualTo("yaml");
+    }
+
+    @Test
+    void wildcardsMatchAndTiesGoToServerOrder() {
+        assertThat(format(null, "*/*")).isEqualTo("json");
+        assertThat(format(null, "text/*")).isEqualTo("yaml");
+        assertThat(format(null, "application/*")).isEqualTo("json");
+    }
+
+    @Test
+    void mostSpecificRangeDecidesAType() {
+        assertThat(format(null, "application/*;q=1, application/json;q=0, application/yaml;q=0.5")).isEqualTo("yaml");
+    }
+
+    @Test
+    void qualityZeroExcludes() {
+        assertThat(negotiation.select(null, "application/json;q=0")).isEmpty();
+    }
+
+    @Test
+    void unmatchedOrMalformedAcceptSelectsNothing() {
+        assertThat(negotiation.select(null, "text/html")).isEmpty();
+        assertThat(negotiation.select(null, "garbage")).isEmpty();
+        assertThat(negotiation.select(null, "application/json;q=abc")).isEmpty();
+        assertThat(format(null, "bogus, application/json")).isEqualTo("json");
+    }
+
+    private String format(String format, String accept) {
+        return negotiation.select(format, accept).map(Emitter::format).orElse(null);
+    }
+
+    abstract static class Stub implements Emitter {
+        private final String format;
+        private final List<MediaType> types;
+
+        Stub(String format, String... types) {
+            this.format = format;
+            this.types = java.util.Arrays.stream(types).map(t -> new MediaType(t.split("/")[0], t.split("/")[1])).toList();
+        }
+
+        @Override
+        public String format() {
+            return format;
+        }
+
+        @Override
+        public List<MediaType> mediaTypes() {
+            return types;
+        }
+
+        @Override
+        public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+            return true;
+        }
+
+        @Override
+        public void writeTo(Emission emission, Class<?> type, Type genericType, Annotation[] annotations,
+                            MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream out) {
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.pistonee.problem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pistonee.config.PistonConfig;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ProblemMapperTest {
+
+    private final ProblemMapper mapper = new ProblemMapper();
+
+    {
+        mapper.config = PistonConfig.of("snake_case", 1024);
+    }
+
+    record Post(@NotBlank String title, @NotBlank String bodyText) {
+    }
+
+    @Test
+    void problemExceptionsAreTheirOwnProblemEvenWhenWrapped() {
+        ProblemException thrown = Rc.FORBIDDEN.error("Not yours.");
+
+        ProblemException mapped = mapper.problemOf(new RuntimeException("transaction rolled back", thrown));
+
+        assertThat(mapped).isSameAs(thrown);
+        assertThat(mapped.problem().status()).isEqualTo(403);
+    }
+
+    @Test
+    void platformExceptionsKeepStatusAndAllow() {
+        Response platform = Response.status(405).header("Allow", "GET, HEAD").build();
+
+        ProblemException mapped = mapper.problemOf(new NotAllowedException(platform));
+
+        assertThat(mapped.problem().status()).isEqualTo(405);
+        assertThat(mapped.problem().title()).isEqualTo("Method Not Allowed");
+        assertThat(mapped.headers()).containsEntry("Allow", "GET, HEAD");
+    }
+
+    @Test
+    void platformNotFoundSaysSoWithoutInternals() {
+        ProblemException mapped = mapper.problemOf(new NotFoundException("HTTP 404 Not Found from Jersey"));
+
+        assertThat(mapped.problem().detail()).isEqualTo("There is no resource at this path.");
+    }
+
+    @Test
+    void constraintViolationsAre400WithClientFieldNames() {
+        Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
+        ConstraintViolationException violations = new ConstraintViolationException(validator.validate(new Post("", "")));
+
+        ProblemException mapped = mapper.problemOf(violations);
+
+        assertThat(mapped.problem().status()).isEqualTo(400);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> errors = (List<Map<String, Object>>) mapped.problem().extensions().get("errors");
+        assertThat(errors).extracting(error -> error.get("field")).containsExactly("body_text", "title");
+    }
+
+    @Test
+    void unexpectedExceptionsAre500AndRevealNothing() {
+        ProblemException mapped = mapper.problemOf(new IllegalStateException("password=hunter2 at db.internal"));
+
+        assertThat(mapped.problem().status()).isEqualTo(500);
+        assertThat(mapped.problem().detail()).doesNotContain("hunter2").doesNotContain("IllegalState")
+                .contains(String.valueOf(mapped.problem().extensions().get("incident")));
+    }
+
+    @Test
+    void problemMembersComeInRfcOrder() {
+        Problem problem = Rc.NOT_FOUND.problem("Gone missing.").at("/api/posts/9").with("hint", "check the id");
+
+        assertThat(problem.toMap()).containsExactly(Map.entry("type", "about:blank"), Map.entry("title", "Not Found"),
+                Map.entry("status", 404), Map.entry("detail", "Gone missing."), Map.entry("instance", "/api/posts/9"),
+                Map.entry("hint", "check the id"));
+    }
+
+    @Test
+    void forbiddenIs403() {
+        assertThat(Rc.FORBIDDEN.status()).isEqualTo(403);
+        assertThat(Rc.phrase(418)).isNotBlank();
+    }
+}
