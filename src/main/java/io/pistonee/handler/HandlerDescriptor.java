@@ -24,13 +24,15 @@ import java.util.TreeMap;
  * @param operations what the handler implements
  * @param model the JPA entity of a {@link ModelHandler}, or {@code null}
  * @param idType what a path id converts to (for read, update and delete)
- * @param inputType what a request body binds to (for create and update)
+ * @param createInput what a request body binds to for create, or {@code null}
+ * @param updateInput what a request body binds to for update, or {@code null}
  * @param fields the spec for one item
  * @param listFields the spec for the items of a collection
  * @param computed the computed fields: field name to a public handler method taking the instance
  */
 public record HandlerDescriptor(String name, Class<?> handlerClass, Set<Operation> operations, Class<?> model,
-                                JavaType idType, JavaType inputType, FieldSpec fields, FieldSpec listFields,
+                                JavaType idType, JavaType createInput, JavaType updateInput,
+                                FieldSpec fields, FieldSpec listFields,
                                 Map<String, Method> computed) {
 
     public HandlerDescriptor {
@@ -64,7 +66,8 @@ public record HandlerDescriptor(String name, Class<?> handlerClass, Set<Operatio
                 : FieldSpec.of(annotation.listFields(), annotation.exclude());
         Class<?> model = parameter(type, ModelHandler.class, 0, types).getRawClass();
         return new HandlerDescriptor(name, handlerClass, operations, model == Object.class ? null : model,
-                idType(type, types), inputType(type, types), fields, listFields,
+                idType(type, types), input(type, CreateOperation.class, 0, types),
+                input(type, UpdateOperation.class, 1, types), fields, listFields,
                 computedFields(handlerClass, model, fields, listFields));
     }
 
@@ -122,14 +125,8 @@ public record HandlerDescriptor(String name, Class<?> handlerClass, Set<Operatio
         return null;
     }
 
-    private static JavaType inputType(JavaType type, TypeFactory types) {
-        if (CreateOperation.class.isAssignableFrom(type.getRawClass())) {
-            return parameter(type, CreateOperation.class, 0, types);
-        }
-        if (UpdateOperation.class.isAssignableFrom(type.getRawClass())) {
-            return parameter(type, UpdateOperation.class, 1, types);
-        }
-        return null;
+    private static JavaType input(JavaType type, Class<?> operation, int index, TypeFactory types) {
+        return operation.isAssignableFrom(type.getRawClass()) ? parameter(type, operation, index, types) : null;
     }
 
     /** An unresolved id type (a raw implementation) takes the path segment as it is. */

@@ -70,7 +70,7 @@ public class PistonResource {
     @POST
     public Response create(@PathParam(RESOURCE) String name, RequestData body, @Context UriInfo uri) {
         HandlerDescriptor handler = handlers.require(name);
-        Object created = dispatcher.create(handler, binder.bind(required(body), handler.inputType()));
+        Object created = dispatcher.create(handler, binder.bind(required(body), handler.createInput()));
         Response.ResponseBuilder response = Response.status(Response.Status.CREATED);
         if (handler.isModelHandler() && handler.model().isInstance(created)) {
             String path = handlers.pathOf(handler, created);
@@ -98,7 +98,7 @@ public class PistonResource {
                            @Context UriInfo uri) {
         HandlerDescriptor handler = handlers.require(name);
         Object key = id(handler, id);
-        Object updated = dispatcher.update(handler, key, binder.bind(required(body), handler.inputType()));
+        Object updated = dispatcher.update(handler, key, binder.bind(required(body), handler.updateInput()));
         return emit(Response.ok(), updated, handler.fields(), uri);
     }
 

@@ -91,7 +91,8 @@ class HandlerDescriptorTest {
         assertThat(notes.operations()).containsExactlyInAnyOrder(Operation.values());
         assertThat(notes.model()).isEqualTo(Note.class);
         assertThat(notes.idType().getRawClass()).isEqualTo(Long.class);
-        assertThat(notes.inputType().getRawClass()).isEqualTo(Note.class);
+        assertThat(notes.createInput().getRawClass()).isEqualTo(Note.class);
+        assertThat(notes.updateInput().getRawClass()).isEqualTo(Note.class);
         assertThat(notes.isModelHandler()).isTrue();
     }
 
@@ -121,7 +122,8 @@ class HandlerDescriptorTest {
         HandlerDescriptor things = HandlerDescriptor.of(ThingHandler.class, TYPES);
 
         assertThat(things.idType().getRawClass()).isEqualTo(UUID.class);
-        assertThat(things.inputType().getRawClass()).isEqualTo(Map.class);
+        assertThat(things.createInput().getRawClass()).isEqualTo(Map.class);
+        assertThat(things.updateInput()).isNull();
         assertThat(things.allow(Operation.Target.COLLECTION)).containsExactly("POST", "OPTIONS");
         assertThat(things.allow(Operation.Target.ITEM)).containsExactly("GET", "HEAD", "DELETE", "OPTIONS");
     }

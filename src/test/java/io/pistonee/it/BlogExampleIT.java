@@ -1,0 +1,233 @@
+package io.pistonee.it;
+
+import static io.pistonee.it.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The example application, deployed as built: the model-tied {@code posts} handler with its JPA
+ * defaults (and its one override), the model-free {@code stats} handler, the field spec, the seed
+ * data, and the promise that bad input changes nothing.
+ */
+@ExtendWith(ArquillianExtension.class)
+class BlogExampleIT {
+
+    private static final List<String> POST_FIELDS =
+            List.of("id", "title", "content", "author", "created_on", "content_length", "resource_uri");
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.example();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private Http http;
+
+    @BeforeEach
+    void client() {
+        http = new Http(base);
+    }
+
+    @Test
+    void listsSeededPostsNewestFirstShapedByTheFieldSpec() {
+        HttpResponse<String> response = http.get("posts");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+        JsonNode posts = Http.json(response);
+        assertThat(posts.size()).isGreaterThanOrEqualTo(3);
+        List<OffsetDateTime> created = new ArrayList<>();
+        for (JsonNode post : posts) {
+            assertThat(post.fieldNames()).toIterable().containsExactlyElementsOf(POST_FIELDS);
+            created.add(OffsetDateTime.parse(post.get("created_on").asText()));
+        }
+        assertThat(created).isSortedAccordingTo((a, b) -> b.compareTo(a));
+    }
+
+    @Test
+    void readsOnePostWithNestedAuthorComputedLengthAndResourceUri() {
+        HttpResponse<String> response = http.get("posts/1");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode post = Http.json(response);
+        assertThat(post.fieldNames()).toIterable().containsExactlyElementsOf(POST_FIELDS);
+        assertThat(post.get("id").asLong()).isEqualTo(1);
+        assertThat(post.get("author").toString()).isEqualTo("{\"username\":\"testuser\"}");
+        assertThat(post.get("content_length").asInt()).isEqualTo(post.get("content").asText().length());
+        assertThat(post.get("created_on").asText()).isEqualTo("2026-11-01T09:00:00Z");
+        assertThat(URI.create(post.get("resource_uri").asText())).isEqualTo(http.uri("posts/1"));
+        assertThat(post.has("version")).isFalse();
+    }
+
+    @Test
+    void unknownPostIs404() {
+        JsonNode problem = assertProblem(http.get("posts/999999"), 404);
+
+        assertThat(problem.get("instance").asText()).endsWith("/api/posts/999999");
+        assertProblem(http.get("posts/not-a-number"), 404);
+    }
+
+    @Test
+    void createsAPostWith201LocationAndTheCreatedObject() {
+        HttpResponse<String> response = http.post("posts",
+                "{\"title\":\"Created\",\"content\":\"Twelve chars\",\"id\":4242,\"created_on\":\"2000-01-01T00:00:00Z\"}");
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        JsonNode created = Http.json(response);
+        assertThat(created.get("id").asLong()).isNotEqualTo(4242);
+        assertThat(created.get("title").asText()).isEqualTo("Created");
+        assertThat(created.get("content_length").asInt()).isEqualTo(12);
+        assertThat(OffsetDateTime.parse(created.get("created_on").asText()).getYear()).isGreaterThan(2000);
+        URI location = URI.create(response.headers().firstValue("Location").orElseThrow());
+        assertThat(location).isEqualTo(http.uri("posts/" + created.get("id").asLong()));
+        assertThat(created.get("resource_uri").asText()).isEqualTo(location.toString());
+        assertThat(Http.json(http.get("posts/" + created.get("id").asLong()))).isEqualTo(created);
+    }
+
+    @Test
+    void updatesAPostWith200AndTheUpdatedObject() {
+        long id = createPost("Before", "Old content");
+
+        HttpResponse<String> response = http.put("posts/" + id, "{\"title\":\"After\",\"content\":\"New\"}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode updated = Http.json(response);
+        assertThat(updated.get("title").asText()).isEqualTo("After");
+        assertThat(updated.get("content_length").asInt()).isEqualTo(3);
+        assertThat(Http.json(http.get("posts/" + id)).get("title").asText()).isEqualTo("After");
+    }
+
+    @Test
+    void updateKeepsWhatClientsMayNotWrite() {
+        JsonNode before = Http.json(http.get("posts/2"));
+
+        HttpResponse<String> response = http.put("posts/2",
+                "{\"title\":\"Emitters, revised\",\"content\":\"More.\",\"created_on\":\"1999-01-01T00:00:00Z\",\"id\":7}");
+
+        JsonNode after = Http.json(response);
+        assertThat(after.get("id").asLong()).isEqualTo(2);
+        assertThat(after.get("created_on")).isEqualTo(before.get("created_on"));
+        assertThat(after.get("author")).isEqualTo(before.get("author"));
+    }
+
+    @Test
+    void updatingAMissingPostIs404() {
+        assertProblem(http.put("posts/999999", "{\"title\":\"x\",\"content\":\"y\"}"), 404);
+    }
+
+    @Test
+    void deletesAPostWith204ThenItIsGone() {
+        long id = createPost("Doomed", "Soon gone");
+
+        HttpResponse<String> response = http.delete("posts/" + id);
+
+        assertThat(response.statusCode()).isEqualTo(204);
+        assertThat(response.body()).isEmpty();
+        assertProblem(http.get("posts/" + id), 404);
+        assertProblem(http.delete("posts/" + id), 404);
+    }
+
+    @Test
+    void statsIsAHandlerTiedToNoModel() {
+        long id = createPost("Newest of all", "Stats reads me");
+
+        HttpResponse<String> response = http.get("stats");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode stats = Http.json(response);
+        assertThat(stats.fieldNames()).toIterable().containsExactly("posts", "authors", "latest");
+        assertThat(stats.get("posts").asInt()).isEqualTo(Http.json(http.get("posts")).size());
+        assertThat(stats.get("authors").asInt()).isEqualTo(2);
+        assertThat(stats.get("latest").asText()).isEqualTo("Newest of all");
+        http.delete("posts/" + id);
+    }
+
+    @Test
+    void statsProvidesOnlyReading() {
+        HttpResponse<String> response = http.post("stats", "{}");
+
+        assertProblem(response, 405);
+        assertThat(response.headers().firstValue("Allow")).hasValue("GET, HEAD, OPTIONS");
+    }
+
+    @Test
+    void invalidPostIs400WithEveryFieldErrorAndCreatesNothing() {
+        int before = count();
+
+        JsonNode problem = assertProblem(http.post("posts", "{\"title\":\"" + "t".repeat(201) + "\",\"content\":\" \"}"), 400);
+
+        assertThat(problem.get("errors").findValuesAsText("field")).containsExactly("content", "title");
+        assertThat(count()).isEqualTo(before);
+    }
+
+    @Test
+    void malformedOrWrongBodiesAre400AndChangeNothing() {
+        int before = count();
+        String title = Http.json(http.get("posts/1")).get("title").asText();
+
+        assertProblem(http.post("posts", "{\"title\": \"x\", "), 400);
+        assertProblem(http.post("posts", "[]"), 400);
+        assertProblem(http.post("posts", ""), 400);
+        assertProblem(http.put("posts/1", "{\"title\": 5}"), 400);
+        assertProblem(http.put("posts/1", "{\"title\":\"only a title\"}"), 400);
+
+        assertThat(count()).isEqualTo(before);
+        assertThat(Http.json(http.get("posts/1")).get("title").asText()).isEqualTo(title);
+    }
+
+    @Test
+    void unknownFormatOnPostIs406AndCreatesNothing() {
+        int before = count();
+
+        assertProblem(http.post("posts?format=nope", "{\"title\":\"x\",\"content\":\"y\"}"), 406);
+        assertProblem(http.post("posts", "{\"title\":\"x\",\"content\":\"y\"}", "Accept", "text/html"), 406);
+
+        assertThat(count()).isEqualTo(before);
+    }
+
+    @Test
+    void unsupportedMediaTypeIs415AndCreatesNothing() {
+        int before = count();
+
+        assertProblem(http.post("posts", "title=x", "Content-Type", "text/plain"), 415);
+
+        assertThat(count()).isEqualTo(before);
+    }
+
+    @Test
+    void optionsAndHeadWorkOnPosts() {
+        HttpResponse<String> options = http.send("OPTIONS", "posts/1", null);
+        HttpResponse<String> head = http.send("HEAD", "posts", null);
+
+        assertThat(options.headers().firstValue("Allow")).hasValue("GET, HEAD, PUT, DELETE, OPTIONS");
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+    }
+
+    private long createPost(String title, String content) {
+        HttpResponse<String> response = http.post("posts",
+                "{\"title\":\"" + title + "\",\"content\":\"" + content + "\"}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return Http.json(response).get("id").asLong();
+    }
+
+    private int count() {
+        return Http.json(http.get("stats")).get("posts").asInt();
+    }
+}

@@ -1,0 +1,86 @@
+package io.pistonee.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A plain HTTP client for black-box tests: sends real requests, returns real responses. */
+public final class Http {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** HTTP/1.1: the default h2c upgrade with a large body hangs when the server answers 413 early. */
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+
+    private final URI base;
+
+    /** A client for the API of a deployment at {@code base}. */
+    public Http(URL base) {
+        this.base = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/").resolve("api/");
+    }
+
+    public HttpResponse<String> get(String path, String... headers) {
+        return send("GET", path, null, headers);
+    }
+
+    public HttpResponse<String> post(String path, String json, String... headers) {
+        return send("POST", path, json, withJson(headers));
+    }
+
+    public HttpResponse<String> put(String path, String json, String... headers) {
+        return send("PUT", path, json, withJson(headers));
+    }
+
+    public HttpResponse<String> delete(String path) {
+        return send("DELETE", path, null);
+    }
+
+    /** Any method, with an optional body and header name/value pairs. */
+    public HttpResponse<String> send(String method, String path, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public URI uri(String path) {
+        return base.resolve(path);
+    }
+
+    /** The body parsed as JSON. */
+    public static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + response.body(), e);
+        }
+    }
+
+    private static String[] withJson(String[] headers) {
+        for (int i = 0; i < headers.length; i += 2) {
+            if (headers[i].equalsIgnoreCase("Content-Type")) {
+                return headers;
+            }
+        }
+        String[] all = java.util.Arrays.copyOf(headers, headers.length + 2);
+        all[headers.length] = "Content-Type";
+        all[headers.length + 1] = "application/json";
+        return all;
+    }
+}

@@ -1,0 +1,247 @@
+package io.pistonee.it;
+
+import static io.pistonee.it.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pistonee.it.handlers.AnswerHandler;
+import io.pistonee.it.handlers.EchoHandler;
+import io.pistonee.it.handlers.FaultyHandler;
+import io.pistonee.it.handlers.Thing;
+import io.pistonee.it.handlers.ThingHandler;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The generic resource and the handler contract, on a WAR that uses the framework jar as a library
+ * with handlers tied to no model: routing, 404/405/Allow, HEAD, OPTIONS, binding, emitting, errors.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ResourceIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.library("resource", ThingHandler.class, Thing.class, EchoHandler.class,
+                AnswerHandler.class, FaultyHandler.class);
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private Http http;
+
+    @BeforeEach
+    void client() {
+        http = new Http(base);
+    }
+
+    @Test
+    void listsRecordsShapedByListFields() {
+        HttpResponse<String> response = http.get("things");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(response.headers().firstValue("Vary")).hasValue("Accept");
+        assertThat(response.body()).isEqualTo("[{\"id\":1,\"name\":\"anvil\"},{\"id\":2,\"name\":\"rope\"}]");
+    }
+
+    @Test
+    void readsOneRecordWithEveryFieldAndIsoDates() {
+        HttpResponse<String> response = http.get("things/1");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"id\":1,\"name\":\"anvil\",\"stock\":3,\"added_on\":\"2026-01-15\"}");
+    }
+
+    @Test
+    void emptyOptionalIs404() {
+        assertProblem(http.get("things/99"), 404);
+    }
+
+    @Test
+    void idThatDoesNotConvertIs404() {
+        JsonNode problem = assertProblem(http.get("things/abc"), 404);
+
+        assertThat(problem.get("instance").asText()).endsWith("/api/things/abc");
+    }
+
+    @Test
+    void scalarResultIsEmitted() {
+        HttpResponse<String> response = http.get("answer");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("42");
+    }
+
+    @Test
+    void createBindsValidatesAndAnswers201WithoutLocationForNonModels() {
+        HttpResponse<String> response = http.post("things", "{\"name\":\"saw\",\"stock\":5,\"added_on\":\"2026-03-01\"}");
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(response.headers().firstValue("Location")).isEmpty();
+        assertThat(response.body()).isEqualTo("{\"id\":3,\"name\":\"saw\",\"stock\":5,\"added_on\":\"2026-03-01\"}");
+    }
+
+    @Test
+    void recordInputIsValidated() {
+        JsonNode problem = assertProblem(http.post("things", "{\"name\":\"\",\"stock\":-1}"), 400);
+
+        assertThat(problem.get("errors").findValuesAsText("field")).containsExactly("name", "stock");
+    }
+
+    @Test
+    void wrongJsonTypeIs400NamingTheField() {
+        JsonNode problem = assertProblem(http.post("things", "{\"name\":\"saw\",\"stock\":\"many\"}"), 400);
+
+        assertThat(problem.get("detail").asText()).isEqualTo("Field 'stock' is invalid: expected a number.");
+    }
+
+    @Test
+    void mapAndTreeInputsTakeTheDataAsItCame() {
+        HttpResponse<String> created = http.post("echo", "{\"a\":[1,{\"b\":null}]}");
+        HttpResponse<String> updated = http.put("echo/x%20y", "[true]");
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(created.body()).isEqualTo("{\"a\":[1,{\"b\":null}],\"echoed\":true}");
+        assertThat(updated.statusCode()).isEqualTo(200);
+        assertThat(Http.json(updated).get("id").asText()).isEqualTo("x y");
+        assertThat(Http.json(updated).get("body").toString()).isEqualTo("[true]");
+    }
+
+    @Test
+    void operationTheHandlerLacksIs405WithExactlyWhatItProvides() {
+        HttpResponse<String> put = http.put("things/1", "{}");
+        HttpResponse<String> delete = http.delete("things/1");
+        HttpResponse<String> postItem = http.post("things/1", "{}");
+        HttpResponse<String> getEcho = http.get("echo");
+
+        assertProblem(put, 405);
+        assertThat(put.headers().firstValue("Allow")).hasValue("GET, HEAD, OPTIONS");
+        assertProblem(delete, 405);
+        assertProblem(postItem, 405);
+        assertProblem(getEcho, 405);
+        assertThat(getEcho.headers().firstValue("Allow")).hasValue("POST, OPTIONS");
+    }
+
+    @Test
+    void methodJaxRsDoesNotKnowIs405WithTheHandlersAllow() {
+        HttpResponse<String> patch = http.send("PATCH", "things", "{}", "Content-Type", "application/json");
+
+        assertProblem(patch, 405);
+        assertThat(patch.headers().firstValue("Allow")).hasValue("GET, HEAD, POST, OPTIONS");
+    }
+
+    @Test
+    void operationIsCheckedBeforeTheBodyIsRead() {
+        HttpResponse<String> response = http.send("PUT", "things/1", "not json", "Content-Type", "text/plain");
+
+        assertProblem(response, 405);
+    }
+
+    @Test
+    void optionsAnswersAllowForCollectionAndItem() {
+        HttpResponse<String> collection = http.send("OPTIONS", "things", null);
+        HttpResponse<String> item = http.send("OPTIONS", "echo/1", null);
+
+        assertThat(collection.statusCode()).isEqualTo(204);
+        assertThat(collection.headers().firstValue("Allow")).hasValue("GET, HEAD, POST, OPTIONS");
+        assertThat(item.statusCode()).isEqualTo(204);
+        assertThat(item.headers().firstValue("Allow")).hasValue("PUT, OPTIONS");
+    }
+
+    @Test
+    void headAnswersLikeGetWithoutABody() {
+        HttpResponse<String> head = http.send("HEAD", "things/1", null);
+        HttpResponse<String> missing = http.send("HEAD", "things/99", null);
+
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(head.body()).isEmpty();
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).isEmpty();
+    }
+
+    @Test
+    void unknownResourceIs404ForEveryMethod() {
+        assertThat(assertProblem(http.get("nothing"), 404).get("detail").asText()).contains("nothing");
+        assertProblem(http.post("nothing", "{}"), 404);
+        assertProblem(http.delete("nothing/1"), 404);
+        assertProblem(http.send("OPTIONS", "nothing", null), 404);
+        assertProblem(http.get("things/1/deeper"), 404);
+    }
+
+    @Test
+    void unexpectedExceptionIs500WithAnIncidentAndNothingOfTheCause() {
+        HttpResponse<String> response = http.get("faulty");
+
+        JsonNode problem = assertProblem(response, 500);
+        assertThat(response.body()).doesNotContain(FaultyHandler.SECRET).doesNotContain("IllegalState");
+        assertThat(problem.get("incident").asText()).matches("[0-9a-f-]{36}");
+        assertThat(problem.get("detail").asText()).contains(problem.get("incident").asText());
+        assertProblem(http.delete("faulty/1"), 500);
+    }
+
+    @Test
+    void thrownStatusIsAnsweredAsItsProblem() {
+        JsonNode problem = assertProblem(http.get("faulty/7"), 403);
+
+        assertThat(problem.get("detail").asText()).isEqualTo("Item 7 is not yours.");
+    }
+
+    @Test
+    void returnedStatusIsAnsweredWithoutABody() {
+        HttpResponse<String> response = http.post("faulty", "{}");
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.body()).isEmpty();
+    }
+
+    @Test
+    void malformedJsonIs400() {
+        JsonNode problem = assertProblem(http.post("echo", "{\"a\":"), 400);
+
+        assertThat(problem.get("detail").asText()).startsWith("Malformed JSON at line 1, column");
+    }
+
+    @Test
+    void unsupportedContentTypeIs415WithWhatIsAccepted() {
+        HttpResponse<String> response = http.post("echo", "a=1", "Content-Type", "application/x-www-form-urlencoded");
+        HttpResponse<String> none = http.send("POST", "echo", "{}");
+
+        assertThat(assertProblem(response, 415).get("detail").asText()).contains("application/json");
+        assertThat(response.headers().firstValue("Accept-Post")).hasValue("application/json");
+        assertProblem(none, 415);
+    }
+
+    @Test
+    void oversizedBodyIs413() {
+        String big = "{\"a\":\"" + "x".repeat(1_100_000) + "\"}";
+
+        assertProblem(http.post("echo", big), 413);
+    }
+
+    @Test
+    void unacceptableFormatIs406BeforeTheHandlerRuns() {
+        HttpResponse<String> accept = http.get("faulty", "Accept", "text/html");
+        HttpResponse<String> format = http.get("faulty?format=nope");
+
+        assertThat(assertProblem(accept, 406).get("formats").toString()).isEqualTo("[\"json\"]");
+        assertThat(assertProblem(format, 406).get("detail").asText()).contains("nope");
+    }
+
+    @Test
+    void acceptWithQualitiesAndWildcardsSelectsJson() {
+        HttpResponse<String> response = http.get("answer", "Accept", "text/html;q=0.9, application/*;q=0.5");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(http.get("answer?format=json").statusCode()).isEqualTo(200);
+    }
+}
