@@ -44,17 +44,19 @@ public final class Violations {
     static String field(Path path, PropertyNamingStrategy naming) {
         StringBuilder field = new StringBuilder();
         for (Path.Node node : path) {
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
-                    || node.getKind() == ElementKind.CONSTRUCTOR || node.getKind() == ElementKind.RETURN_VALUE
-                    || node.getName() == null) {
+            ElementKind kind = node.getKind();
+            if (kind == ElementKind.METHOD || kind == ElementKind.PARAMETER || kind == ElementKind.CONSTRUCTOR
+                    || kind == ElementKind.RETURN_VALUE || kind == ElementKind.CROSS_PARAMETER) {
                 continue;
             }
-            if (!field.isEmpty()) {
-                field.append('.');
+            if (node.isInIterable()) {
+                field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
             }
-            field.append(translate(node.getName(), naming));
-            if (node.getIndex() != null) {
-                field.append('[').append(node.getIndex()).append(']');
+            if (kind == ElementKind.PROPERTY && node.getName() != null) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(translate(node.getName(), naming));
             }
         }
         return field.toString();
