@@ -23,8 +23,11 @@ import java.lang.annotation.Target;
  * interfaces); anything else answers 405 with {@code Allow}.
  *
  * <p>{@code @Handler} is a stereotype that makes the class an {@code @ApplicationScoped} bean, so no
- * other annotation is needed; declare another scope on the class to override it. Handlers are
- * discovered at deployment: there is no registration code.
+ * other annotation is needed; declare another scope on the class to override it (the framework keeps
+ * one reference per handler, so a {@code @Dependent} handler is created once). Handlers are
+ * discovered at deployment: there is no registration code. Two handlers with one name, a name that is
+ * not a URL segment, a handler that implements no operation, or a field spec naming something its
+ * model lacks, fail the deployment with a message naming the class.
  *
  * <h2>Field specs</h2>
  * {@link #fields()}, {@link #listFields()} and {@link #exclude()} say what is emitted:

@@ -1,5 +1,6 @@
 package io.pistonee.handler;
 
+import com.fasterxml.jackson.databind.type.TypeFactory;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.Bean;
@@ -25,16 +26,27 @@ public class HandlerExtension implements Extension {
     }
 
     void validate(@Observes AfterDeploymentValidation event) {
+        problems(handlers.stream().map(Bean::getBeanClass).toList())
+                .forEach(problem -> event.addDeploymentProblem(new IllegalStateException(problem)));
+    }
+
+    /** What is wrong with a set of handler classes: shared names, and classes that are no usable handler. */
+    static List<String> problems(List<Class<?>> handlerClasses) {
+        List<String> problems = new ArrayList<>();
         Map<String, Class<?>> names = new HashMap<>();
-        for (Bean<?> bean : handlers) {
-            Class<?> type = bean.getBeanClass();
+        for (Class<?> type : handlerClasses) {
+            try {
+                HandlerDescriptor.of(type, TypeFactory.defaultInstance());
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
             String name = type.getAnnotation(Handler.class).value();
             Class<?> other = names.putIfAbsent(name, type);
             if (other != null) {
-                event.addDeploymentProblem(new IllegalStateException("Two handlers are named \"" + name + "\": "
-                        + other.getName() + " and " + type.getName()));
+                problems.add("Two handlers are named \"" + name + "\": " + other.getName() + " and " + type.getName());
             }
         }
+        return problems;
     }
 
     /** The handler beans found at deployment. */

@@ -3,6 +3,7 @@ package io.pistonee.handler;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import io.pistonee.config.PistonConfig;
 import io.pistonee.fields.ComputedField;
@@ -68,7 +69,7 @@ public class Handlers {
         instances = Map.copyOf(references);
         shapes = modelShapes(descriptors.values(), mapper);
         shaper = new Shaper(mapper, this::shapeOf);
-        descriptors.values().forEach(this::checkFields);
+        descriptors.values().forEach(descriptor -> checkFields(descriptor, shaper));
     }
 
     /** Builds everything at deployment, so a broken handler fails the deployment, not a request. */
@@ -147,9 +148,7 @@ public class Handlers {
         BeanDescription description = mapper.getDeserializationConfig().introspect(mapper.constructType(model));
         List<String> managed = new ArrayList<>();
         for (BeanPropertyDefinition property : description.findProperties()) {
-            if (property.hasField() && (property.getField().hasAnnotation(Id.class)
-                    || property.getField().hasAnnotation(EmbeddedId.class)
-                    || property.getField().hasAnnotation(Version.class))) {
+            if (isIdentity(property.getField()) || isIdentity(property.getGetter())) {
                 managed.add(property.getName());
             }
         }
@@ -157,7 +156,13 @@ public class Handlers {
                 JsonIgnoreProperties.Value.forIgnoredProperties(managed.toArray(String[]::new)).withAllowGetters());
     }
 
-    private void checkFields(HandlerDescriptor descriptor) {
+    private static boolean isIdentity(AnnotatedMember member) {
+        return member != null && (member.hasAnnotation(Id.class) || member.hasAnnotation(EmbeddedId.class)
+                || member.hasAnnotation(Version.class));
+    }
+
+    /** A model handler's field specs may name only model properties, computed fields and resource_uri. */
+    static void checkFields(HandlerDescriptor descriptor, Shaper shaper) {
         if (!descriptor.isModelHandler()) {
             return;
         }

@@ -9,8 +9,13 @@ import io.pistonee.it.handlers.EchoHandler;
 import io.pistonee.it.handlers.FaultyHandler;
 import io.pistonee.it.handlers.Thing;
 import io.pistonee.it.handlers.ThingHandler;
+import java.io.File;
+import java.io.IOException;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -40,6 +45,19 @@ class ResourceIT {
     @BeforeEach
     void client() {
         http = new Http(base);
+    }
+
+    @Test
+    void frameworkJarHoldsTheFrameworkAlone() throws IOException {
+        File war = new File(System.getProperty("piston.war"));
+        try (JarFile jar = new JarFile(new File(war.getParentFile(), "piston-ee-lib.jar"))) {
+            List<String> entries = jar.stream().map(JarEntry::getName).toList();
+
+            assertThat(entries).contains("io/pistonee/resource/PistonResource.class", "META-INF/beans.xml",
+                    "META-INF/services/jakarta.enterprise.inject.spi.Extension");
+            assertThat(entries).noneMatch(name -> name.startsWith("io/pistonee/example/"))
+                    .doesNotContain("META-INF/persistence.xml", "META-INF/microprofile-config.properties");
+        }
     }
 
     @Test
