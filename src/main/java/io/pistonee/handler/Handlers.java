@@ -2,6 +2,7 @@ package io.pistonee.handler;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
@@ -31,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The handlers of this application: one {@link HandlerDescriptor} and one bean reference per
@@ -39,6 +41,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class Handlers {
+
+    private static final Pattern CANONICAL_INTEGER = Pattern.compile("0|-?[1-9][0-9]{0,40}");
 
     @Inject
     HandlerExtension extension;
@@ -102,9 +106,26 @@ public class Handlers {
         return shaper;
     }
 
-    /** A path id converted to the handler's id type; {@link IllegalArgumentException} if it does not convert. */
+    /**
+     * A path id converted to the handler's id type; {@link IllegalArgumentException} if it does not
+     * convert. One resource, one URL: integers must be written canonically ({@code 7}, not {@code 07}
+     * or {@code +7}), and no id has surrounding whitespace.
+     */
     public Object convertId(HandlerDescriptor descriptor, String id) {
-        return config.mapper().convertValue(id, descriptor.idType());
+        return convertId(descriptor.idType(), id, config.mapper());
+    }
+
+    static Object convertId(JavaType idType, String id, ObjectMapper mapper) {
+        Class<?> type = idType.getRawClass();
+        if (!id.strip().equals(id) || (isIntegral(type) && !CANONICAL_INTEGER.matcher(id).matches())) {
+            throw new IllegalArgumentException("not a canonical id: " + id);
+        }
+        return mapper.convertValue(id, idType);
+    }
+
+    private static boolean isIntegral(Class<?> type) {
+        return type == Long.class || type == long.class || type == Integer.class || type == int.class
+                || type == Short.class || type == short.class || type == java.math.BigInteger.class;
     }
 
     /** The path of a model instance under the API root ({@code posts/42}), or {@code null}. */

@@ -38,6 +38,27 @@ class PistonConfigTest {
                 .hasMessageContaining("piston.naming").hasMessageContaining("snake_case");
     }
 
+    record Counted(String label, int count) {
+    }
+
+    @Test
+    void inputRejectsDuplicateKeys() {
+        assertThatThrownBy(() -> PistonConfig.mapper("snake_case").readTree("{\"a\":1,\"a\":2}"))
+                .hasMessageContaining("Duplicate field 'a'");
+    }
+
+    @Test
+    void inputRejectsNumbersAsTextAndFractionsAsIntegers() {
+        ObjectMapper mapper = PistonConfig.mapper("snake_case");
+
+        assertThatThrownBy(() -> mapper.readValue("{\"label\":12}", Counted.class)).isInstanceOf(
+                com.fasterxml.jackson.databind.exc.MismatchedInputException.class);
+        assertThatThrownBy(() -> mapper.readValue("{\"label\":true}", Counted.class)).isInstanceOf(
+                com.fasterxml.jackson.databind.exc.MismatchedInputException.class);
+        assertThatThrownBy(() -> mapper.readValue("{\"count\":1.5}", Counted.class)).isInstanceOf(
+                com.fasterxml.jackson.databind.exc.MismatchedInputException.class);
+    }
+
     @Test
     void inputIgnoresUnknownPropertiesAndKeepsOffsets() throws Exception {
         ObjectMapper mapper = PistonConfig.mapper("snake_case");

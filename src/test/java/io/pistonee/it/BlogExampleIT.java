@@ -81,6 +81,8 @@ class BlogExampleIT {
 
         assertThat(problem.get("instance").asText()).endsWith("/api/posts/999999");
         assertProblem(http.get("posts/not-a-number"), 404);
+        assertProblem(http.get("posts/01"), 404);
+        assertProblem(http.get("posts/1.5"), 404);
     }
 
     @Test
@@ -186,6 +188,9 @@ class BlogExampleIT {
         assertProblem(http.post("posts", ""), 400);
         assertProblem(http.put("posts/1", "{\"title\": 5}"), 400);
         assertProblem(http.put("posts/1", "{\"title\":\"only a title\"}"), 400);
+        assertProblem(http.post("posts", "{\"title\":\"a\",\"title\":\"b\",\"content\":\"c\"}"), 400);
+        assertProblem(http.post("posts", "{\"title\":12,\"content\":\"c\"}"), 400);
+        assertProblem(http.post("posts", "{\"title\":1e999999,\"content\":\"c\"}"), 400);
 
         assertThat(count()).isEqualTo(before);
         assertThat(Http.json(http.get("posts/1")).get("title").asText()).isEqualTo(title);
