@@ -10,6 +10,10 @@ import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -223,6 +227,47 @@ class BlogExampleIT {
         assertThat(options.headers().firstValue("Allow")).hasValue("GET, HEAD, PUT, DELETE, OPTIONS");
         assertThat(head.statusCode()).isEqualTo(200);
         assertThat(head.body()).isEmpty();
+    }
+
+    @Test
+    void concurrentCrudAnswersEveryRequestCorrectly() throws Exception {
+        ExecutorService workers = Executors.newFixedThreadPool(8);
+        List<Future<List<String>>> results = new ArrayList<>();
+        for (int worker = 0; worker < 8; worker++) {
+            int w = worker;
+            results.add(workers.submit(() -> crudRounds(w, 30)));
+        }
+        List<String> unexpected = new ArrayList<>();
+        for (Future<List<String>> result : results) {
+            unexpected.addAll(result.get(3, TimeUnit.MINUTES));
+        }
+        workers.shutdown();
+
+        assertThat(unexpected).isEmpty();
+    }
+
+    /** Create, read, update, list, delete, read again; returns every answer that was not the right one. */
+    private List<String> crudRounds(int worker, int rounds) {
+        List<String> unexpected = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            HttpResponse<String> created = http.post("posts", "{\"title\":\"w" + worker + "r" + round
+                    + "\",\"content\":\"load\"}");
+            expect(created, 201, unexpected);
+            String path = "posts/" + Http.json(created).get("id").asLong();
+            expect(http.get(path), 200, unexpected);
+            expect(http.put(path, "{\"title\":\"updated\",\"content\":\"again\"}"), 200, unexpected);
+            expect(http.get(round % 5 == 0 ? "posts" : "stats"), 200, unexpected);
+            expect(http.delete(path), 204, unexpected);
+            expect(http.get(path), 404, unexpected);
+        }
+        return unexpected;
+    }
+
+    private static void expect(HttpResponse<String> response, int status, List<String> unexpected) {
+        if (response.statusCode() != status) {
+            unexpected.add(response.request().method() + " " + response.uri() + " -> " + response.statusCode()
+                    + " " + response.body());
+        }
     }
 
     private long createPost(String title, String content) {
