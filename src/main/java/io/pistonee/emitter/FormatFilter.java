@@ -53,13 +53,18 @@ public class FormatFilter implements ContainerRequestFilter {
 
     private RuntimeException notAcceptable(String format, String accept) {
         String formats = negotiation.emitters().stream().map(Emitter::format).collect(Collectors.joining(", "));
-        String types = negotiation.emitters().stream().flatMap(e -> e.mediaTypes().stream())
-                .map(Object::toString).collect(Collectors.joining(", "));
+        String types = negotiation.emitters().stream()
+                .flatMap(e -> e.mediaTypes().stream())
+                .map(Object::toString)
+                .collect(Collectors.joining(", "));
         String detail = format != null
                 ? "Unknown format '" + shorten(format) + "'. Available formats: " + formats + "."
                 : "No available type matches Accept '" + shorten(accept) + "'. Available types: " + types + ".";
-        return new io.pistonee.problem.ProblemException(Rc.NOT_ACCEPTABLE.problem(detail)
-                .with("formats", negotiation.emitters().stream().map(Emitter::format).toList()));
+        return new io.pistonee.problem.ProblemException(Rc.NOT_ACCEPTABLE
+                .problem(detail)
+                .with(
+                        "formats",
+                        negotiation.emitters().stream().map(Emitter::format).toList()));
     }
 
     private static String shorten(String text) {

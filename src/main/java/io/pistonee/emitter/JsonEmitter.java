@@ -53,8 +53,14 @@ public class JsonEmitter implements Emitter {
     }
 
     @Override
-    public void writeTo(Emission emission, Class<?> type, Type genericType, Annotation[] annotations,
-                        MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream out)
+    public void writeTo(
+            Emission emission,
+            Class<?> type,
+            Type genericType,
+            Annotation[] annotations,
+            MediaType mediaType,
+            MultivaluedMap<String, Object> headers,
+            OutputStream out)
             throws IOException {
         write(emission, config.mapper().getFactory().createGenerator(out));
     }

@@ -36,7 +36,9 @@ public final class Negotiation {
     /** The emitter for a {@code format} parameter and an {@code Accept} header (each may be null). */
     public Optional<Emitter> select(String format, String accept) {
         if (format != null) {
-            return emitters.stream().filter(e -> e.format().equalsIgnoreCase(format.strip())).findFirst();
+            return emitters.stream()
+                    .filter(e -> e.format().equalsIgnoreCase(format.strip()))
+                    .findFirst();
         }
         if (accept == null || accept.isBlank()) {
             return emitters.stream().findFirst();
@@ -98,7 +100,10 @@ public final class Negotiation {
         static Range parse(String text) {
             String[] pieces = text.split(";");
             String[] type = pieces[0].strip().toLowerCase(Locale.ROOT).split("/", -1);
-            if (type.length != 2 || type[0].isEmpty() || type[1].isEmpty() || ("*".equals(type[0]) && !"*".equals(type[1]))) {
+            if (type.length != 2
+                    || type[0].isEmpty()
+                    || type[1].isEmpty()
+                    || ("*".equals(type[0]) && !"*".equals(type[1]))) {
                 return null;
             }
             double quality = 1;
@@ -121,7 +126,8 @@ public final class Negotiation {
         boolean matches(MediaType media) {
             return "*".equals(type)
                     || (type.equals(media.getType().toLowerCase(Locale.ROOT))
-                        && ("*".equals(subtype) || subtype.equals(media.getSubtype().toLowerCase(Locale.ROOT))));
+                            && ("*".equals(subtype)
+                                    || subtype.equals(media.getSubtype().toLowerCase(Locale.ROOT))));
         }
 
         int specificity() {

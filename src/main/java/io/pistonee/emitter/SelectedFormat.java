@@ -20,6 +20,8 @@ public class SelectedFormat {
 
     /** The {@code Content-Type} of a successful response. */
     public MediaType mediaType() {
-        return emitter == null ? MediaType.APPLICATION_JSON_TYPE : emitter.mediaTypes().get(0);
+        return emitter == null
+                ? MediaType.APPLICATION_JSON_TYPE
+                : emitter.mediaTypes().get(0);
     }
 }

@@ -18,7 +18,8 @@ public class VaryFilter implements ContainerResponseFilter {
         String vary = response.getHeaderString(HttpHeaders.VARY);
         if (vary == null || vary.isBlank()) {
             response.getHeaders().putSingle(HttpHeaders.VARY, HttpHeaders.ACCEPT);
-        } else if (Arrays.stream(vary.split(",")).noneMatch(name -> name.strip().equalsIgnoreCase(HttpHeaders.ACCEPT))) {
+        } else if (Arrays.stream(vary.split(","))
+                .noneMatch(name -> name.strip().equalsIgnoreCase(HttpHeaders.ACCEPT))) {
             response.getHeaders().putSingle(HttpHeaders.VARY, vary + ", " + HttpHeaders.ACCEPT);
         }
     }

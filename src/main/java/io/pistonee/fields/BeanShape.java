@@ -70,10 +70,12 @@ final class BeanShape {
     }
 
     private static boolean isId(BeanPropertyDefinition property) {
-        return (property.hasField() && (property.getField().hasAnnotation(Id.class)
-                        || property.getField().hasAnnotation(EmbeddedId.class)))
-                || (property.hasGetter() && (property.getGetter().hasAnnotation(Id.class)
-                        || property.getGetter().hasAnnotation(EmbeddedId.class)));
+        return (property.hasField()
+                        && (property.getField().hasAnnotation(Id.class)
+                                || property.getField().hasAnnotation(EmbeddedId.class)))
+                || (property.hasGetter()
+                        && (property.getGetter().hasAnnotation(Id.class)
+                                || property.getGetter().hasAnnotation(EmbeddedId.class)));
     }
 
     /** Members a JPA provider weaves into entities; never part of a representation. */

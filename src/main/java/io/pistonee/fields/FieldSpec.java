@@ -46,9 +46,10 @@ public record FieldSpec(List<Field> fields, List<Pattern> exclude) {
             for (String part : entry.split(",")) {
                 String name = part.strip();
                 if (!name.isEmpty()) {
-                    patterns.add(PLAIN_NAME.matcher(name).matches()
-                            ? Pattern.compile("^" + Pattern.quote(name) + "$")
-                            : Pattern.compile(name));
+                    patterns.add(
+                            PLAIN_NAME.matcher(name).matches()
+                                    ? Pattern.compile("^" + Pattern.quote(name) + "$")
+                                    : Pattern.compile(name));
                 }
             }
         }

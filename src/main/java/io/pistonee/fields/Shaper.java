@@ -35,6 +35,7 @@ public final class Shaper {
 
     /** Far deeper than any representation; a result nested deeper has a cycle. */
     private static final int MAX_DEPTH = 64;
+
     private static final String RESOURCE_URI = "resource_uri";
 
     private final ObjectMapper mapper;
@@ -74,7 +75,9 @@ public final class Shaper {
 
     /** Whether a value is written as an array: iterables, arrays (not {@code byte[]}), streams, iterators. */
     public static boolean isSequence(Object value) {
-        return value instanceof Iterable<?> || value instanceof BaseStream<?, ?> || value instanceof Iterator<?>
+        return value instanceof Iterable<?>
+                || value instanceof BaseStream<?, ?>
+                || value instanceof Iterator<?>
                 || (value != null && value.getClass().isArray() && !(value instanceof byte[]));
     }
 
@@ -184,9 +187,9 @@ public final class Shaper {
         private ObjectNode bean(Object bean, FieldSpec spec, int depth) {
             BeanShape shape = Shaper.this.bean(bean.getClass());
             ModelShape model = models.apply(shape.type());
-            FieldSpec effective = spec != null && !spec.isDefault() ? spec
-                    : model != null ? model.fields()
-                    : spec != null ? spec : FieldSpec.ALL;
+            FieldSpec effective = spec != null && !spec.isDefault()
+                    ? spec
+                    : model != null ? model.fields() : spec != null ? spec : FieldSpec.ALL;
             return effective.isDefault()
                     ? defaultFields(bean, shape, effective, depth)
                     : listedFields(bean, shape, model, effective, depth);

@@ -30,10 +30,17 @@ import java.util.TreeMap;
  * @param listFields the spec for the items of a collection
  * @param computed the computed fields: field name to a public handler method taking the instance
  */
-public record HandlerDescriptor(String name, Class<?> handlerClass, Set<Operation> operations, Class<?> model,
-                                JavaType idType, JavaType createInput, JavaType updateInput,
-                                FieldSpec fields, FieldSpec listFields,
-                                Map<String, Method> computed) {
+public record HandlerDescriptor(
+        String name,
+        Class<?> handlerClass,
+        Set<Operation> operations,
+        Class<?> model,
+        JavaType idType,
+        JavaType createInput,
+        JavaType updateInput,
+        FieldSpec fields,
+        FieldSpec listFields,
+        Map<String, Method> computed) {
 
     public HandlerDescriptor {
         operations = Collections.unmodifiableSet(EnumSet.copyOf(operations));
@@ -62,12 +69,20 @@ public record HandlerDescriptor(String name, Class<?> handlerClass, Set<Operatio
         }
         JavaType type = types.constructType(handlerClass);
         FieldSpec fields = FieldSpec.of(annotation.fields(), annotation.exclude());
-        FieldSpec listFields = annotation.listFields().length == 0 ? fields
+        FieldSpec listFields = annotation.listFields().length == 0
+                ? fields
                 : FieldSpec.of(annotation.listFields(), annotation.exclude());
         Class<?> model = parameter(type, ModelHandler.class, 0, types).getRawClass();
-        return new HandlerDescriptor(name, handlerClass, operations, model == Object.class ? null : model,
-                idType(type, types), input(type, CreateOperation.class, 0, types),
-                input(type, UpdateOperation.class, 1, types), fields, listFields,
+        return new HandlerDescriptor(
+                name,
+                handlerClass,
+                operations,
+                model == Object.class ? null : model,
+                idType(type, types),
+                input(type, CreateOperation.class, 0, types),
+                input(type, UpdateOperation.class, 1, types),
+                fields,
+                listFields,
                 computedFields(handlerClass, model, fields, listFields));
     }
 
@@ -139,8 +154,8 @@ public record HandlerDescriptor(String name, Class<?> handlerClass, Set<Operatio
         return parameters.length > index ? parameters[index] : types.constructType(Object.class);
     }
 
-    private static Map<String, Method> computedFields(Class<?> handlerClass, Class<?> model,
-                                                      FieldSpec fields, FieldSpec listFields) {
+    private static Map<String, Method> computedFields(
+            Class<?> handlerClass, Class<?> model, FieldSpec fields, FieldSpec listFields) {
         Map<String, Method> computed = new TreeMap<>();
         if (model == null || model == Object.class) {
             return computed;
@@ -183,7 +198,8 @@ public record HandlerDescriptor(String name, Class<?> handlerClass, Set<Operatio
                 upper = false;
             }
         }
-        return camel.toString().isEmpty() ? field : camel.toString().substring(0, 1).toLowerCase(Locale.ROOT)
-                + camel.substring(1);
+        return camel.toString().isEmpty()
+                ? field
+                : camel.toString().substring(0, 1).toLowerCase(Locale.ROOT) + camel.substring(1);
     }
 }

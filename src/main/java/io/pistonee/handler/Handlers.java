@@ -66,8 +66,9 @@ public class Handlers {
         for (Bean<?> bean : extension.handlers()) {
             HandlerDescriptor descriptor = HandlerDescriptor.of(bean.getBeanClass(), mapper.getTypeFactory());
             descriptors.put(descriptor.name(), descriptor);
-            references.put(descriptor.name(), beans.getReference(bean, bean.getBeanClass(),
-                    beans.createCreationalContext(bean)));
+            references.put(
+                    descriptor.name(),
+                    beans.getReference(bean, bean.getBeanClass(), beans.createCreationalContext(bean)));
         }
         byName = Map.copyOf(descriptors);
         instances = Map.copyOf(references);
@@ -117,15 +118,21 @@ public class Handlers {
 
     static Object convertId(JavaType idType, String id, ObjectMapper mapper) {
         Class<?> type = idType.getRawClass();
-        if (!id.strip().equals(id) || (isIntegral(type) && !CANONICAL_INTEGER.matcher(id).matches())) {
+        if (!id.strip().equals(id)
+                || (isIntegral(type) && !CANONICAL_INTEGER.matcher(id).matches())) {
             throw new IllegalArgumentException("not a canonical id: " + id);
         }
         return mapper.convertValue(id, idType);
     }
 
     private static boolean isIntegral(Class<?> type) {
-        return type == Long.class || type == long.class || type == Integer.class || type == int.class
-                || type == Short.class || type == short.class || type == java.math.BigInteger.class;
+        return type == Long.class
+                || type == long.class
+                || type == Integer.class
+                || type == int.class
+                || type == Short.class
+                || type == short.class
+                || type == java.math.BigInteger.class;
     }
 
     /** The path of a model instance under the API root ({@code posts/42}), or {@code null}. */
@@ -150,8 +157,10 @@ public class Handlers {
         for (HandlerDescriptor descriptor : descriptors) {
             if (descriptor.isModelHandler() && !models.containsKey(descriptor.model())) {
                 keepIdentityReadOnly(descriptor.model(), mapper);
-                models.put(descriptor.model(), new ModelShape(descriptor.fields(), computed(descriptor),
-                        instance -> pathOf(descriptor, instance)));
+                models.put(
+                        descriptor.model(),
+                        new ModelShape(
+                                descriptor.fields(), computed(descriptor), instance -> pathOf(descriptor, instance)));
             }
         }
         return Map.copyOf(models);
@@ -159,8 +168,10 @@ public class Handlers {
 
     private Map<String, ComputedField> computed(HandlerDescriptor descriptor) {
         Map<String, ComputedField> computed = new HashMap<>();
-        descriptor.computed().forEach((field, method) -> computed.put(field, instance ->
-                invoke(method, instance(descriptor), instance)));
+        descriptor
+                .computed()
+                .forEach((field, method) ->
+                        computed.put(field, instance -> invoke(method, instance(descriptor), instance)));
         return computed;
     }
 
@@ -173,13 +184,16 @@ public class Handlers {
                 managed.add(property.getName());
             }
         }
-        mapper.configOverride(model).setIgnorals(
-                JsonIgnoreProperties.Value.forIgnoredProperties(managed.toArray(String[]::new)).withAllowGetters());
+        mapper.configOverride(model)
+                .setIgnorals(JsonIgnoreProperties.Value.forIgnoredProperties(managed.toArray(String[]::new))
+                        .withAllowGetters());
     }
 
     private static boolean isIdentity(AnnotatedMember member) {
-        return member != null && (member.hasAnnotation(Id.class) || member.hasAnnotation(EmbeddedId.class)
-                || member.hasAnnotation(Version.class));
+        return member != null
+                && (member.hasAnnotation(Id.class)
+                        || member.hasAnnotation(EmbeddedId.class)
+                        || member.hasAnnotation(Version.class));
     }
 
     /** A model handler's field specs may name only model properties, computed fields and resource_uri. */

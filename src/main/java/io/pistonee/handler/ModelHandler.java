@@ -48,8 +48,8 @@ import java.util.List;
  * @param <T> the entity
  * @param <ID> its id type
  */
-public abstract class ModelHandler<T, ID> implements ListOperation, ReadOperation<ID>, CreateOperation<T>,
-        UpdateOperation<ID, T>, DeleteOperation<ID> {
+public abstract class ModelHandler<T, ID>
+        implements ListOperation, ReadOperation<ID>, CreateOperation<T>, UpdateOperation<ID, T>, DeleteOperation<ID> {
 
     @PersistenceContext
     private EntityManager entityManager;
@@ -62,8 +62,10 @@ public abstract class ModelHandler<T, ID> implements ListOperation, ReadOperatio
 
     @SuppressWarnings("unchecked")
     protected ModelHandler() {
-        model = (Class<T>) TypeFactory.defaultInstance().constructType(getClass())
-                .findTypeParameters(ModelHandler.class)[0].getRawClass();
+        model = (Class<T>) TypeFactory.defaultInstance()
+                .constructType(getClass())
+                .findTypeParameters(ModelHandler.class)[0]
+                .getRawClass();
     }
 
     @Override
@@ -71,7 +73,8 @@ public abstract class ModelHandler<T, ID> implements ListOperation, ReadOperatio
         CriteriaBuilder builder = entityManager.getCriteriaBuilder();
         CriteriaQuery<T> query = builder.createQuery(model);
         Root<T> root = query.from(model);
-        return entityManager.createQuery(query.select(root).orderBy(builder.asc(root.get(idAttribute()))))
+        return entityManager
+                .createQuery(query.select(root).orderBy(builder.asc(root.get(idAttribute()))))
                 .getResultList();
     }
 
@@ -136,7 +139,9 @@ public abstract class ModelHandler<T, ID> implements ListOperation, ReadOperatio
             ObjectMapper mapper = config.mapper();
             BeanDescription description = mapper.getDeserializationConfig().introspect(mapper.constructType(model));
             for (BeanPropertyDefinition property : description.findProperties()) {
-                if (property.couldDeserialize() && property.getMutator() != null && accessor(property) != null
+                if (property.couldDeserialize()
+                        && property.getMutator() != null
+                        && accessor(property) != null
                         && isPlainAttribute(entity, property.getInternalName())) {
                     property.getMutator().fixAccess(true);
                     accessor(property).fixAccess(true);

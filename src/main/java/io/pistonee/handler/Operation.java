@@ -12,7 +12,10 @@ public enum Operation {
     DELETE("DELETE", Target.ITEM);
 
     /** Where an operation applies. */
-    public enum Target { COLLECTION, ITEM }
+    public enum Target {
+        COLLECTION,
+        ITEM
+    }
 
     private final String httpMethod;
     private final Target target;

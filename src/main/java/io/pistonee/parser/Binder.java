@@ -42,8 +42,8 @@ public class Binder {
         if (!(value instanceof JsonNode) && !(value instanceof Map<?, ?>) && !(value instanceof List<?>)) {
             Set<ConstraintViolation<Object>> violations = validator.validate(value);
             if (!violations.isEmpty()) {
-                throw new ProblemException(Violations.problem(violations,
-                        config.mapper().getSerializationConfig().getPropertyNamingStrategy()));
+                throw new ProblemException(Violations.problem(
+                        violations, config.mapper().getSerializationConfig().getPropertyNamingStrategy()));
             }
         }
         return value;
@@ -60,7 +60,8 @@ public class Binder {
             }
             return value;
         } catch (MismatchedInputException e) {
-            throw invalid(e, "expected " + describe(e.getTargetType() == null ? type.getRawClass() : e.getTargetType()));
+            throw invalid(
+                    e, "expected " + describe(e.getTargetType() == null ? type.getRawClass() : e.getTargetType()));
         } catch (DatabindException e) {
             throw invalid(e, "invalid value");
         } catch (java.io.IOException | IllegalArgumentException e) {
@@ -70,7 +71,8 @@ public class Binder {
 
     private static ProblemException invalid(DatabindException e, String message) {
         String field = field(e instanceof JsonMappingException mapping ? mapping.getPath() : List.of());
-        String detail = field.isEmpty() ? "The request body is invalid: " + message + "."
+        String detail = field.isEmpty()
+                ? "The request body is invalid: " + message + "."
                 : "Field '" + field + "' is invalid: " + message + ".";
         Problem problem = Rc.BAD_REQUEST.problem(detail);
         if (!field.isEmpty()) {
@@ -103,8 +105,12 @@ public class Binder {
     }
 
     private static String describe(Class<?> type) {
-        if (CharSequence.class.isAssignableFrom(type) || type == char.class || type == Character.class
-                || type.isEnum() || type.getName().startsWith("java.time.") || type == java.util.UUID.class) {
+        if (CharSequence.class.isAssignableFrom(type)
+                || type == char.class
+                || type == Character.class
+                || type.isEnum()
+                || type.getName().startsWith("java.time.")
+                || type == java.util.UUID.class) {
             return "a string";
         }
         if (type == boolean.class || type == Boolean.class) {

@@ -48,8 +48,13 @@ public class JsonParser implements Parser {
     }
 
     @Override
-    public RequestData readFrom(Class<RequestData> type, Type genericType, Annotation[] annotations,
-                                MediaType mediaType, MultivaluedMap<String, String> headers, InputStream body) {
+    public RequestData readFrom(
+            Class<RequestData> type,
+            Type genericType,
+            Annotation[] annotations,
+            MediaType mediaType,
+            MultivaluedMap<String, String> headers,
+            InputStream body) {
         return read(body, headers.getFirst(HttpHeaders.CONTENT_LENGTH), config);
     }
 
@@ -70,19 +75,22 @@ public class JsonParser implements Parser {
                     + config.mapper().getFactory().streamReadConstraints().getMaxNestingDepth()
                     + " levels, or a value too long).");
         } catch (JsonProcessingException e) {
-            throw Rc.BAD_REQUEST.error("Malformed JSON" + where(e.getLocation()) + ": " + shorten(e.getOriginalMessage()));
+            throw Rc.BAD_REQUEST.error(
+                    "Malformed JSON" + where(e.getLocation()) + ": " + shorten(e.getOriginalMessage()));
         } catch (java.io.IOException e) {
             throw Rc.BAD_REQUEST.error("The request body could not be read.");
         }
     }
 
     private static String where(JsonLocation location) {
-        return location == null || location.getLineNr() < 0 ? ""
+        return location == null || location.getLineNr() < 0
+                ? ""
                 : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
     private static String shorten(String message) {
-        String line = message == null ? "unreadable" : message.lines().findFirst().orElse("unreadable");
+        String line =
+                message == null ? "unreadable" : message.lines().findFirst().orElse("unreadable");
         return line.length() <= MAX_MESSAGE ? line : line.substring(0, MAX_MESSAGE) + "...";
     }
 }

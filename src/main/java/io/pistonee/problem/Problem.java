@@ -15,8 +15,8 @@ import java.util.Objects;
  * The type is {@code about:blank} (the title is then the status phrase) unless a more specific one
  * is given.
  */
-public record Problem(String type, String title, int status, String detail, String instance,
-                      Map<String, Object> extensions) {
+public record Problem(
+        String type, String title, int status, String detail, String instance, Map<String, Object> extensions) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 

@@ -70,10 +70,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 return problem;
             }
             if (cause instanceof ConstraintViolationException violations) {
-                return new ProblemException(Violations.problem(violations.getConstraintViolations(),
+                return new ProblemException(Violations.problem(
+                        violations.getConstraintViolations(),
                         config.mapper().getSerializationConfig().getPropertyNamingStrategy()));
             }
-            if (cause instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
+            if (cause instanceof WebApplicationException web
+                    && web.getResponse().getStatus() < 500) {
                 return fromPlatform(web.getResponse());
             }
             if (cause.getCause() == cause) {
@@ -112,7 +114,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected error, incident " + incident, exception);
         return new ProblemException(Rc.INTERNAL_ERROR
-                .problem("The server could not complete the request. Quote incident " + incident + " when reporting it.")
+                .problem(
+                        "The server could not complete the request. Quote incident " + incident + " when reporting it.")
                 .with("incident", incident));
     }
 

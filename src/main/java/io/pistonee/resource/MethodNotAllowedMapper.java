@@ -39,14 +39,15 @@ public class MethodNotAllowedMapper implements ExceptionMapper<NotAllowedExcepti
     @Override
     public Response toResponse(NotAllowedException exception) {
         List<PathSegment> segments = uri.getPathSegments().stream()
-                .filter(segment -> !segment.getPath().isEmpty()).toList();
+                .filter(segment -> !segment.getPath().isEmpty())
+                .toList();
         if (segments.isEmpty() || segments.size() > 2) {
             return problems.toResponse(Rc.NOT_FOUND.error("There is no resource at this path."));
         }
         Operation.Target target = segments.size() == 2 ? Operation.Target.ITEM : Operation.Target.COLLECTION;
         try {
-            return problems.toResponse(RoutingFilter.notAllowed(handlers.require(segments.get(0).getPath()), target,
-                    request.getMethod()));
+            return problems.toResponse(
+                    RoutingFilter.notAllowed(handlers.require(segments.get(0).getPath()), target, request.getMethod()));
         } catch (RuntimeException e) {
             return problems.toResponse(e);
         }

@@ -11,5 +11,4 @@ import jakarta.ws.rs.core.Application;
  * {@code io.pistonee.resource.PistonApplication} overrides the path.
  */
 @ApplicationPath("api")
-public class PistonApplication extends Application {
-}
+public class PistonApplication extends Application {}

@@ -94,8 +94,8 @@ public class PistonResource {
 
     @PUT
     @Path(ITEM)
-    public Response update(@PathParam(RESOURCE) String name, @PathParam(ID) String id, RequestData body,
-                           @Context UriInfo uri) {
+    public Response update(
+            @PathParam(RESOURCE) String name, @PathParam(ID) String id, RequestData body, @Context UriInfo uri) {
         HandlerDescriptor handler = handlers.require(name);
         Object key = id(handler, id);
         Object updated = dispatcher.update(handler, key, binder.bind(required(body), handler.updateInput()));
@@ -122,7 +122,9 @@ public class PistonResource {
     }
 
     private static Response options(HandlerDescriptor handler, Operation.Target target) {
-        return Response.noContent().header("Allow", String.join(", ", handler.allow(target))).build();
+        return Response.noContent()
+                .header("Allow", String.join(", ", handler.allow(target)))
+                .build();
     }
 
     private Response emit(Response.ResponseBuilder response, Object result, FieldSpec spec, UriInfo uri) {

@@ -48,7 +48,8 @@ public class RoutingFilter implements ContainerRequestFilter {
 
     @PostConstruct
     void init() {
-        readable = parsers.stream().flatMap(parser -> parser.mediaTypes().stream()).toList();
+        readable =
+                parsers.stream().flatMap(parser -> parser.mediaTypes().stream()).toList();
     }
 
     @Override
@@ -58,7 +59,8 @@ public class RoutingFilter implements ContainerRequestFilter {
         }
         MultivaluedMap<String, String> path = request.getUriInfo().getPathParameters();
         HandlerDescriptor handler = handlers.require(path.getFirst(PistonResource.RESOURCE));
-        Operation.Target target = path.containsKey(PistonResource.ID) ? Operation.Target.ITEM : Operation.Target.COLLECTION;
+        Operation.Target target =
+                path.containsKey(PistonResource.ID) ? Operation.Target.ITEM : Operation.Target.COLLECTION;
         if (HttpMethod.OPTIONS.equals(request.getMethod())) {
             return;
         }
@@ -73,19 +75,22 @@ public class RoutingFilter implements ContainerRequestFilter {
 
     static RuntimeException notAllowed(HandlerDescriptor handler, Operation.Target target, String method) {
         String allow = String.join(", ", handler.allow(target));
-        return Rc.NOT_ALLOWED.error(method + " is not allowed on " + (target == Operation.Target.ITEM
-                ? "an item of '" : "'") + handler.name() + "'. Allowed: " + allow + ".", Map.of("Allow", allow));
+        return Rc.NOT_ALLOWED.error(
+                method + " is not allowed on " + (target == Operation.Target.ITEM ? "an item of '" : "'")
+                        + handler.name() + "'. Allowed: " + allow + ".",
+                Map.of("Allow", allow));
     }
 
     private void requireReadable(MediaType type, Operation operation) {
         String accepted = readable.stream().map(Object::toString).collect(Collectors.joining(", "));
         if (type == null) {
-            throw Rc.UNSUPPORTED_MEDIA_TYPE.error("A request body with a Content-Type is required. Accepted: "
-                    + accepted + ".");
+            throw Rc.UNSUPPORTED_MEDIA_TYPE.error(
+                    "A request body with a Content-Type is required. Accepted: " + accepted + ".");
         }
         if (readable.stream().noneMatch(type::isCompatible)) {
-            throw Rc.UNSUPPORTED_MEDIA_TYPE.error("Content-Type '" + type.getType() + "/" + type.getSubtype()
-                    + "' is not accepted. Accepted: " + accepted + ".",
+            throw Rc.UNSUPPORTED_MEDIA_TYPE.error(
+                    "Content-Type '" + type.getType() + "/" + type.getSubtype() + "' is not accepted. Accepted: "
+                            + accepted + ".",
                     operation == Operation.CREATE ? Map.of("Accept-Post", accepted) : Map.of());
         }
     }

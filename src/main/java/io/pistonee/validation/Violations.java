@@ -23,8 +23,7 @@ public final class Violations {
     /** Rejected values longer than this are cut: a problem must not echo a huge body back. */
     private static final int MAX_REJECTED = 100;
 
-    private Violations() {
-    }
+    private Violations() {}
 
     public static Problem problem(Set<? extends ConstraintViolation<?>> violations, PropertyNamingStrategy naming) {
         List<Map<String, Object>> errors = new ArrayList<>();
@@ -45,12 +44,17 @@ public final class Violations {
         StringBuilder field = new StringBuilder();
         for (Path.Node node : path) {
             ElementKind kind = node.getKind();
-            if (kind == ElementKind.METHOD || kind == ElementKind.PARAMETER || kind == ElementKind.CONSTRUCTOR
-                    || kind == ElementKind.RETURN_VALUE || kind == ElementKind.CROSS_PARAMETER) {
+            if (kind == ElementKind.METHOD
+                    || kind == ElementKind.PARAMETER
+                    || kind == ElementKind.CONSTRUCTOR
+                    || kind == ElementKind.RETURN_VALUE
+                    || kind == ElementKind.CROSS_PARAMETER) {
                 continue;
             }
             if (node.isInIterable()) {
-                field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+                field.append('[')
+                        .append(node.getIndex() != null ? node.getIndex() : node.getKey())
+                        .append(']');
             }
             if (kind == ElementKind.PROPERTY && node.getName() != null) {
                 if (!field.isEmpty()) {

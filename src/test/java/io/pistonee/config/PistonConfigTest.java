@@ -11,8 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class PistonConfigTest {
 
-    record Sample(String createdBy, OffsetDateTime createdOn) {
-    }
+    record Sample(String createdBy, OffsetDateTime createdOn) {}
 
     private final Sample sample = new Sample("ann", OffsetDateTime.of(2026, 11, 1, 9, 0, 0, 0, ZoneOffset.ofHours(2)));
 
@@ -35,11 +34,11 @@ class PistonConfigTest {
     void unknownNamingIsRejectedWithTheChoices() {
         assertThatThrownBy(() -> PistonConfig.mapper("shouting"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("piston.naming").hasMessageContaining("snake_case");
+                .hasMessageContaining("piston.naming")
+                .hasMessageContaining("snake_case");
     }
 
-    record Counted(String label, int count) {
-    }
+    record Counted(String label, int count) {}
 
     @Test
     void inputRejectsDuplicateKeys() {
@@ -51,22 +50,23 @@ class PistonConfigTest {
     void inputRejectsNumbersAsTextAndFractionsAsIntegers() {
         ObjectMapper mapper = PistonConfig.mapper("snake_case");
 
-        assertThatThrownBy(() -> mapper.readValue("{\"label\":12}", Counted.class)).isInstanceOf(
-                com.fasterxml.jackson.databind.exc.MismatchedInputException.class);
-        assertThatThrownBy(() -> mapper.readValue("{\"label\":true}", Counted.class)).isInstanceOf(
-                com.fasterxml.jackson.databind.exc.MismatchedInputException.class);
-        assertThatThrownBy(() -> mapper.readValue("{\"count\":1.5}", Counted.class)).isInstanceOf(
-                com.fasterxml.jackson.databind.exc.MismatchedInputException.class);
+        assertThatThrownBy(() -> mapper.readValue("{\"label\":12}", Counted.class))
+                .isInstanceOf(com.fasterxml.jackson.databind.exc.MismatchedInputException.class);
+        assertThatThrownBy(() -> mapper.readValue("{\"label\":true}", Counted.class))
+                .isInstanceOf(com.fasterxml.jackson.databind.exc.MismatchedInputException.class);
+        assertThatThrownBy(() -> mapper.readValue("{\"count\":1.5}", Counted.class))
+                .isInstanceOf(com.fasterxml.jackson.databind.exc.MismatchedInputException.class);
     }
 
     @Test
     void inputIgnoresUnknownPropertiesAndKeepsOffsets() throws Exception {
         ObjectMapper mapper = PistonConfig.mapper("snake_case");
 
-        Sample read = mapper.readValue("{\"created_by\":\"bo\",\"created_on\":\"2026-11-01T09:00:00+02:00\",\"x\":1}",
-                Sample.class);
+        Sample read = mapper.readValue(
+                "{\"created_by\":\"bo\",\"created_on\":\"2026-11-01T09:00:00+02:00\",\"x\":1}", Sample.class);
 
         assertThat(read.createdOn().getOffset()).isEqualTo(ZoneOffset.ofHours(2));
-        assertThat(mapper.convertValue(Map.of("created_by", "bo"), Sample.class).createdBy()).isEqualTo("bo");
+        assertThat(mapper.convertValue(Map.of("created_by", "bo"), Sample.class).createdBy())
+                .isEqualTo("bo");
     }
 }

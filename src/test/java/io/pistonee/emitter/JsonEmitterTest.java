@@ -51,7 +51,8 @@ class JsonEmitterTest {
             }
         };
 
-        JsonEmitter.write(new Emission("x", mapper::valueToTree), mapper.getFactory().createGenerator(out));
+        JsonEmitter.write(
+                new Emission("x", mapper::valueToTree), mapper.getFactory().createGenerator(out));
 
         assertThat(closed[0]).isFalse();
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("\"x\"");

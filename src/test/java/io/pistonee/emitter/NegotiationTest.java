@@ -61,7 +61,8 @@ class NegotiationTest {
 
     @Test
     void mostSpecificRangeDecidesAType() {
-        assertThat(format(null, "application/*;q=1, application/json;q=0, application/yaml;q=0.5")).isEqualTo("yaml");
+        assertThat(format(null, "application/*;q=1, application/json;q=0, application/yaml;q=0.5"))
+                .isEqualTo("yaml");
     }
 
     @Test
@@ -87,7 +88,9 @@ class NegotiationTest {
 
         Stub(String format, String... types) {
             this.format = format;
-            this.types = java.util.Arrays.stream(types).map(t -> new MediaType(t.split("/")[0], t.split("/")[1])).toList();
+            this.types = java.util.Arrays.stream(types)
+                    .map(t -> new MediaType(t.split("/")[0], t.split("/")[1]))
+                    .toList();
         }
 
         @Override
@@ -106,8 +109,13 @@ class NegotiationTest {
         }
 
         @Override
-        public void writeTo(Emission emission, Class<?> type, Type genericType, Annotation[] annotations,
-                            MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream out) {
-        }
+        public void writeTo(
+                Emission emission,
+                Class<?> type,
+                Type genericType,
+                Annotation[] annotations,
+                MediaType mediaType,
+                MultivaluedMap<String, Object> headers,
+                OutputStream out) {}
     }
 }

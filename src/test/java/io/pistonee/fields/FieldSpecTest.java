@@ -49,8 +49,7 @@ class FieldSpecTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("missing ')'")
                 .hasMessageContaining("position");
-        assertThatThrownBy(() -> FieldSpec.parse("id)"))
-                .hasMessageContaining("unexpected ')'");
+        assertThatThrownBy(() -> FieldSpec.parse("id)")).hasMessageContaining("unexpected ')'");
     }
 
     @Test

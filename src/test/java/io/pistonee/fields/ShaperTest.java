@@ -28,12 +28,13 @@ class ShaperTest {
     public static class Writer {
         @Id
         private Long id;
+
         private String username;
+
         @JsonIgnore
         private String password = "secret";
 
-        public Writer() {
-        }
+        public Writer() {}
 
         Writer(Long id, String username) {
             this.id = id;
@@ -57,13 +58,13 @@ class ShaperTest {
     public static class Article {
         @Id
         private Long id;
+
         private String title;
         private Writer writer;
         private OffsetDateTime createdOn = OffsetDateTime.of(2026, 11, 1, 9, 30, 0, 0, ZoneOffset.UTC);
         private String privateNotes = "hidden";
 
-        public Article() {
-        }
+        public Article() {}
 
         Article(Long id, String title, Writer writer) {
             this.id = id;
@@ -92,8 +93,7 @@ class ShaperTest {
         }
     }
 
-    record Point(int x, LocalDate day) {
-    }
+    record Point(int x, LocalDate day) {}
 
     private final Shaper plain = new Shaper(PistonConfig.mapper("snake_case"), type -> null);
 
@@ -108,7 +108,8 @@ class ShaperTest {
         JsonNode tree = plain.shape(value, null, ROOT);
 
         assertThat(tree.toString())
-                .isEqualTo("{\"count\":3,\"points\":[{\"x\":1,\"day\":\"2026-01-02\"}],\"none\":null,\"maybe\":\"yes\"}");
+                .isEqualTo(
+                        "{\"count\":3,\"points\":[{\"x\":1,\"day\":\"2026-01-02\"}],\"none\":null,\"maybe\":\"yes\"}");
     }
 
     @Test
@@ -122,7 +123,8 @@ class ShaperTest {
     void defaultFieldSetShowsEveryPropertyWithRelatedEntitiesAsIds() {
         JsonNode tree = plain.shape(new Article(7L, "Title", new Writer(3L, "ann")), null, ROOT);
 
-        assertThat(tree.fieldNames()).toIterable()
+        assertThat(tree.fieldNames())
+                .toIterable()
                 .containsExactlyInAnyOrder("id", "title", "writer", "created_on", "private_notes");
         assertThat(tree.get("writer").asLong()).isEqualTo(3L);
     }
@@ -137,8 +139,8 @@ class ShaperTest {
 
     @Test
     void listedFieldsComeInOrderAndNest() {
-        JsonNode tree = plain.shape(new Article(7L, "Title", new Writer(3L, "ann")),
-                FieldSpec.parse("title, writer(username), id"), ROOT);
+        JsonNode tree = plain.shape(
+                new Article(7L, "Title", new Writer(3L, "ann")), FieldSpec.parse("title, writer(username), id"), ROOT);
 
         assertThat(tree.toString()).isEqualTo("{\"title\":\"Title\",\"writer\":{\"username\":\"ann\"},\"id\":7}");
     }
@@ -161,8 +163,11 @@ class ShaperTest {
 
     @Test
     void modelShapeSuppliesComputedFieldsResourceUriAndItsDefaultSpec() {
-        ModelShape articles = new ModelShape(FieldSpec.parse("id, title_length, resource_uri"),
-                Map.of("title_length", instance -> ((Article) instance).getTitle().length()),
+        ModelShape articles = new ModelShape(
+                FieldSpec.parse("id, title_length, resource_uri"),
+                Map.of(
+                        "title_length",
+                        instance -> ((Article) instance).getTitle().length()),
                 instance -> "articles/" + ((Article) instance).getId());
         Shaper shaper = new Shaper(PistonConfig.mapper("snake_case"), type -> type == Article.class ? articles : null);
 

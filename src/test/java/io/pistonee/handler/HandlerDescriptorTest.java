@@ -19,6 +19,7 @@ class HandlerDescriptorTest {
     public static class Note {
         @Id
         private Long id;
+
         private String text;
 
         public Long getId() {
@@ -46,7 +47,8 @@ class HandlerDescriptorTest {
     }
 
     @Handler("things")
-    static class ThingHandler implements ReadOperation<UUID>, CreateOperation<Map<String, Object>>, DeleteOperation<UUID> {
+    static class ThingHandler
+            implements ReadOperation<UUID>, CreateOperation<Map<String, Object>>, DeleteOperation<UUID> {
         @Override
         public Object read(UUID id) {
             return id;
@@ -58,8 +60,7 @@ class HandlerDescriptorTest {
         }
 
         @Override
-        public void delete(UUID id) {
-        }
+        public void delete(UUID id) {}
     }
 
     @Handler("raw")
@@ -72,8 +73,7 @@ class HandlerDescriptorTest {
     }
 
     @Handler("idle")
-    static class IdleHandler {
-    }
+    static class IdleHandler {}
 
     @Handler("bad/name")
     static class BadNameHandler implements ListOperation {
@@ -130,7 +130,8 @@ class HandlerDescriptorTest {
 
     @Test
     void rawImplementationsTakeIdsAsStrings() {
-        assertThat(HandlerDescriptor.of(RawHandler.class, TYPES).idType().getRawClass()).isEqualTo(String.class);
+        assertThat(HandlerDescriptor.of(RawHandler.class, TYPES).idType().getRawClass())
+                .isEqualTo(String.class);
     }
 
     @Test

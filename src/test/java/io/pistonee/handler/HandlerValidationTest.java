@@ -17,6 +17,7 @@ class HandlerValidationTest {
     public static class Memo {
         @Id
         private Long id;
+
         private String body;
 
         public Long getId() {
@@ -29,20 +30,16 @@ class HandlerValidationTest {
     }
 
     @Handler("memos")
-    static class MemoHandler extends ModelHandler<Memo, Long> {
-    }
+    static class MemoHandler extends ModelHandler<Memo, Long> {}
 
     @Handler("memos")
-    static class OtherMemoHandler extends ModelHandler<Memo, Long> {
-    }
+    static class OtherMemoHandler extends ModelHandler<Memo, Long> {}
 
     @Handler("idle")
-    static class IdleHandler {
-    }
+    static class IdleHandler {}
 
     @Handler(value = "typo", fields = "id, bdoy")
-    static class TypoHandler extends ModelHandler<Memo, Long> {
-    }
+    static class TypoHandler extends ModelHandler<Memo, Long> {}
 
     @Handler(value = "computed", fields = "id, body_size, resource_uri")
     static class ComputedHandler extends ModelHandler<Memo, Long> {
@@ -57,33 +54,42 @@ class HandlerValidationTest {
     void twoHandlersWithOneNameFailNamingBothClasses() {
         List<String> problems = HandlerExtension.problems(List.of(MemoHandler.class, OtherMemoHandler.class));
 
-        assertThat(problems).singleElement().asString()
-                .contains("\"memos\"").contains(MemoHandler.class.getName()).contains(OtherMemoHandler.class.getName());
+        assertThat(problems)
+                .singleElement()
+                .asString()
+                .contains("\"memos\"")
+                .contains(MemoHandler.class.getName())
+                .contains(OtherMemoHandler.class.getName());
     }
 
     @Test
     void handlerThatImplementsNothingFails() {
         assertThat(HandlerExtension.problems(List.of(IdleHandler.class)))
-                .singleElement().asString().contains("implements no operation");
+                .singleElement()
+                .asString()
+                .contains("implements no operation");
     }
 
     @Test
     void distinctUsableHandlersPass() {
-        assertThat(HandlerExtension.problems(List.of(MemoHandler.class, ComputedHandler.class))).isEmpty();
+        assertThat(HandlerExtension.problems(List.of(MemoHandler.class, ComputedHandler.class)))
+                .isEmpty();
     }
 
     @Test
     void fieldThatIsNeitherPropertyNorComputedFailsWithTheName() {
-        HandlerDescriptor typo = HandlerDescriptor.of(TypoHandler.class, PistonConfig.mapper("snake_case").getTypeFactory());
+        HandlerDescriptor typo = HandlerDescriptor.of(
+                TypoHandler.class, PistonConfig.mapper("snake_case").getTypeFactory());
 
         assertThatThrownBy(() -> Handlers.checkFields(typo, shaper))
-                .hasMessageContaining("'bdoy'").hasMessageContaining(TypoHandler.class.getName());
+                .hasMessageContaining("'bdoy'")
+                .hasMessageContaining(TypoHandler.class.getName());
     }
 
     @Test
     void propertiesComputedFieldsAndResourceUriPass() {
-        HandlerDescriptor computed = HandlerDescriptor.of(ComputedHandler.class,
-                PistonConfig.mapper("snake_case").getTypeFactory());
+        HandlerDescriptor computed = HandlerDescriptor.of(
+                ComputedHandler.class, PistonConfig.mapper("snake_case").getTypeFactory());
 
         Handlers.checkFields(computed, shaper);
 

@@ -73,7 +73,8 @@ class BlogExampleIT {
         assertThat(post.fieldNames()).toIterable().containsExactlyElementsOf(POST_FIELDS);
         assertThat(post.get("id").asLong()).isEqualTo(1);
         assertThat(post.get("author").toString()).isEqualTo("{\"username\":\"testuser\"}");
-        assertThat(post.get("content_length").asInt()).isEqualTo(post.get("content").asText().length());
+        assertThat(post.get("content_length").asInt())
+                .isEqualTo(post.get("content").asText().length());
         assertThat(post.get("created_on").asText()).isEqualTo("2026-11-01T09:00:00Z");
         assertThat(URI.create(post.get("resource_uri").asText())).isEqualTo(http.uri("posts/1"));
         assertThat(post.has("version")).isFalse();
@@ -91,7 +92,8 @@ class BlogExampleIT {
 
     @Test
     void createsAPostWith201LocationAndTheCreatedObject() {
-        HttpResponse<String> response = http.post("posts",
+        HttpResponse<String> response = http.post(
+                "posts",
                 "{\"title\":\"Created\",\"content\":\"Twelve chars\",\"id\":4242,\"created_on\":\"2000-01-01T00:00:00Z\"}");
 
         assertThat(response.statusCode()).isEqualTo(201);
@@ -99,7 +101,8 @@ class BlogExampleIT {
         assertThat(created.get("id").asLong()).isNotEqualTo(4242);
         assertThat(created.get("title").asText()).isEqualTo("Created");
         assertThat(created.get("content_length").asInt()).isEqualTo(12);
-        assertThat(OffsetDateTime.parse(created.get("created_on").asText()).getYear()).isGreaterThan(2000);
+        assertThat(OffsetDateTime.parse(created.get("created_on").asText()).getYear())
+                .isGreaterThan(2000);
         URI location = URI.create(response.headers().firstValue("Location").orElseThrow());
         assertThat(location).isEqualTo(http.uri("posts/" + created.get("id").asLong()));
         assertThat(created.get("resource_uri").asText()).isEqualTo(location.toString());
@@ -123,7 +126,8 @@ class BlogExampleIT {
     void updateKeepsWhatClientsMayNotWrite() {
         JsonNode before = Http.json(http.get("posts/2"));
 
-        HttpResponse<String> response = http.put("posts/2",
+        HttpResponse<String> response = http.put(
+                "posts/2",
                 "{\"title\":\"Emitters, revised\",\"content\":\"More.\",\"created_on\":\"1999-01-01T00:00:00Z\",\"id\":7}");
 
         JsonNode after = Http.json(response);
@@ -158,7 +162,8 @@ class BlogExampleIT {
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode stats = Http.json(response);
         assertThat(stats.fieldNames()).toIterable().containsExactly("posts", "authors", "latest");
-        assertThat(stats.get("posts").asInt()).isEqualTo(Http.json(http.get("posts")).size());
+        assertThat(stats.get("posts").asInt())
+                .isEqualTo(Http.json(http.get("posts")).size());
         assertThat(stats.get("authors").asInt()).isEqualTo(2);
         assertThat(stats.get("latest").asText()).isEqualTo("Newest of all");
         http.delete("posts/" + id);
@@ -176,7 +181,8 @@ class BlogExampleIT {
     void invalidPostIs400WithEveryFieldErrorAndCreatesNothing() {
         int before = count();
 
-        JsonNode problem = assertProblem(http.post("posts", "{\"title\":\"" + "t".repeat(201) + "\",\"content\":\" \"}"), 400);
+        JsonNode problem =
+                assertProblem(http.post("posts", "{\"title\":\"" + "t".repeat(201) + "\",\"content\":\" \"}"), 400);
 
         assertThat(problem.get("errors").findValuesAsText("field")).containsExactly("content", "title");
         assertThat(count()).isEqualTo(before);
@@ -250,8 +256,8 @@ class BlogExampleIT {
     private List<String> crudRounds(int worker, int rounds) {
         List<String> unexpected = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
-            HttpResponse<String> created = http.post("posts", "{\"title\":\"w" + worker + "r" + round
-                    + "\",\"content\":\"load\"}");
+            HttpResponse<String> created =
+                    http.post("posts", "{\"title\":\"w" + worker + "r" + round + "\",\"content\":\"load\"}");
             expect(created, 201, unexpected);
             String path = "posts/" + Http.json(created).get("id").asLong();
             expect(http.get(path), 200, unexpected);
@@ -265,14 +271,14 @@ class BlogExampleIT {
 
     private static void expect(HttpResponse<String> response, int status, List<String> unexpected) {
         if (response.statusCode() != status) {
-            unexpected.add(response.request().method() + " " + response.uri() + " -> " + response.statusCode()
-                    + " " + response.body());
+            unexpected.add(response.request().method() + " " + response.uri() + " -> " + response.statusCode() + " "
+                    + response.body());
         }
     }
 
     private long createPost(String title, String content) {
-        HttpResponse<String> response = http.post("posts",
-                "{\"title\":\"" + title + "\",\"content\":\"" + content + "\"}");
+        HttpResponse<String> response =
+                http.post("posts", "{\"title\":\"" + title + "\",\"content\":\"" + content + "\"}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return Http.json(response).get("id").asLong();
     }

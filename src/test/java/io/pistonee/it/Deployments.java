@@ -13,8 +13,7 @@ public final class Deployments {
 
     private static final String LIBS = "/WEB-INF/lib/";
 
-    private Deployments() {
-    }
+    private Deployments() {}
 
     /** The example application's WAR, exactly as built. */
     public static WebArchive example() {

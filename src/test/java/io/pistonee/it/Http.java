@@ -17,13 +17,16 @@ public final class Http {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** HTTP/1.1: the default h2c upgrade with a large body hangs when the server answers 413 early. */
     private static final HttpClient CLIENT = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     private final URI base;
 
     /** A client for the API of a deployment at {@code base}. */
     public Http(URL base) {
-        this.base = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/").resolve("api/");
+        this.base = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/")
+                .resolve("api/");
     }
 
     public HttpResponse<String> get(String path, String... headers) {
@@ -44,8 +47,11 @@ public final class Http {
 
     /** Any method, with an optional body and header name/value pairs. */
     public HttpResponse<String> send(String method, String path, String body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .timeout(Duration.ofSeconds(30))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }

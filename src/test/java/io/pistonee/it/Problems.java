@@ -8,8 +8,7 @@ import java.net.http.HttpResponse;
 /** Assertions every error response must pass: an RFC 9457 problem, with the status, and no stack trace. */
 public final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static JsonNode assertProblem(HttpResponse<String> response, int status) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
@@ -20,7 +19,10 @@ public final class Problems {
         assertThat(problem.get("status").asInt()).isEqualTo(status);
         assertThat(problem.get("detail").asText()).isNotBlank();
         assertThat(problem.get("instance").asText()).startsWith("/");
-        assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("java.");
+        assertThat(response.body())
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ")
+                .doesNotContain("java.");
         return problem;
     }
 }

@@ -33,8 +33,13 @@ class ResourceIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.library("resource", ThingHandler.class, Thing.class, EchoHandler.class,
-                AnswerHandler.class, FaultyHandler.class);
+        return Deployments.library(
+                "resource",
+                ThingHandler.class,
+                Thing.class,
+                EchoHandler.class,
+                AnswerHandler.class,
+                FaultyHandler.class);
     }
 
     @ArquillianResource
@@ -53,9 +58,13 @@ class ResourceIT {
         try (JarFile jar = new JarFile(new File(war.getParentFile(), "piston-ee-lib.jar"))) {
             List<String> entries = jar.stream().map(JarEntry::getName).toList();
 
-            assertThat(entries).contains("io/pistonee/resource/PistonResource.class", "META-INF/beans.xml",
-                    "META-INF/services/jakarta.enterprise.inject.spi.Extension");
-            assertThat(entries).noneMatch(name -> name.startsWith("io/pistonee/example/"))
+            assertThat(entries)
+                    .contains(
+                            "io/pistonee/resource/PistonResource.class",
+                            "META-INF/beans.xml",
+                            "META-INF/services/jakarta.enterprise.inject.spi.Extension");
+            assertThat(entries)
+                    .noneMatch(name -> name.startsWith("io/pistonee/example/"))
                     .doesNotContain("META-INF/persistence.xml", "META-INF/microprofile-config.properties");
         }
     }
@@ -100,7 +109,8 @@ class ResourceIT {
 
     @Test
     void createBindsValidatesAndAnswers201WithoutLocationForNonModels() {
-        HttpResponse<String> response = http.post("things", "{\"name\":\"saw\",\"stock\":5,\"added_on\":\"2026-03-01\"}");
+        HttpResponse<String> response =
+                http.post("things", "{\"name\":\"saw\",\"stock\":5,\"added_on\":\"2026-03-01\"}");
 
         assertThat(response.statusCode()).isEqualTo(201);
         assertThat(response.headers().firstValue("Location")).isEmpty();
@@ -188,7 +198,8 @@ class ResourceIT {
 
     @Test
     void unknownResourceIs404ForEveryMethod() {
-        assertThat(assertProblem(http.get("nothing"), 404).get("detail").asText()).contains("nothing");
+        assertThat(assertProblem(http.get("nothing"), 404).get("detail").asText())
+                .contains("nothing");
         assertProblem(http.post("nothing", "{}"), 404);
         assertProblem(http.delete("nothing/1"), 404);
         assertProblem(http.send("OPTIONS", "nothing", null), 404);
@@ -202,7 +213,8 @@ class ResourceIT {
         JsonNode problem = assertProblem(response, 500);
         assertThat(response.body()).doesNotContain(FaultyHandler.SECRET).doesNotContain("IllegalState");
         assertThat(problem.get("incident").asText()).matches("[0-9a-f-]{36}");
-        assertThat(problem.get("detail").asText()).contains(problem.get("incident").asText());
+        assertThat(problem.get("detail").asText())
+                .contains(problem.get("incident").asText());
         assertProblem(http.delete("faulty/1"), 500);
     }
 

@@ -16,23 +16,24 @@ class BinderTest {
 
     private final ObjectMapper mapper = PistonConfig.mapper("snake_case");
 
-    record Event(String title, int seats, LocalDate startsOn, List<Slot> slots) {
-    }
+    record Event(String title, int seats, LocalDate startsOn, List<Slot> slots) {}
 
-    record Slot(int hour) {
-    }
+    record Slot(int hour) {}
 
     @Test
     void bindsSnakeCaseJsonToARecordIgnoringUnknownProperties() throws Exception {
-        Object event = Binder.convert(tree("{\"title\":\"x\",\"seats\":3,\"starts_on\":\"2026-12-01\",\"resource_uri\":\"u\"}"),
-                mapper.constructType(Event.class), mapper);
+        Object event = Binder.convert(
+                tree("{\"title\":\"x\",\"seats\":3,\"starts_on\":\"2026-12-01\",\"resource_uri\":\"u\"}"),
+                mapper.constructType(Event.class),
+                mapper);
 
         assertThat(event).isEqualTo(new Event("x", 3, LocalDate.of(2026, 12, 1), null));
     }
 
     @Test
     void wrongTypeIs400NamingTheField() {
-        assertThatThrownBy(() -> Binder.convert(tree("{\"seats\":\"many\"}"), mapper.constructType(Event.class), mapper))
+        assertThatThrownBy(
+                        () -> Binder.convert(tree("{\"seats\":\"many\"}"), mapper.constructType(Event.class), mapper))
                 .isInstanceOfSatisfying(ProblemException.class, e -> {
                     assertThat(e.problem().status()).isEqualTo(400);
                     assertThat(e.problem().detail()).isEqualTo("Field 'seats' is invalid: expected a number.");
@@ -43,8 +44,8 @@ class BinderTest {
 
     @Test
     void nestedErrorsGiveThePath() {
-        assertThatThrownBy(() -> Binder.convert(tree("{\"slots\":[{\"hour\":1},{\"hour\":\"x\"}]}"),
-                mapper.constructType(Event.class), mapper))
+        assertThatThrownBy(() -> Binder.convert(
+                        tree("{\"slots\":[{\"hour\":1},{\"hour\":\"x\"}]}"), mapper.constructType(Event.class), mapper))
                 .hasMessage("Field 'slots[1].hour' is invalid: expected a number.");
     }
 
@@ -64,8 +65,10 @@ class BinderTest {
     void treeInputTakesTheDataAsItCame() throws Exception {
         JsonNode tree = tree("[1, {\"a\": null}]");
 
-        assertThat(Binder.convert(tree, mapper.constructType(JsonNode.class), mapper)).isSameAs(tree);
-        assertThat(Binder.convert(tree("{\"a\":1}"), mapper.constructType(Map.class), mapper)).isEqualTo(Map.of("a", 1));
+        assertThat(Binder.convert(tree, mapper.constructType(JsonNode.class), mapper))
+                .isSameAs(tree);
+        assertThat(Binder.convert(tree("{\"a\":1}"), mapper.constructType(Map.class), mapper))
+                .isEqualTo(Map.of("a", 1));
     }
 
     private JsonNode tree(String json) throws Exception {

@@ -27,7 +27,8 @@ class JsonParserTest {
     void malformedJsonIs400WithLineAndColumn() {
         problem(() -> JsonParser.read(body("{\"title\":"), null, config))
                 .hasMessageStartingWith("Malformed JSON at line 1, column")
-                .satisfies(e -> assertThat(((ProblemException) e).problem().status()).isEqualTo(400));
+                .satisfies(e ->
+                        assertThat(((ProblemException) e).problem().status()).isEqualTo(400));
     }
 
     @Test
@@ -50,7 +51,9 @@ class JsonParserTest {
         };
 
         assertThatThrownBy(() -> JsonParser.read(untouched, "65", config))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().status()).isEqualTo(413));
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
+                        e -> assertThat(e.problem().status()).isEqualTo(413));
     }
 
     @Test
@@ -58,7 +61,9 @@ class JsonParserTest {
         String large = "{\"title\": \"" + "a".repeat(100) + "\"}";
 
         assertThatThrownBy(() -> JsonParser.read(body(large), null, config))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().status()).isEqualTo(413));
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
+                        e -> assertThat(e.problem().status()).isEqualTo(413));
     }
 
     @Test
@@ -71,8 +76,10 @@ class JsonParserTest {
 
     private static AbstractThrowableAssert<?, ? extends Throwable> problem(
             org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
-        return assertThatThrownBy(call).isInstanceOfSatisfying(ProblemException.class,
-                e -> assertThat(e.problem().status()).isEqualTo(400));
+        return assertThatThrownBy(call)
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
+                        e -> assertThat(e.problem().status()).isEqualTo(400));
     }
 
     private static InputStream body(String text) {

@@ -22,8 +22,7 @@ class ProblemMapperTest {
         mapper.config = PistonConfig.of("snake_case", 1024);
     }
 
-    record Post(@NotBlank String title, @NotBlank String bodyText) {
-    }
+    record Post(@NotBlank String title, @NotBlank String bodyText) {}
 
     @Test
     void problemExceptionsAreTheirOwnProblemEvenWhenWrapped() {
@@ -56,13 +55,15 @@ class ProblemMapperTest {
     @Test
     void constraintViolationsAre400WithClientFieldNames() {
         Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
-        ConstraintViolationException violations = new ConstraintViolationException(validator.validate(new Post("", "")));
+        ConstraintViolationException violations =
+                new ConstraintViolationException(validator.validate(new Post("", "")));
 
         ProblemException mapped = mapper.problemOf(violations);
 
         assertThat(mapped.problem().status()).isEqualTo(400);
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> errors = (List<Map<String, Object>>) mapped.problem().extensions().get("errors");
+        List<Map<String, Object>> errors =
+                (List<Map<String, Object>>) mapped.problem().extensions().get("errors");
         assertThat(errors).extracting(error -> error.get("field")).containsExactly("body_text", "title");
     }
 
@@ -71,17 +72,25 @@ class ProblemMapperTest {
         ProblemException mapped = mapper.problemOf(new IllegalStateException("password=hunter2 at db.internal"));
 
         assertThat(mapped.problem().status()).isEqualTo(500);
-        assertThat(mapped.problem().detail()).doesNotContain("hunter2").doesNotContain("IllegalState")
+        assertThat(mapped.problem().detail())
+                .doesNotContain("hunter2")
+                .doesNotContain("IllegalState")
                 .contains(String.valueOf(mapped.problem().extensions().get("incident")));
     }
 
     @Test
     void problemMembersComeInRfcOrder() {
-        Problem problem = Rc.NOT_FOUND.problem("Gone missing.").at("/api/posts/9").with("hint", "check the id");
+        Problem problem =
+                Rc.NOT_FOUND.problem("Gone missing.").at("/api/posts/9").with("hint", "check the id");
 
-        assertThat(problem.toMap()).containsExactly(Map.entry("type", "about:blank"), Map.entry("title", "Not Found"),
-                Map.entry("status", 404), Map.entry("detail", "Gone missing."), Map.entry("instance", "/api/posts/9"),
-                Map.entry("hint", "check the id"));
+        assertThat(problem.toMap())
+                .containsExactly(
+                        Map.entry("type", "about:blank"),
+                        Map.entry("title", "Not Found"),
+                        Map.entry("status", 404),
+                        Map.entry("detail", "Gone missing."),
+                        Map.entry("instance", "/api/posts/9"),
+                        Map.entry("hint", "check the id"));
     }
 
     @Test

@@ -30,12 +30,14 @@ class RoutingFilterTest {
 
     @Test
     void notAllowedIs405WithTheHandlersAllowForTheTarget() {
-        ProblemException collection = (ProblemException) RoutingFilter.notAllowed(reports, Operation.Target.COLLECTION, "POST");
+        ProblemException collection =
+                (ProblemException) RoutingFilter.notAllowed(reports, Operation.Target.COLLECTION, "POST");
         ProblemException item = (ProblemException) RoutingFilter.notAllowed(reports, Operation.Target.ITEM, "DELETE");
 
         assertThat(collection.problem().status()).isEqualTo(405);
         assertThat(collection.headers()).containsEntry("Allow", "GET, HEAD, OPTIONS");
-        assertThat(collection.problem().detail()).isEqualTo("POST is not allowed on 'reports'. Allowed: GET, HEAD, OPTIONS.");
+        assertThat(collection.problem().detail())
+                .isEqualTo("POST is not allowed on 'reports'. Allowed: GET, HEAD, OPTIONS.");
         assertThat(item.problem().detail()).startsWith("DELETE is not allowed on an item of 'reports'.");
     }
 }

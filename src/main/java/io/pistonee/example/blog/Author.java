@@ -27,8 +27,7 @@ public class Author {
     @Column(name = "last_name", length = 150)
     private String lastName;
 
-    protected Author() {
-    }
+    protected Author() {}
 
     public Author(String username, String firstName, String lastName) {
         this.username = username;

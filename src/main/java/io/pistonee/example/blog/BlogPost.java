@@ -52,8 +52,7 @@ public class BlogPost {
     @Version
     private Long version;
 
-    protected BlogPost() {
-    }
+    protected BlogPost() {}
 
     public BlogPost(String title, String content, Author author, OffsetDateTime createdOn) {
         this.title = title;

@@ -18,7 +18,10 @@ public class BlogSeed {
 
     @Transactional
     void seed(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        if (entityManager.createQuery("select count(a) from Author a", Long.class).getSingleResult() > 0) {
+        if (entityManager
+                        .createQuery("select count(a) from Author a", Long.class)
+                        .getSingleResult()
+                > 0) {
             return;
         }
         Author testuser = new Author("testuser", "Test", "User");
@@ -27,13 +30,12 @@ public class BlogSeed {
         entityManager.persist(otheruser);
         entityManager.persist(new Author("admin", "Site", "Admin"));
         OffsetDateTime start = OffsetDateTime.of(2026, 11, 1, 9, 0, 0, 0, ZoneOffset.UTC);
-        entityManager.persist(new BlogPost("Hello, Piston EE",
-                "Handlers say what can be done with a resource.", testuser, start));
-        entityManager.persist(new BlogPost("Emitters",
-                "Append ?format=json and get JSON.", testuser, start.plusDays(1)));
-        entityManager.persist(new BlogPost("Status codes",
-                "FORBIDDEN is 403, not 401.", otheruser, start.plusDays(2)));
-        entityManager.persist(new BlogPost("Field specs",
-                "author(username) nests; content_length is computed.", otheruser, start.plusDays(3)));
+        entityManager.persist(
+                new BlogPost("Hello, Piston EE", "Handlers say what can be done with a resource.", testuser, start));
+        entityManager.persist(
+                new BlogPost("Emitters", "Append ?format=json and get JSON.", testuser, start.plusDays(1)));
+        entityManager.persist(new BlogPost("Status codes", "FORBIDDEN is 403, not 401.", otheruser, start.plusDays(2)));
+        entityManager.persist(new BlogPost(
+                "Field specs", "author(username) nests; content_length is computed.", otheruser, start.plusDays(3)));
     }
 }

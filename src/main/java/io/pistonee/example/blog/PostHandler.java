@@ -8,8 +8,7 @@ import java.util.List;
  * {@code /api/posts}: blog posts, with every operation from {@link ModelHandler}; only the listing is
  * overridden, to put the newest post first.
  */
-@Handler(value = "posts",
-        fields = "id, title, content, author(username), created_on, content_length, resource_uri")
+@Handler(value = "posts", fields = "id, title, content, author(username), created_on, content_length, resource_uri")
 public class PostHandler extends ModelHandler<BlogPost, Long> {
 
     @Override

@@ -21,12 +21,20 @@ public class StatsHandler implements ListOperation {
     @Override
     public Map<String, Object> list() {
         Map<String, Object> stats = new LinkedHashMap<>();
-        stats.put("posts", entityManager.createQuery("select count(p) from BlogPost p", Long.class).getSingleResult());
-        stats.put("authors", entityManager.createQuery(
-                "select count(distinct p.author) from BlogPost p", Long.class).getSingleResult());
-        List<String> latest = entityManager.createQuery(
-                        "select p.title from BlogPost p order by p.createdOn desc, p.id desc", String.class)
-                .setMaxResults(1).getResultList();
+        stats.put(
+                "posts",
+                entityManager
+                        .createQuery("select count(p) from BlogPost p", Long.class)
+                        .getSingleResult());
+        stats.put(
+                "authors",
+                entityManager
+                        .createQuery("select count(distinct p.author) from BlogPost p", Long.class)
+                        .getSingleResult());
+        List<String> latest = entityManager
+                .createQuery("select p.title from BlogPost p order by p.createdOn desc, p.id desc", String.class)
+                .setMaxResults(1)
+                .getResultList();
         stats.put("latest", latest.isEmpty() ? null : latest.get(0));
         return stats;
     }

@@ -10,8 +10,8 @@ import java.util.Map;
 
 /** Fails in every way a handler can: a bug, a thrown status, a returned status. */
 @Handler("faulty")
-public class FaultyHandler implements ListOperation, ReadOperation<String>, CreateOperation<Map<String, Object>>,
-        DeleteOperation<String> {
+public class FaultyHandler
+        implements ListOperation, ReadOperation<String>, CreateOperation<Map<String, Object>>, DeleteOperation<String> {
 
     /** Must never reach a client. */
     public static final String SECRET = "db-password-hunter2";

@@ -13,8 +13,7 @@ import java.util.Optional;
 public class ThingHandler implements ListOperation, ReadOperation<Integer>, CreateOperation<Thing> {
 
     static final List<Thing> THINGS = List.of(
-            new Thing(1, "anvil", 3, LocalDate.of(2026, 1, 15)),
-            new Thing(2, "rope", 0, LocalDate.of(2026, 2, 1)));
+            new Thing(1, "anvil", 3, LocalDate.of(2026, 1, 15)), new Thing(2, "rope", 0, LocalDate.of(2026, 2, 1)));
 
     @Override
     public List<Thing> list() {
