@@ -27,11 +27,12 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -61,7 +62,7 @@ public class Handlers {
     @PostConstruct
     void init() {
         ObjectMapper mapper = config.mapper();
-        Map<String, HandlerDescriptor> descriptors = new LinkedHashMap<>();
+        Map<String, HandlerDescriptor> descriptors = new TreeMap<>();
         Map<String, Object> references = new HashMap<>();
         for (Bean<?> bean : extension.handlers()) {
             HandlerDescriptor descriptor = HandlerDescriptor.of(bean.getBeanClass(), mapper.getTypeFactory());
@@ -70,7 +71,7 @@ public class Handlers {
                     descriptor.name(),
                     beans.getReference(bean, bean.getBeanClass(), beans.createCreationalContext(bean)));
         }
-        byName = Map.copyOf(descriptors);
+        byName = Collections.unmodifiableMap(descriptors);
         instances = Map.copyOf(references);
         shapes = modelShapes(descriptors.values(), mapper);
         shaper = new Shaper(mapper, this::shapeOf);
@@ -92,7 +93,7 @@ public class Handlers {
         return find(name).orElseThrow(() -> Rc.NOT_FOUND.error("There is no resource named '" + name + "'."));
     }
 
-    /** Every handler, in discovery order. */
+    /** Every handler, ordered by name (discovery order differs between servers). */
     public Collection<HandlerDescriptor> all() {
         return byName.values();
     }

@@ -87,7 +87,7 @@ public class PistonResource {
         HandlerDescriptor handler = handlers.require(name);
         Object found = dispatcher.read(handler, id(handler, id));
         if (found == null || (found instanceof Optional<?> optional && optional.isEmpty())) {
-            throw Rc.NOT_FOUND.error("There is no '" + name + "' with id '" + id + "'.");
+            throw notFound(handler, id);
         }
         return emit(Response.ok(), found, handler.fields(), uri);
     }
@@ -144,8 +144,13 @@ public class PistonResource {
         try {
             return handlers.convertId(handler, id);
         } catch (IllegalArgumentException e) {
-            throw Rc.NOT_FOUND.error("There is no '" + handler.name() + "' with id '" + id + "'.");
+            throw notFound(handler, id);
         }
+    }
+
+    private static RuntimeException notFound(HandlerDescriptor handler, String id) {
+        String shown = id.length() <= 100 ? id : id.substring(0, 100) + "...";
+        return Rc.NOT_FOUND.error("There is no '" + handler.name() + "' with id '" + shown + "'.");
     }
 
     private static RequestData required(RequestData body) {
