@@ -74,19 +74,23 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                         violations.getConstraintViolations(),
                         config.mapper().getSerializationConfig().getPropertyNamingStrategy()));
             }
-            if (cause instanceof WebApplicationException web
-                    && web.getResponse().getStatus() < 500) {
-                return fromPlatform(web.getResponse());
+            if (cause instanceof WebApplicationException web) {
+                Response response = web.getResponse();
+                return response.getStatus() < 500 ? fromPlatform(response) : unexpected(exception, response);
             }
             if (cause.getCause() == cause) {
                 break;
             }
         }
-        return unexpected(exception);
+        return unexpected(exception, Response.serverError().build());
     }
 
     private static ProblemException fromPlatform(Response platform) {
         int status = platform.getStatus();
+        return new ProblemException(Problem.of(status, platformDetail(status)), keptHeaders(platform));
+    }
+
+    private static Map<String, String> keptHeaders(Response platform) {
         Map<String, String> headers = new LinkedHashMap<>();
         for (String name : KEPT_HEADERS) {
             String value = platform.getHeaderString(name);
@@ -94,7 +98,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 headers.put(name, value);
             }
         }
-        return new ProblemException(Problem.of(status, platformDetail(status)), headers);
+        return headers;
     }
 
     private static String platformDetail(int status) {
@@ -110,13 +114,13 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         };
     }
 
-    private static ProblemException unexpected(Throwable exception) {
+    /** A server-side failure: logged with an incident id; the client sees the status and the id only. */
+    private static ProblemException unexpected(Throwable exception, Response platform) {
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected error, incident " + incident, exception);
-        return new ProblemException(Rc.INTERNAL_ERROR
-                .problem(
-                        "The server could not complete the request. Quote incident " + incident + " when reporting it.")
-                .with("incident", incident));
+        String detail = "The server could not complete the request. Quote incident " + incident + " when reporting it.";
+        return new ProblemException(
+                Problem.of(platform.getStatus(), detail).with("incident", incident), keptHeaders(platform));
     }
 
     private MediaType problemType() {

@@ -79,6 +79,18 @@ class ProblemMapperTest {
     }
 
     @Test
+    void platformServerErrorsKeepTheirStatusAndRetryAfterButNotTheirMessage() {
+        Response unavailable = Response.status(503).header("Retry-After", "30").build();
+
+        ProblemException mapped =
+                mapper.problemOf(new jakarta.ws.rs.ServiceUnavailableException("pool db-7 exhausted", unavailable));
+
+        assertThat(mapped.problem().status()).isEqualTo(503);
+        assertThat(mapped.headers()).containsEntry("Retry-After", "30");
+        assertThat(mapped.problem().detail()).doesNotContain("db-7").contains("incident");
+    }
+
+    @Test
     void problemMembersComeInRfcOrder() {
         Problem problem =
                 Rc.NOT_FOUND.problem("Gone missing.").at("/api/posts/9").with("hint", "check the id");
