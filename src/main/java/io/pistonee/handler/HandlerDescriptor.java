@@ -3,6 +3,7 @@ package io.pistonee.handler;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import io.pistonee.fields.FieldSpec;
+import jakarta.persistence.Entity;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -72,18 +73,31 @@ public record HandlerDescriptor(
         FieldSpec listFields = annotation.listFields().length == 0
                 ? fields
                 : FieldSpec.of(annotation.listFields(), annotation.exclude());
-        Class<?> model = parameter(type, ModelHandler.class, 0, types).getRawClass();
+        Class<?> model = modelOf(handlerClass, type, types);
         return new HandlerDescriptor(
                 name,
                 handlerClass,
                 operations,
-                model == Object.class ? null : model,
+                model,
                 idType(type, types),
                 input(type, CreateOperation.class, 0, types),
                 input(type, UpdateOperation.class, 1, types),
                 fields,
                 listFields,
                 computedFields(handlerClass, model, fields, listFields));
+    }
+
+    /** The entity of a {@link ModelHandler}, or {@code null} for other handlers. */
+    private static Class<?> modelOf(Class<?> handlerClass, JavaType type, TypeFactory types) {
+        if (!ModelHandler.class.isAssignableFrom(handlerClass)) {
+            return null;
+        }
+        Class<?> model = parameter(type, ModelHandler.class, 0, types).getRawClass();
+        if (!model.isAnnotationPresent(Entity.class)) {
+            throw new IllegalArgumentException(handlerClass.getName() + " extends ModelHandler<" + model.getSimpleName()
+                    + ", ...>, but a model handler needs a JPA entity: declare ModelHandler<YourEntity, YourId>");
+        }
+        return model;
     }
 
     /** Whether the handler provides an operation. */

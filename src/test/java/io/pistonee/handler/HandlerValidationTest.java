@@ -48,6 +48,15 @@ class HandlerValidationTest {
         }
     }
 
+    @Handler("raw")
+    @SuppressWarnings("rawtypes")
+    static class RawModelHandler extends ModelHandler {}
+
+    record NotAnEntity(Long id) {}
+
+    @Handler("records")
+    static class RecordModelHandler extends ModelHandler<NotAnEntity, Long> {}
+
     private final Shaper shaper = new Shaper(PistonConfig.mapper("snake_case"), type -> null);
 
     @Test
@@ -68,6 +77,13 @@ class HandlerValidationTest {
                 .singleElement()
                 .asString()
                 .contains("implements no operation");
+    }
+
+    @Test
+    void modelHandlerWithoutAnEntityFails() {
+        assertThat(HandlerExtension.problems(List.of(RawModelHandler.class, RecordModelHandler.class)))
+                .hasSize(2)
+                .allSatisfy(problem -> assertThat(problem).contains("needs a JPA entity"));
     }
 
     @Test
