@@ -171,7 +171,7 @@ public record HandlerDescriptor(
     private static Map<String, Method> computedFields(
             Class<?> handlerClass, Class<?> model, FieldSpec fields, FieldSpec listFields) {
         Map<String, Method> computed = new TreeMap<>();
-        if (model == null || model == Object.class) {
+        if (model == null) {
             return computed;
         }
         for (FieldSpec spec : List.of(fields, listFields)) {
