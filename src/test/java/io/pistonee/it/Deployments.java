@@ -1,6 +1,10 @@
 package io.pistonee.it;
 
 import java.io.File;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
+import java.util.List;
 import org.jboss.shrinkwrap.api.ArchivePath;
 import org.jboss.shrinkwrap.api.Filters;
 import org.jboss.shrinkwrap.api.Node;
@@ -12,6 +16,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 public final class Deployments {
 
     private static final String LIBS = "/WEB-INF/lib/";
+    /** The server-specific descriptors every Piston EE WAR carries: Payara's, WildFly's, and web.xml. */
+    private static final List<String> DESCRIPTORS =
+            List.of("/WEB-INF/glassfish-web.xml", "/WEB-INF/jboss-deployment-structure.xml", "/WEB-INF/web.xml");
 
     private Deployments() {}
 
@@ -29,14 +36,35 @@ public final class Deployments {
         WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addAsLibrary(new File(builtWar().getParentFile(), "piston-ee-lib.jar"))
                 .addClasses(classes)
-                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
-                .add(built.get("/WEB-INF/glassfish-web.xml").getAsset(), "/WEB-INF/glassfish-web.xml");
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
+        for (String descriptor : DESCRIPTORS) {
+            war.add(built.get(descriptor).getAsset(), descriptor);
+        }
         for (var entry : built.getContent(Filters.include(LIBS + ".*\\.jar")).entrySet()) {
             ArchivePath path = entry.getKey();
             Node node = entry.getValue();
             war.add(node.getAsset(), path);
         }
         return war;
+    }
+
+    /**
+     * Where a deployment of the given name would be served, for tests that cannot ask Arquillian (a
+     * deployment the server refused has no URL): the server's root, from the system property
+     * {@code it.server.url} that each failsafe execution sets, plus the name as context root.
+     */
+    public static URL server(String name) {
+        String root = System.getProperty("it.server.url");
+        if (root == null) {
+            throw new IllegalStateException("it.server.url is not set: run the ITs through Maven (failsafe)");
+        }
+        try {
+            return URI.create(root.endsWith("/") ? root : root + "/")
+                    .resolve(name + "/")
+                    .toURL();
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static File builtWar() {
