@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Piston EE's settings, from MicroProfile Config (so from {@code microprofile-config.properties},
@@ -32,6 +34,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *       {@code lowercase}</td></tr>
  *   <tr><td>{@code piston.max-body-bytes}</td><td>{@code 1048576}</td><td>the largest request body
  *       accepted; larger ones answer 413</td></tr>
+ *   <tr><td>{@code piston.max-depth}</td><td>{@code 64}</td><td>the deepest nesting of objects and
+ *       arrays a request body may have (JSON, YAML, XML); deeper ones answer 400</td></tr>
+ *   <tr><td>{@code piston.jsonp}</td><td>{@code false}</td><td>whether {@code ?callback=name} wraps
+ *       JSON as {@code application/javascript}</td></tr>
  * </table>
  */
 @ApplicationScoped
@@ -51,23 +57,43 @@ public class PistonConfig {
     @ConfigProperty(name = "piston.max-body-bytes", defaultValue = "1048576")
     long maxBodyBytes;
 
+    @Inject
+    @ConfigProperty(name = "piston.max-depth", defaultValue = "64")
+    int maxDepth;
+
+    @Inject
+    @ConfigProperty(name = "piston.jsonp", defaultValue = "false")
+    boolean jsonp;
+
     private ObjectMapper mapper;
+    private YAMLFactory yaml;
 
     /** The settings as MicroProfile Config gives them (CDI's constructor). */
     public PistonConfig() {}
 
     /** Settings given directly, for code that runs without a container (unit tests, tools). */
     public static PistonConfig of(String naming, long maxBodyBytes) {
+        return of(naming, maxBodyBytes, 64, false);
+    }
+
+    /** Settings given directly, every one of them. */
+    public static PistonConfig of(String naming, long maxBodyBytes, int maxDepth, boolean jsonp) {
         PistonConfig config = new PistonConfig();
         config.naming = naming;
         config.maxBodyBytes = maxBodyBytes;
+        config.maxDepth = maxDepth;
+        config.jsonp = jsonp;
         config.init();
         return config;
     }
 
     @PostConstruct
     void init() {
-        mapper = mapper(naming);
+        if (maxDepth < 1) {
+            throw new IllegalArgumentException("piston.max-depth must be at least 1, not " + maxDepth);
+        }
+        mapper = mapper(naming, maxDepth);
+        yaml = yaml(maxBodyBytes, maxDepth);
     }
 
     /**
@@ -83,8 +109,31 @@ public class PistonConfig {
         return maxBodyBytes;
     }
 
-    /** Builds the shared mapper for a naming; public so unit tests build the same one. */
+    /** The deepest nesting a request body may have. */
+    public int maxDepth() {
+        return maxDepth;
+    }
+
+    /** Whether JSONP ({@code ?callback=}) is on. */
+    public boolean jsonp() {
+        return jsonp;
+    }
+
+    /**
+     * The YAML factory for reading and writing: safe loading (no duplicate keys, no recursive keys, a
+     * code point limit at the body limit, the nesting limit), block style out.
+     */
+    public YAMLFactory yaml() {
+        return yaml;
+    }
+
+    /** Builds the shared mapper for a naming, with the default nesting limit; for tests and tools. */
     public static ObjectMapper mapper(String naming) {
+        return mapper(naming, 64);
+    }
+
+    /** Builds the shared mapper for a naming and a nesting limit. */
+    public static ObjectMapper mapper(String naming, int maxDepth) {
         PropertyNamingStrategy strategy = NAMINGS.get(naming.toLowerCase(Locale.ROOT));
         if (strategy == null) {
             throw new IllegalArgumentException("piston.naming must be one of " + NAMINGS.keySet() + ", not " + naming);
@@ -106,8 +155,25 @@ public class PistonConfig {
             mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
         }
         mapper.getFactory()
-                .setStreamReadConstraints(
-                        StreamReadConstraints.builder().maxNestingDepth(200).build());
+                .setStreamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(maxDepth)
+                        .build());
         return mapper;
+    }
+
+    private static YAMLFactory yaml(long maxBodyBytes, int maxDepth) {
+        LoaderOptions loading = new LoaderOptions();
+        loading.setAllowDuplicateKeys(false);
+        loading.setAllowRecursiveKeys(false);
+        loading.setMaxAliasesForCollections(0);
+        loading.setNestingDepthLimit(maxDepth);
+        loading.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, Math.max(maxBodyBytes, 1024)));
+        return YAMLFactory.builder()
+                .loaderOptions(loading)
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(maxDepth)
+                        .build())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
     }
 }

@@ -1,5 +1,7 @@
 package io.pistonee.emitter;
 
+import io.pistonee.config.PistonConfig;
+import io.pistonee.problem.ProblemException;
 import io.pistonee.problem.Rc;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
@@ -13,12 +15,21 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
+import java.net.URI;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * Pipeline step 1: selects the emitter before anything else runs, or answers 406 with the formats
  * on offer.
+ *
+ * <p>{@code ?format=X} wins, then a {@code .X} suffix on the last path segment
+ * ({@code /api/posts.yaml}, {@code /api/posts/1.xml}; the suffix is removed before routing), then
+ * {@code Accept}. A suffix on an item is a format only when it names one, so ids may hold dots; a
+ * resource name never does, so {@code /api/posts.nope} is 406. With {@code piston.jsonp=true}, a
+ * JSON response with {@code ?callback=} gets the callback (400 unless it is an identifier path).
  */
 @Provider
 @PreMatching
@@ -28,6 +39,11 @@ public class FormatFilter implements ContainerRequestFilter {
 
     /** The query parameter that names a format and wins over {@code Accept}. */
     public static final String FORMAT = "format";
+    /** The query parameter that names a JSONP callback. */
+    public static final String CALLBACK = "callback";
+
+    private static final Pattern CALLBACK_NAME =
+            Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]{0,63}(\\.[A-Za-z_$][A-Za-z0-9_$]{0,63}){0,7}");
 
     @Inject
     @Any
@@ -35,6 +51,9 @@ public class FormatFilter implements ContainerRequestFilter {
 
     @Inject
     SelectedFormat selected;
+
+    @Inject
+    PistonConfig config;
 
     private Negotiation negotiation;
 
@@ -45,26 +64,65 @@ public class FormatFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        List<String> formats = request.getUriInfo().getQueryParameters().get(FORMAT);
-        String format = formats == null || formats.isEmpty() ? null : formats.get(0);
+        String suffix = suffix(request).orElse(null);
+        String format = first(request, FORMAT);
+        String chosen = format != null ? format : suffix;
         String accept = request.getHeaderString(HttpHeaders.ACCEPT);
-        selected.select(negotiation.select(format, accept).orElseThrow(() -> notAcceptable(format, accept)));
+        Emitter emitter = negotiation.select(chosen, accept).orElseThrow(() -> notAcceptable(chosen, accept));
+        selected.select(
+                emitter, chosen != null ? emitter.mediaTypes().get(0) : negotiation.responseType(emitter, accept));
+        String callback = first(request, CALLBACK);
+        if (config.jsonp() && callback != null && "json".equals(emitter.format())) {
+            if (!CALLBACK_NAME.matcher(callback).matches()) {
+                throw Rc.BAD_REQUEST.error("The callback must be a JavaScript identifier path such as app.receive.");
+            }
+            selected.callback(callback);
+        }
+    }
+
+    /** The format named by a suffix of the last path segment, removed from the request URI. */
+    private Optional<String> suffix(ContainerRequestContext request) {
+        URI uri = request.getUriInfo().getRequestUri();
+        String base = request.getUriInfo().getBaseUri().getRawPath();
+        String path = uri.getRawPath();
+        if (path == null || !path.startsWith(base) || path.endsWith("/")) {
+            return Optional.empty();
+        }
+        String relative = path.substring(base.length());
+        int dot = relative.lastIndexOf('.');
+        if (dot < 0 || dot < relative.lastIndexOf('/')) {
+            return Optional.empty();
+        }
+        String suffix = relative.substring(dot + 1);
+        boolean known = negotiation.emitters().stream().anyMatch(e -> e.format().equals(suffix));
+        if (!known) {
+            if (relative.indexOf('/') < 0 && first(request, FORMAT) == null) {
+                throw notAcceptable(suffix, null);
+            }
+            return Optional.empty();
+        }
+        String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
+        request.setRequestUri(URI.create(
+                uri.getScheme() + "://" + uri.getRawAuthority() + path.substring(0, base.length() + dot) + query));
+        return Optional.of(suffix);
+    }
+
+    private static String first(ContainerRequestContext request, String parameter) {
+        List<String> values = request.getUriInfo().getQueryParameters().get(parameter);
+        return values == null || values.isEmpty() ? null : values.get(0);
     }
 
     private RuntimeException notAcceptable(String format, String accept) {
-        String formats = negotiation.emitters().stream().map(Emitter::format).collect(Collectors.joining(", "));
+        List<String> names =
+                negotiation.emitters().stream().map(Emitter::format).toList();
         String types = negotiation.emitters().stream()
                 .flatMap(e -> e.mediaTypes().stream())
-                .map(Object::toString)
+                .map(type -> type.getType() + "/" + type.getSubtype())
                 .collect(Collectors.joining(", "));
         String detail = format != null
-                ? "Unknown format '" + shorten(format) + "'. Available formats: " + formats + "."
+                ? "Unknown format '" + shorten(format) + "'. Available formats: " + String.join(", ", names) + "."
                 : "No available type matches Accept '" + shorten(accept) + "'. Available types: " + types + ".";
-        return new io.pistonee.problem.ProblemException(Rc.NOT_ACCEPTABLE
-                .problem(detail)
-                .with(
-                        "formats",
-                        negotiation.emitters().stream().map(Emitter::format).toList()));
+        return new ProblemException(Rc.NOT_ACCEPTABLE.problem(detail).with("formats", names));
     }
 
     private static String shorten(String text) {

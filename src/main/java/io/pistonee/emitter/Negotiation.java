@@ -56,20 +56,43 @@ public final class Negotiation {
         return Optional.ofNullable(best);
     }
 
+    /**
+     * The type a response of an emitter carries for an {@code Accept} header: the emitter's type the
+     * client rates highest ({@code text/xml} for {@code Accept: text/xml}), else its first.
+     */
+    public MediaType responseType(Emitter emitter, String accept) {
+        if (accept == null || accept.isBlank()) {
+            return emitter.mediaTypes().get(0);
+        }
+        List<Range> ranges = Range.parseAll(accept);
+        MediaType best = emitter.mediaTypes().get(0);
+        double bestQuality = quality(best, ranges);
+        for (MediaType type : emitter.mediaTypes()) {
+            if (quality(type, ranges) > bestQuality) {
+                best = type;
+                bestQuality = quality(type, ranges);
+            }
+        }
+        return best;
+    }
+
     private static double quality(Emitter emitter, List<Range> ranges) {
         double quality = 0;
         for (MediaType type : emitter.mediaTypes()) {
-            Range match = null;
-            for (Range range : ranges) {
-                if (range.matches(type) && (match == null || range.specificity() > match.specificity())) {
-                    match = range;
-                }
-            }
-            if (match != null) {
-                quality = Math.max(quality, match.quality());
-            }
+            quality = Math.max(quality, quality(type, ranges));
         }
         return quality;
+    }
+
+    /** The quality of a type: that of the most specific range matching it, 0 if none does. */
+    private static double quality(MediaType type, List<Range> ranges) {
+        Range match = null;
+        for (Range range : ranges) {
+            if (range.matches(type) && (match == null || range.specificity() > match.specificity())) {
+                match = range;
+            }
+        }
+        return match == null ? 0 : match.quality();
     }
 
     private static int priority(Emitter emitter) {

@@ -3,14 +3,24 @@ package io.pistonee.emitter;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.core.MediaType;
 
-/** The emitter chosen for the current request by {@link FormatFilter}. */
+/** The emitter chosen for the current request by {@link FormatFilter}, and a JSONP callback if any. */
 @RequestScoped
 public class SelectedFormat {
 
-    private Emitter emitter;
+    /** The type of a JSONP response. */
+    public static final MediaType JAVASCRIPT = new MediaType("application", "javascript");
 
-    void select(Emitter chosen) {
+    private Emitter emitter;
+    private MediaType type;
+    private String callback;
+
+    void select(Emitter chosen, MediaType responseType) {
         this.emitter = chosen;
+        this.type = responseType;
+    }
+
+    void callback(String name) {
+        this.callback = name;
     }
 
     /** The chosen emitter, or {@code null} before selection or when none was acceptable. */
@@ -18,10 +28,16 @@ public class SelectedFormat {
         return emitter;
     }
 
+    /** The JSONP callback the JSON is wrapped in, or {@code null}. */
+    public String callback() {
+        return callback;
+    }
+
     /** The {@code Content-Type} of a successful response. */
     public MediaType mediaType() {
-        return emitter == null
-                ? MediaType.APPLICATION_JSON_TYPE
-                : emitter.mediaTypes().get(0);
+        if (callback != null) {
+            return JAVASCRIPT;
+        }
+        return emitter == null ? MediaType.APPLICATION_JSON_TYPE : type;
     }
 }

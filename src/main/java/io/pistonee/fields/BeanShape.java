@@ -11,6 +11,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -23,13 +24,23 @@ final class BeanShape {
     private final Class<?> type;
     private final boolean entity;
     private final Map<String, AnnotatedMember> properties;
+    private final Set<String> defaults;
     private final AnnotatedMember id;
+    private final String idName;
 
-    private BeanShape(Class<?> type, boolean entity, Map<String, AnnotatedMember> properties, AnnotatedMember id) {
+    private BeanShape(
+            Class<?> type,
+            boolean entity,
+            Map<String, AnnotatedMember> properties,
+            Set<String> defaults,
+            AnnotatedMember id,
+            String idName) {
         this.type = type;
         this.entity = entity;
         this.properties = properties;
+        this.defaults = defaults;
         this.id = id;
+        this.idName = idName;
     }
 
     static BeanShape of(Class<?> type, ObjectMapper mapper) {
@@ -39,7 +50,9 @@ final class BeanShape {
         Set<String> ignored = config.getDefaultPropertyIgnorals(type, description.getClassInfo())
                 .findIgnoredForSerialization();
         Map<String, AnnotatedMember> properties = new LinkedHashMap<>();
+        Set<String> defaults = new LinkedHashSet<>();
         AnnotatedMember id = null;
+        String idName = null;
         for (BeanPropertyDefinition property : description.findProperties()) {
             AnnotatedMember accessor = property.getAccessor();
             if (accessor == null && property.hasField()) {
@@ -51,12 +64,27 @@ final class BeanShape {
             accessor.fixAccess(true);
             if (isId(property)) {
                 id = accessor;
+                idName = property.getName();
             }
             if (property.couldSerialize() && !ignored.contains(property.getName())) {
                 properties.put(property.getName(), accessor);
+                if (!isSensitive(property)) {
+                    defaults.add(property.getName());
+                }
             }
         }
-        return new BeanShape(type, entityClass(type) != null, Collections.unmodifiableMap(properties), id);
+        return new BeanShape(
+                type,
+                entityClass(type) != null,
+                Collections.unmodifiableMap(properties),
+                Collections.unmodifiableSet(defaults),
+                id,
+                idName);
+    }
+
+    private static boolean isSensitive(BeanPropertyDefinition property) {
+        return (property.hasField() && property.getField().hasAnnotation(Sensitive.class))
+                || (property.hasGetter() && property.getGetter().hasAnnotation(Sensitive.class));
     }
 
     /** The class annotated {@code @Entity} that {@code type} is or extends (proxies), or {@code null}. */
@@ -93,6 +121,16 @@ final class BeanShape {
 
     Map<String, AnnotatedMember> properties() {
         return properties;
+    }
+
+    /** The properties of a default field set: every one but those marked {@link Sensitive}. */
+    Set<String> defaults() {
+        return defaults;
+    }
+
+    /** The name of the id property, or {@code null}. */
+    String idName() {
+        return idName;
     }
 
     boolean has(String name) {

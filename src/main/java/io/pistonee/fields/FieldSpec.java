@@ -71,6 +71,16 @@ public record FieldSpec(List<Field> fields, List<Pattern> exclude) {
         return false;
     }
 
+    /** The field of this spec with a name, or {@code null}. */
+    public Field field(String name) {
+        for (Field field : fields) {
+            if (field.name().equals(name)) {
+                return field;
+            }
+        }
+        return null;
+    }
+
     /** The names this spec lists, in order. */
     public List<String> names() {
         return fields.stream().map(Field::name).toList();

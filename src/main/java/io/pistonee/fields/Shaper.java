@@ -5,11 +5,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.BeanSerializerBase;
 import java.lang.reflect.Array;
 import java.net.URI;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -33,8 +38,8 @@ import java.util.stream.BaseStream;
  */
 public final class Shaper {
 
-    /** Far deeper than any representation; a result nested deeper has a cycle. */
-    private static final int MAX_DEPTH = 64;
+    /** Far deeper than any representation; cycles are cut before, so only a runaway result gets here. */
+    private static final int MAX_DEPTH = 1000;
 
     private static final String RESOURCE_URI = "resource_uri";
 
@@ -60,7 +65,88 @@ public final class Shaper {
      * @param apiRoot the URI {@code resource_uri} paths are resolved against (ends with {@code /})
      */
     public JsonNode shape(Object value, FieldSpec spec, URI apiRoot) {
-        return new Walk(apiRoot).value(value, spec, 0);
+        return shape(value, spec, null, apiRoot);
+    }
+
+    /**
+     * Shapes a value, narrowed by a client's {@code ?fields=}: only fields both specs name are emitted,
+     * nested ones narrowed by the nested spec. A narrowing spec never adds a field; names it has that
+     * the spec lacks are ignored.
+     *
+     * @param narrow the client's spec, or {@code null} for none
+     */
+    public JsonNode shape(Object value, FieldSpec spec, FieldSpec narrow, URI apiRoot) {
+        return new Walk(apiRoot).value(value, spec, narrow, 0);
+    }
+
+    /**
+     * One item in its stored form: the model label, the primary key and the persistent fields within
+     * the spec (computed fields and {@code resource_uri} left out, related entities as their keys).
+     * Values that are no bean (maps...) take {@code fallbackLabel} and their {@code id} member as key.
+     */
+    public ModelItem stored(Object value, FieldSpec spec, FieldSpec narrow, URI apiRoot, String fallbackLabel) {
+        Object item = value instanceof Optional<?> optional ? optional.orElse(null) : value;
+        if (item == null || item instanceof Map<?, ?> || !isBeanLike(item.getClass())) {
+            JsonNode tree = shape(item, spec, narrow, apiRoot);
+            ObjectNode fields = tree.isObject() ? ((ObjectNode) tree).deepCopy() : objectWith("value", tree);
+            JsonNode pk = fields.remove("id");
+            return new ModelItem(fallbackLabel, pk == null ? NullNode.getInstance() : pk, fields);
+        }
+        BeanShape shape = bean(item.getClass());
+        ModelShape model = models.apply(shape.type());
+        String pkName = shape.idName() != null ? shape.idName() : shape.has("id") ? "id" : null;
+        ObjectNode fields = JsonNodeFactory.instance.objectNode();
+        for (String name : storedNames(shape, model, spec, narrow)) {
+            if (!name.equals(pkName)) {
+                fields.set(name, storedValue(shape.get(item, name)));
+            }
+        }
+        JsonNode pk = pkName == null ? NullNode.getInstance() : storedValue(shape.get(item, pkName));
+        String label = model != null && model.label() != null ? model.label() : label(shape.type());
+        return new ModelItem(label, pk, fields);
+    }
+
+    /** Django's label of a class: its package's last segment and its simple name, lower case. */
+    public static String label(Class<?> type) {
+        String packageName = type.getPackageName();
+        String app = packageName.substring(packageName.lastIndexOf('.') + 1);
+        return (app.isEmpty() ? "app" : app) + "." + type.getSimpleName().toLowerCase(Locale.ROOT);
+    }
+
+    private List<String> storedNames(BeanShape shape, ModelShape model, FieldSpec spec, FieldSpec narrow) {
+        FieldSpec effective = effective(spec, model);
+        List<String> names = effective.isDefault()
+                ? shape.defaults().stream()
+                        .filter(name -> !effective.excludes(name))
+                        .toList()
+                : effective.names().stream().filter(shape::has).toList();
+        return names.stream()
+                .filter(name -> narrow == null || narrow.field(name) != null)
+                .toList();
+    }
+
+    private JsonNode storedValue(Object value) {
+        if (value != null && BeanShape.entityClass(value.getClass()) != null) {
+            return mapper.valueToTree(idOf(value));
+        }
+        if (value instanceof java.util.Collection<?> collection) {
+            ArrayNode array = JsonNodeFactory.instance.arrayNode();
+            collection.forEach(item -> array.add(storedValue(item)));
+            return array;
+        }
+        return mapper.valueToTree(value);
+    }
+
+    private static ObjectNode objectWith(String name, JsonNode value) {
+        ObjectNode object = JsonNodeFactory.instance.objectNode();
+        object.set(name, value);
+        return object;
+    }
+
+    private static FieldSpec effective(FieldSpec spec, ModelShape model) {
+        return spec != null && !spec.isDefault()
+                ? spec
+                : model != null ? model.fields() : spec != null ? spec : FieldSpec.ALL;
     }
 
     /** The JPA id of an entity, or {@code null} for anything else. */
@@ -124,17 +210,22 @@ public final class Shaper {
         });
     }
 
-    /** One shaping run: carries the API root and guards the depth. */
+    /**
+     * One shaping run: carries the API root, the objects on the current path (an object met again
+     * below itself is a cycle: an entity is then emitted as its id, anything else as {@code null}) and
+     * guards the depth.
+     */
     private final class Walk {
         private final URI apiRoot;
+        private final Set<Object> path = Collections.newSetFromMap(new IdentityHashMap<>());
 
         Walk(URI apiRoot) {
             this.apiRoot = apiRoot;
         }
 
-        JsonNode value(Object value, FieldSpec spec, int depth) {
+        JsonNode value(Object value, FieldSpec spec, FieldSpec narrow, int depth) {
             if (depth > MAX_DEPTH) {
-                throw new IllegalStateException("Result nests deeper than " + MAX_DEPTH + " levels: is there a cycle?");
+                throw new IllegalStateException("Result nests deeper than " + MAX_DEPTH + " levels");
             }
             if (value == null) {
                 return JsonNodeFactory.instance.nullNode();
@@ -143,98 +234,125 @@ public final class Shaper {
                 return node;
             }
             if (value instanceof Optional<?> optional) {
-                return value(optional.orElse(null), spec, depth);
+                return value(optional.orElse(null), spec, narrow, depth);
             }
-            if (value instanceof Map<?, ?> map) {
-                return map(map, spec, depth);
+            boolean container = value instanceof Map<?, ?> || isSequence(value) || isBeanLike(value.getClass());
+            if (!container) {
+                return mapper.valueToTree(value);
             }
-            if (isSequence(value)) {
-                return sequence(value, spec, depth);
+            if (!path.add(value)) {
+                return cycle(value, depth);
             }
-            if (isBeanLike(value.getClass())) {
-                return bean(value, spec, depth);
+            try {
+                if (value instanceof Map<?, ?> map) {
+                    return map(map, spec, narrow, depth);
+                }
+                return isSequence(value) ? sequence(value, spec, narrow, depth) : bean(value, spec, narrow, depth);
+            } finally {
+                path.remove(value);
             }
-            return mapper.valueToTree(value);
         }
 
-        private ArrayNode sequence(Object value, FieldSpec spec, int depth) {
+        private JsonNode cycle(Object value, int depth) {
+            Object id = value instanceof Map<?, ?> || isSequence(value) ? null : idOf(value);
+            return id == null ? JsonNodeFactory.instance.nullNode() : value(id, null, null, depth + 1);
+        }
+
+        private ArrayNode sequence(Object value, FieldSpec spec, FieldSpec narrow, int depth) {
             ArrayNode array = JsonNodeFactory.instance.arrayNode();
             for (Iterator<?> items = items(value); items.hasNext(); ) {
-                array.add(value(items.next(), spec, depth + 1));
+                array.add(value(items.next(), spec, narrow, depth + 1));
             }
             return array;
         }
 
-        private ObjectNode map(Map<?, ?> map, FieldSpec spec, int depth) {
+        private ObjectNode map(Map<?, ?> map, FieldSpec spec, FieldSpec narrow, int depth) {
             ObjectNode object = JsonNodeFactory.instance.objectNode();
             if (spec == null || spec.isDefault()) {
                 map.forEach((key, item) -> {
                     String name = String.valueOf(key);
-                    if (spec == null || !spec.excludes(name)) {
-                        object.set(name, value(item, null, depth + 1));
+                    if ((spec == null || !spec.excludes(name)) && allowed(narrow, name)) {
+                        object.set(name, value(item, null, nested(narrow, name), depth + 1));
                     }
                 });
                 return object;
             }
             for (FieldSpec.Field field : spec.fields()) {
-                if (map.containsKey(field.name())) {
-                    object.set(field.name(), value(map.get(field.name()), field.nested(), depth + 1));
+                if (map.containsKey(field.name()) && allowed(narrow, field.name())) {
+                    object.set(
+                            field.name(),
+                            value(map.get(field.name()), field.nested(), nested(narrow, field.name()), depth + 1));
                 }
             }
             return object;
         }
 
-        private ObjectNode bean(Object bean, FieldSpec spec, int depth) {
+        private ObjectNode bean(Object bean, FieldSpec spec, FieldSpec narrow, int depth) {
             BeanShape shape = Shaper.this.bean(bean.getClass());
             ModelShape model = models.apply(shape.type());
-            FieldSpec effective = spec != null && !spec.isDefault()
-                    ? spec
-                    : model != null ? model.fields() : spec != null ? spec : FieldSpec.ALL;
+            FieldSpec effective = effective(spec, model);
             return effective.isDefault()
-                    ? defaultFields(bean, shape, effective, depth)
-                    : listedFields(bean, shape, model, effective, depth);
+                    ? defaultFields(bean, shape, effective, narrow, depth)
+                    : listedFields(bean, shape, model, effective, narrow, depth);
         }
 
-        private ObjectNode defaultFields(Object bean, BeanShape shape, FieldSpec spec, int depth) {
+        private ObjectNode defaultFields(Object bean, BeanShape shape, FieldSpec spec, FieldSpec narrow, int depth) {
             ObjectNode object = JsonNodeFactory.instance.objectNode();
-            for (String name : shape.properties().keySet()) {
-                if (!spec.excludes(name)) {
-                    object.set(name, related(shape.get(bean, name), depth));
+            for (String name : shape.defaults()) {
+                if (!spec.excludes(name) && allowed(narrow, name)) {
+                    object.set(name, related(shape.get(bean, name), nested(narrow, name), depth));
                 }
             }
             return object;
         }
 
         /** A property value in a default field set: entities (and collections of them) as ids. */
-        private JsonNode related(Object value, int depth) {
+        private JsonNode related(Object value, FieldSpec narrow, int depth) {
             if (value != null && BeanShape.entityClass(value.getClass()) != null) {
-                return value(idOf(value), null, depth + 1);
+                return value(idOf(value), null, null, depth + 1);
             }
             if (isSequence(value) && !(value instanceof Iterator<?>) && !(value instanceof BaseStream<?, ?>)) {
                 ArrayNode array = JsonNodeFactory.instance.arrayNode();
                 for (Iterator<?> items = items(value); items.hasNext(); ) {
-                    array.add(related(items.next(), depth + 1));
+                    array.add(related(items.next(), narrow, depth + 1));
                 }
                 return array;
             }
-            return value(value, null, depth + 1);
+            return value(value, null, narrow, depth + 1);
         }
 
-        private ObjectNode listedFields(Object bean, BeanShape shape, ModelShape model, FieldSpec spec, int depth) {
+        private ObjectNode listedFields(
+                Object bean, BeanShape shape, ModelShape model, FieldSpec spec, FieldSpec narrow, int depth) {
             ObjectNode object = JsonNodeFactory.instance.objectNode();
             for (FieldSpec.Field field : spec.fields()) {
                 String name = field.name();
+                if (!allowed(narrow, name)) {
+                    continue;
+                }
                 ComputedField computed = model == null ? null : model.computed().get(name);
+                FieldSpec inner = nested(narrow, name);
                 if (computed != null) {
-                    object.set(name, value(computed.compute(bean), field.nested(), depth + 1));
+                    object.set(name, value(computed.compute(bean), field.nested(), inner, depth + 1));
                 } else if (shape.has(name)) {
-                    object.set(name, value(shape.get(bean, name), field.nested(), depth + 1));
+                    object.set(name, value(shape.get(bean, name), field.nested(), inner, depth + 1));
                 } else if (RESOURCE_URI.equals(name) && model != null && model.path() != null) {
                     String path = model.path().apply(bean);
                     object.put(name, path == null ? null : apiRoot.resolve(path).toString());
                 }
             }
             return object;
+        }
+
+        private static boolean allowed(FieldSpec narrow, String name) {
+            return narrow == null || narrow.field(name) != null;
+        }
+
+        private static FieldSpec nested(FieldSpec narrow, String name) {
+            if (narrow == null) {
+                return null;
+            }
+            FieldSpec.Field field = narrow.field(name);
+            return field == null || field.nested() == null || field.nested().isDefault() ? null : field.nested();
         }
     }
 }

@@ -64,4 +64,12 @@ public @interface Handler {
 
     /** Names or patterns removed from the default field set. */
     String[] exclude() default {};
+
+    /**
+     * The Django model label ({@code app_label.model_name}) items carry in the {@code django} format.
+     * Empty (the default): derived from the entity, its package's last segment and its simple name in
+     * lower case ({@code io.pistonee.example.blog.BlogPost} is {@code blog.blogpost}); for a handler
+     * with no model, from the handler's package and the resource name.
+     */
+    String djangoModel() default "";
 }

@@ -3,6 +3,7 @@ package io.pistonee.handler;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import io.pistonee.fields.FieldSpec;
+import io.pistonee.fields.Shaper;
 import jakarta.persistence.Entity;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -30,6 +31,7 @@ import java.util.TreeMap;
  * @param fields the spec for one item
  * @param listFields the spec for the items of a collection
  * @param computed the computed fields: field name to a public handler method taking the instance
+ * @param djangoModel the model label in the {@code django} format ({@code blog.blogpost})
  */
 public record HandlerDescriptor(
         String name,
@@ -41,7 +43,8 @@ public record HandlerDescriptor(
         JavaType updateInput,
         FieldSpec fields,
         FieldSpec listFields,
-        Map<String, Method> computed) {
+        Map<String, Method> computed,
+        String djangoModel) {
 
     public HandlerDescriptor {
         operations = Collections.unmodifiableSet(EnumSet.copyOf(operations));
@@ -84,7 +87,24 @@ public record HandlerDescriptor(
                 input(type, UpdateOperation.class, 1, types),
                 fields,
                 listFields,
-                computedFields(handlerClass, model, fields, listFields));
+                computedFields(handlerClass, model, fields, listFields),
+                djangoModel(annotation, handlerClass, model));
+    }
+
+    private static String djangoModel(Handler annotation, Class<?> handlerClass, Class<?> model) {
+        if (!annotation.djangoModel().isBlank()) {
+            if (!annotation.djangoModel().matches("[A-Za-z_][A-Za-z0-9_]*\\.[A-Za-z_][A-Za-z0-9_]*")) {
+                throw new IllegalArgumentException("@Handler(\"" + annotation.value() + "\") on "
+                        + handlerClass.getName() + ": djangoModel must be app_label.model_name, not \""
+                        + annotation.djangoModel() + "\"");
+            }
+            return annotation.djangoModel().toLowerCase(Locale.ROOT);
+        }
+        if (model != null) {
+            return Shaper.label(model);
+        }
+        String app = Shaper.label(handlerClass);
+        return app.substring(0, app.indexOf('.') + 1) + annotation.value().toLowerCase(Locale.ROOT);
     }
 
     /** The entity of a {@link ModelHandler}, or {@code null} for other handlers. */

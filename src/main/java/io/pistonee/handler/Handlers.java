@@ -161,7 +161,10 @@ public class Handlers {
                 models.put(
                         descriptor.model(),
                         new ModelShape(
-                                descriptor.fields(), computed(descriptor), instance -> pathOf(descriptor, instance)));
+                                descriptor.fields(),
+                                computed(descriptor),
+                                instance -> pathOf(descriptor, instance),
+                                descriptor.djangoModel()));
             }
         }
         return Map.copyOf(models);

@@ -3,6 +3,7 @@ package io.pistonee.resource;
 import io.pistonee.emitter.Emission;
 import io.pistonee.emitter.SelectedFormat;
 import io.pistonee.fields.FieldSpec;
+import io.pistonee.fields.Shaper;
 import io.pistonee.handler.HandlerDescriptor;
 import io.pistonee.handler.Handlers;
 import io.pistonee.handler.Operation;
@@ -47,6 +48,9 @@ public class PistonResource {
 
     static final String RESOURCE = "resource";
     static final String ID = "id";
+    /** The query parameter that narrows the field spec: {@code ?fields=title,author(username)}. */
+    static final String FIELDS = "fields";
+
     private static final String ITEM = "{" + ID + "}";
 
     @Inject
@@ -64,12 +68,14 @@ public class PistonResource {
     @GET
     public Response list(@PathParam(RESOURCE) String name, @Context UriInfo uri) {
         HandlerDescriptor handler = handlers.require(name);
-        return emit(Response.ok(), dispatcher.list(handler), handler.listFields(), uri);
+        FieldSpec narrow = narrowing(uri);
+        return emit(Response.ok(), dispatcher.list(handler), handler, handler.listFields(), narrow, uri);
     }
 
     @POST
     public Response create(@PathParam(RESOURCE) String name, RequestData body, @Context UriInfo uri) {
         HandlerDescriptor handler = handlers.require(name);
+        FieldSpec narrow = narrowing(uri);
         Object created = dispatcher.create(handler, binder.bind(required(body), handler.createInput()));
         Response.ResponseBuilder response = Response.status(Response.Status.CREATED);
         if (handler.isModelHandler() && handler.model().isInstance(created)) {
@@ -78,18 +84,19 @@ public class PistonResource {
                 response.location(apiRoot(uri).resolve(path));
             }
         }
-        return created == null ? response.build() : emit(response, created, handler.fields(), uri);
+        return created == null ? response.build() : emit(response, created, handler, handler.fields(), narrow, uri);
     }
 
     @GET
     @Path(ITEM)
     public Response read(@PathParam(RESOURCE) String name, @PathParam(ID) String id, @Context UriInfo uri) {
         HandlerDescriptor handler = handlers.require(name);
+        FieldSpec narrow = narrowing(uri);
         Object found = dispatcher.read(handler, id(handler, id));
         if (found == null || (found instanceof Optional<?> optional && optional.isEmpty())) {
             throw notFound(handler, id);
         }
-        return emit(Response.ok(), found, handler.fields(), uri);
+        return emit(Response.ok(), found, handler, handler.fields(), narrow, uri);
     }
 
     @PUT
@@ -98,8 +105,9 @@ public class PistonResource {
             @PathParam(RESOURCE) String name, @PathParam(ID) String id, RequestData body, @Context UriInfo uri) {
         HandlerDescriptor handler = handlers.require(name);
         Object key = id(handler, id);
+        FieldSpec narrow = narrowing(uri);
         Object updated = dispatcher.update(handler, key, binder.bind(required(body), handler.updateInput()));
-        return emit(Response.ok(), updated, handler.fields(), uri);
+        return emit(Response.ok(), updated, handler, handler.fields(), narrow, uri);
     }
 
     @DELETE
@@ -127,7 +135,13 @@ public class PistonResource {
                 .build();
     }
 
-    private Response emit(Response.ResponseBuilder response, Object result, FieldSpec spec, UriInfo uri) {
+    private Response emit(
+            Response.ResponseBuilder response,
+            Object result,
+            HandlerDescriptor handler,
+            FieldSpec spec,
+            FieldSpec narrow,
+            UriInfo uri) {
         if (result instanceof Rc rc) {
             return Response.status(rc.status()).build();
         }
@@ -135,8 +149,28 @@ public class PistonResource {
             return Response.noContent().build();
         }
         URI root = apiRoot(uri);
-        Emission emission = new Emission(result, item -> handlers.shaper().shape(item, spec, root));
+        Shaper shaper = handlers.shaper();
+        Emission emission = new Emission(
+                result,
+                item -> shaper.shape(item, spec, narrow, root),
+                item -> shaper.stored(item, spec, narrow, root, handler.djangoModel()));
         return response.entity(emission).type(format.mediaType()).build();
+    }
+
+    /**
+     * The client's {@code ?fields=}, parsed before the handler runs (400 if malformed). It narrows the
+     * handler's spec and never widens it: names the handler does not emit are ignored.
+     */
+    private static FieldSpec narrowing(UriInfo uri) {
+        String fields = uri.getQueryParameters().getFirst(FIELDS);
+        if (fields == null) {
+            return null;
+        }
+        try {
+            return FieldSpec.parse(fields);
+        } catch (IllegalArgumentException e) {
+            throw Rc.BAD_REQUEST.error("The fields parameter is malformed: " + e.getMessage());
+        }
     }
 
     /** The path id converted to the handler's id type; an id that does not convert names nothing: 404. */

@@ -6,8 +6,6 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.io.OutputStream;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Type;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +38,17 @@ class NegotiationTest {
     void formatParameterWinsOverAccept() {
         assertThat(format("yaml", "application/json")).isEqualTo("yaml");
         assertThat(format("YAML", null)).isEqualTo("yaml");
+    }
+
+    @Test
+    void responseTypeIsTheEmittersTypeTheClientRatesHighest() {
+        Yaml yaml = new Yaml();
+
+        assertThat(negotiation.responseType(yaml, "text/yaml")).hasToString("text/yaml");
+        assertThat(negotiation.responseType(yaml, "application/yaml;q=0.5, text/*"))
+                .hasToString("text/yaml");
+        assertThat(negotiation.responseType(yaml, "*/*")).hasToString("application/yaml");
+        assertThat(negotiation.responseType(yaml, null)).hasToString("application/yaml");
     }
 
     @Test
@@ -104,18 +113,7 @@ class NegotiationTest {
         }
 
         @Override
-        public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-            return true;
-        }
-
-        @Override
-        public void writeTo(
-                Emission emission,
-                Class<?> type,
-                Type genericType,
-                Annotation[] annotations,
-                MediaType mediaType,
-                MultivaluedMap<String, Object> headers,
-                OutputStream out) {}
+        public void emit(
+                Emission emission, MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream out) {}
     }
 }

@@ -1,7 +1,6 @@
 package io.pistonee.fields;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -95,6 +94,84 @@ class ShaperTest {
 
     record Point(int x, LocalDate day) {}
 
+    @Entity
+    public static class Section {
+        @Id
+        private Long id;
+
+        private String name;
+        private Section parent;
+        final List<Section> children = new ArrayList<>();
+
+        Section(Long id, String name, Section parent) {
+            this.id = id;
+            this.name = name;
+            this.parent = parent;
+        }
+
+        public Long getId() {
+            return id;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public Section getParent() {
+            return parent;
+        }
+
+        public List<Section> getChildren() {
+            return children;
+        }
+    }
+
+    public static class Pair {
+        private final String name;
+        Pair other;
+
+        Pair(String name) {
+            this.name = name;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public Pair getOther() {
+            return other;
+        }
+    }
+
+    @Entity
+    public static class Account {
+        @Id
+        private Long id;
+
+        private String username;
+
+        @Sensitive
+        private String passwordHash;
+
+        Account(Long id, String username, String passwordHash) {
+            this.id = id;
+            this.username = username;
+            this.passwordHash = passwordHash;
+        }
+
+        public Long getId() {
+            return id;
+        }
+
+        public String getUsername() {
+            return username;
+        }
+
+        public String getPasswordHash() {
+            return passwordHash;
+        }
+    }
+
     private final Shaper plain = new Shaper(PistonConfig.mapper("snake_case"), type -> null);
 
     @Test
@@ -168,7 +245,8 @@ class ShaperTest {
                 Map.of(
                         "title_length",
                         instance -> ((Article) instance).getTitle().length()),
-                instance -> "articles/" + ((Article) instance).getId());
+                instance -> "articles/" + ((Article) instance).getId(),
+                null);
         Shaper shaper = new Shaper(PistonConfig.mapper("snake_case"), type -> type == Article.class ? articles : null);
 
         JsonNode tree = shaper.shape(List.of(new Article(7L, "Title", null)), null, ROOT);
@@ -208,12 +286,93 @@ class ShaperTest {
     }
 
     @Test
-    void stopsOnACycleInsteadOfOverflowing() {
+    void aCollectionThatHoldsItselfIsCutWithNull() {
         List<Object> loop = new ArrayList<>();
+        loop.add(1);
         loop.add(loop);
 
-        assertThatThrownBy(() -> plain.shape(loop, null, ROOT))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("cycle");
+        assertThat(plain.shape(loop, null, ROOT).toString()).isEqualTo("[1,null]");
+    }
+
+    @Test
+    void anEntityMetAgainBelowItselfIsEmittedAsItsId() {
+        Section root = new Section(1L, "root", null);
+        Section child = new Section(2L, "child", root);
+        root.children.add(child);
+
+        JsonNode tree = plain.shape(root, FieldSpec.parse("name, children(name, parent(name, children()))"), ROOT);
+
+        assertThat(tree.toString()).isEqualTo("{\"name\":\"root\",\"children\":[{\"name\":\"child\",\"parent\":1}]}");
+    }
+
+    @Test
+    void beansThatReferToEachOtherNeverLoop() {
+        Pair first = new Pair("first");
+        Pair second = new Pair("second");
+        first.other = second;
+        second.other = first;
+
+        JsonNode tree = plain.shape(first, null, ROOT);
+
+        assertThat(tree.toString()).isEqualTo("{\"name\":\"first\",\"other\":{\"name\":\"second\",\"other\":null}}");
+    }
+
+    @Test
+    void sensitivePropertiesStayOutOfEveryDefaultSet() {
+        Account account = new Account(5L, "ann", "$2a$10$hash");
+
+        JsonNode alone = plain.shape(account, null, ROOT);
+        JsonNode nested = plain.shape(Map.of("account", account), null, ROOT);
+        JsonNode narrowed = plain.shape(account, null, FieldSpec.parse("username, password_hash"), ROOT);
+        JsonNode listed = plain.shape(account, FieldSpec.parse("username, password_hash"), ROOT);
+
+        assertThat(alone.toString()).isEqualTo("{\"id\":5,\"username\":\"ann\"}");
+        assertThat(nested.toString()).doesNotContain("hash");
+        assertThat(narrowed.toString()).isEqualTo("{\"username\":\"ann\"}");
+        assertThat(listed.get("password_hash").asText()).isEqualTo("$2a$10$hash");
+    }
+
+    @Test
+    void narrowingKeepsOnlyFieldsBothSpecsNameAndNeverWidens() {
+        Article article = new Article(7L, "Title", new Writer(3L, "ann"));
+        FieldSpec handler = FieldSpec.parse("id, title, writer(id, username)");
+
+        JsonNode tree = plain.shape(article, handler, FieldSpec.parse("writer(username), title, private_notes"), ROOT);
+
+        assertThat(tree.toString()).isEqualTo("{\"title\":\"Title\",\"writer\":{\"username\":\"ann\"}}");
+    }
+
+    @Test
+    void narrowingAppliesToEveryItemOfACollectionAndToMaps() {
+        List<Map<String, Object>> rows = List.of(Map.of("a", 1, "b", 2), Map.of("a", 3, "b", 4));
+
+        assertThat(plain.shape(rows, null, FieldSpec.parse("b"), ROOT).toString())
+                .isEqualTo("[{\"b\":2},{\"b\":4}]");
+    }
+
+    @Test
+    void storedFormHasTheLabelTheKeyAndPersistentFieldsWithRelationsAsKeys() {
+        Article article = new Article(7L, "Title", new Writer(3L, "ann"));
+
+        ModelItem item =
+                plain.stored(article, FieldSpec.parse("id, title, writer(username), resource_uri"), null, ROOT, "x.y");
+
+        assertThat(item.model()).isEqualTo("fields.article");
+        assertThat(item.pk().asLong()).isEqualTo(7L);
+        assertThat(item.fields().toString()).isEqualTo("{\"title\":\"Title\",\"writer\":3}");
+    }
+
+    @Test
+    void storedFormOfAMapTakesTheFallbackLabelAndItsIdMember() {
+        ModelItem item = plain.stored(Map.of("id", 4, "name", "n"), null, null, ROOT, "shop.thing");
+
+        assertThat(item.model()).isEqualTo("shop.thing");
+        assertThat(item.pk().asInt()).isEqualTo(4);
+        assertThat(item.fields().toString()).isEqualTo("{\"name\":\"n\"}");
+    }
+
+    @Test
+    void labelIsThePackagesLastSegmentAndTheLowerCaseName() {
+        assertThat(Shaper.label(Article.class)).isEqualTo("fields.article");
     }
 }

@@ -69,9 +69,18 @@ class JsonParserTest {
     @Test
     void hostileNestingIs400() {
         PistonConfig roomy = PistonConfig.of("snake_case", 1_000_000);
-        String deep = "[".repeat(5000) + "]".repeat(5000);
+        String deep = "[".repeat(10_000) + "]".repeat(10_000);
 
-        problem(() -> JsonParser.read(body(deep), null, roomy)).hasMessageContaining("nesting deeper than 200");
+        problem(() -> JsonParser.read(body(deep), null, roomy)).hasMessageContaining("nesting deeper than 64");
+    }
+
+    @Test
+    void nestingLimitIsConfigurable() {
+        PistonConfig shallow = PistonConfig.of("snake_case", 1_000, 3, false);
+
+        assertThat(JsonParser.read(body("[[[1]]]"), null, shallow).tree().toString())
+                .isEqualTo("[[[1]]]");
+        problem(() -> JsonParser.read(body("[[[[1]]]]"), null, shallow)).hasMessageContaining("deeper than 3");
     }
 
     private static AbstractThrowableAssert<?, ? extends Throwable> problem(

@@ -1,0 +1,144 @@
+package io.pistonee.emitter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.Provider;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code csv}: {@code text/csv} (RFC 4180, UTF-8, CRLF). The header row is the shaped fields; nested
+ * objects are flattened with dots ({@code author.username}), array items by index
+ * ({@code tags.0}); {@code null} is an empty cell, an empty string {@code ""}. One row per item of a collection, one row for a
+ * single object, a {@code value} column for a scalar.
+ *
+ * <p>A collection already in memory (a {@code List}...) gets a header that unites every row's
+ * columns; a stream is written row by row with the first row's columns (every row has them when a
+ * field spec shapes the items). Errors go out as JSON problems: CSV cannot carry one.
+ */
+@Provider
+@ApplicationScoped
+@Priority(400)
+@Produces("text/csv")
+public class CsvEmitter implements Emitter {
+
+    private static final MediaType CSV = new MediaType("text", "csv", Map.of("charset", "utf-8", "header", "present"));
+
+    @Override
+    public String format() {
+        return "csv";
+    }
+
+    @Override
+    public List<MediaType> mediaTypes() {
+        return List.of(CSV);
+    }
+
+    @Override
+    public void emit(Emission emission, MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream out)
+            throws IOException {
+        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        if (!emission.isSequence()) {
+            writeAll(List.of(flatten(emission.tree(emission.value()))), writer);
+        } else if (emission.value() instanceof Collection<?>
+                || emission.value().getClass().isArray()) {
+            List<Map<String, String>> rows = new ArrayList<>();
+            for (Iterator<?> items = emission.items(); items.hasNext(); ) {
+                rows.add(flatten(emission.tree(items.next())));
+            }
+            writeAll(rows, writer);
+        } else {
+            writeStreamed(emission, writer);
+        }
+        writer.flush();
+    }
+
+    private static void writeAll(List<Map<String, String>> rows, Writer writer) throws IOException {
+        Set<String> header = new LinkedHashSet<>();
+        rows.forEach(row -> header.addAll(row.keySet()));
+        row(new ArrayList<>(header), writer);
+        for (Map<String, String> row : rows) {
+            row(header.stream().map(row::get).toList(), writer);
+        }
+    }
+
+    private static void writeStreamed(Emission emission, Writer writer) throws IOException {
+        List<String> header = null;
+        for (Iterator<?> items = emission.items(); items.hasNext(); ) {
+            Map<String, String> row = flatten(emission.tree(items.next()));
+            if (header == null) {
+                header = List.copyOf(row.keySet());
+                row(header, writer);
+            }
+            row(header.stream().map(row::get).toList(), writer);
+        }
+    }
+
+    /** A tree as columns: {@code {"author": {"username": "x"}}} is {@code author.username = x}. */
+    static Map<String, String> flatten(JsonNode tree) {
+        Map<String, String> columns = new LinkedHashMap<>();
+        flatten("", tree, columns);
+        return columns;
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<String, String> columns) {
+        if (node.isObject() && !node.isEmpty()) {
+            for (Map.Entry<String, JsonNode> member : node.properties()) {
+                flatten(join(prefix, member.getKey()), member.getValue(), columns);
+            }
+        } else if (node.isArray() && !node.isEmpty()) {
+            for (int i = 0; i < node.size(); i++) {
+                flatten(join(prefix, String.valueOf(i)), node.get(i), columns);
+            }
+        } else {
+            String column = prefix.isEmpty() ? "value" : prefix;
+            columns.put(column, node.isNull() || node.isContainerNode() ? null : node.asText());
+        }
+    }
+
+    private static String join(String prefix, String name) {
+        return prefix.isEmpty() ? name : prefix + "." + name;
+    }
+
+    private static void row(List<String> cells, Writer writer) throws IOException {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                writer.write(',');
+            }
+            writer.write(cell(cells.get(i)));
+        }
+        writer.write("\r\n");
+    }
+
+    /**
+     * RFC 4180: quoted when it holds a comma, a quote, a line break or surrounding space, and when it
+     * is empty (so an empty string differs from {@code null}, an empty cell).
+     */
+    static String cell(String value) {
+        if (value == null) {
+            return "";
+        }
+        boolean quote = value.isEmpty() || value.strip().length() != value.length();
+        for (int i = 0; i < value.length() && !quote; i++) {
+            char c = value.charAt(i);
+            quote = c == ',' || c == '"' || c == '\r' || c == '\n';
+        }
+        return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
+    }
+}

@@ -1,0 +1,70 @@
+package io.pistonee.emitter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class CsvEmitterTest {
+
+    record Author(String username, String firstName) {}
+
+    record Post(long id, String title, Author author, String note) {}
+
+    private final CsvEmitter emitter = new CsvEmitter();
+
+    @Test
+    void headerIsTheShapedFieldsWithNestedOnesFlattened() throws IOException {
+        List<Post> posts = List.of(
+                new Post(1, "Hello, \"world\"", new Author("ann", "Ann"), null),
+                new Post(2, "Line\nbreak", new Author("bob", null), ""));
+
+        String csv = Emissions.text(emitter, Emissions.of(posts));
+        List<List<String>> rows = parse(csv);
+
+        assertThat(csv).startsWith("id,title,author.username,author.first_name,note\r\n");
+        assertThat(rows.get(1)).containsExactly("1", "Hello, \"world\"", "ann", "Ann", "");
+        assertThat(rows.get(2)).containsExactly("2", "Line\nbreak", "bob", "", "");
+        assertThat(csv).endsWith("bob,,\"\"\r\n");
+    }
+
+    @Test
+    void aCollectionInMemoryGetsEveryRowsColumns() throws IOException {
+        Map<String, Object> second = new LinkedHashMap<>();
+        second.put("a", 2);
+        second.put("b", List.of("x", "y"));
+
+        List<List<String>> rows = parse(Emissions.text(emitter, Emissions.of(List.of(Map.of("a", 1), second))));
+
+        assertThat(rows).containsExactly(List.of("a", "b.0", "b.1"), List.of("1", "", ""), List.of("2", "x", "y"));
+    }
+
+    @Test
+    void aStreamIsWrittenRowByRowWithTheFirstRowsColumns() throws IOException {
+        Stream<Map<String, Object>> stream = Stream.of(Map.of("a", 1), Map.of("a", 2, "b", 3));
+
+        assertThat(parse(Emissions.text(emitter, Emissions.of(stream))))
+                .containsExactly(List.of("a"), List.of("1"), List.of("2"));
+    }
+
+    @Test
+    void oneObjectIsOneRowAndAScalarAValueColumn() throws IOException {
+        assertThat(parse(Emissions.text(emitter, Emissions.of(new Author("ann", "Ann")))))
+                .containsExactly(List.of("username", "first_name"), List.of("ann", "Ann"));
+        assertThat(parse(Emissions.text(emitter, Emissions.of(42)))).containsExactly(List.of("value"), List.of("42"));
+    }
+
+    static List<List<String>> parse(String csv) throws IOException {
+        CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
+        try (MappingIterator<List<String>> rows = mapper.readerFor(List.class).readValues(csv)) {
+            return rows.readAll();
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.pistonee.emitter;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pistonee.config.PistonConfig;
+import io.pistonee.fields.FieldSpec;
+import io.pistonee.fields.Shaper;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+
+/** Emissions as the resource builds them, and what an emitter makes of them, for the emitter tests. */
+final class Emissions {
+
+    static final PistonConfig CONFIG = PistonConfig.of("snake_case", 1024);
+    static final ObjectMapper MAPPER = CONFIG.mapper();
+    private static final Shaper SHAPER = new Shaper(MAPPER, type -> null);
+    private static final URI ROOT = URI.create("http://localhost/api/");
+
+    private Emissions() {}
+
+    /** A value shaped by its default spec, with a stored form labelled {@code shop.thing}. */
+    static Emission of(Object value) {
+        return new Emission(
+                value,
+                item -> SHAPER.shape(item, (FieldSpec) null, ROOT),
+                item -> SHAPER.stored(item, null, null, ROOT, "shop.thing"));
+    }
+
+    static byte[] bytes(Emitter emitter, Emission emission, MediaType type) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            emitter.writeTo(emission, Emission.class, Emission.class, null, type, new MultivaluedHashMap<>(), out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    static String text(Emitter emitter, Emission emission) {
+        return new String(bytes(emitter, emission, emitter.mediaTypes().get(0)), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,302 @@
+package io.pistonee.it;
+
+import static io.pistonee.it.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.w3c.dom.Element;
+
+/**
+ * Every format both ways on the example application: each emitter read back with a real parser,
+ * format selection (suffix, {@code ?format=}, {@code Accept} with q-values), errors in the selected
+ * format, request bodies in every format read back as JSON, and hostile bodies refused with nothing
+ * written.
+ */
+@ExtendWith(ArquillianExtension.class)
+class FormatsIT {
+
+    private static final List<String> POST_FIELDS =
+            List.of("id", "title", "content", "author", "created_on", "content_length", "resource_uri");
+    private static final List<String> FORMATS = List.of("json", "yaml", "xml", "csv", "pickle", "django");
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.example();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private Http http;
+
+    @BeforeEach
+    void client() {
+        http = new Http(base);
+    }
+
+    @Test
+    void yamlListsThePostsWithTheirFields() {
+        HttpResponse<String> response = http.get("posts?format=yaml");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/yaml");
+        List<Map<String, Object>> posts = Formats.yaml(response.body());
+        assertThat(posts).hasSize(Http.json(http.get("posts")).size());
+        assertThat(posts.get(0).keySet()).containsExactlyElementsOf(POST_FIELDS);
+        assertThat(Http.json(http.get("posts")).get(0).get("title").asText())
+                .isEqualTo(posts.get(0).get("title"));
+    }
+
+    @Test
+    void xmlHasAResponseRootAndAResourcePerPost() {
+        HttpResponse<String> response = http.get("posts?format=xml");
+
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/xml");
+        Element root = Formats.xml(response.body());
+        assertThat(root.getTagName()).isEqualTo("response");
+        List<Element> resources = Formats.children(root);
+        assertThat(resources).extracting(Element::getTagName).containsOnly("resource");
+        assertThat(Formats.children(resources.get(0)))
+                .extracting(Element::getTagName)
+                .containsExactlyElementsOf(POST_FIELDS);
+        Element author = Formats.children(resources.get(0)).get(3);
+        assertThat(Formats.children(author)).extracting(Element::getTagName).containsExactly("username");
+    }
+
+    @Test
+    void csvHasAHeaderOfTheShapedFieldsFlattened() {
+        HttpResponse<String> response = http.get("posts?format=csv");
+
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        List<List<String>> rows = Formats.csv(response.body());
+        assertThat(rows.get(0))
+                .containsExactly(
+                        "id", "title", "content", "author.username", "created_on", "content_length", "resource_uri");
+        JsonNode json = Http.json(http.get("posts"));
+        assertThat(rows).hasSize(json.size() + 1);
+        assertThat(rows.get(1).get(3))
+                .isEqualTo(json.get(0).get("author").get("username").asText());
+    }
+
+    @Test
+    void picklesLoadInPythonAsTheJsonData() throws Exception {
+        HttpResponse<byte[]> response = http.bytes("posts/1?format=pickle");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/python-pickle");
+        JsonNode loaded = new com.fasterxml.jackson.databind.ObjectMapper().readTree(Formats.unpickle(response.body()));
+        assertThat(loaded).isEqualTo(Http.json(http.get("posts/1")));
+    }
+
+    @Test
+    void djangoFormatCarriesModelPkAndStoredFields() {
+        HttpResponse<String> response = http.get("posts/1?format=django");
+
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/vnd.django+json");
+        JsonNode items = Http.json(response);
+        assertThat(items.size()).isEqualTo(1);
+        JsonNode item = items.get(0);
+        assertThat(item.get("model").asText()).isEqualTo("blog.blogpost");
+        assertThat(item.get("pk").asLong()).isEqualTo(1);
+        assertThat(item.get("fields").fieldNames())
+                .toIterable()
+                .containsExactly("title", "content", "author", "created_on");
+        assertThat(item.get("fields").get("author").isIntegralNumber()).isTrue();
+    }
+
+    @Test
+    void aSuffixSelectsTheFormat() {
+        HttpResponse<String> yaml = http.get("posts.yaml");
+        HttpResponse<String> xml = http.get("posts/1.xml");
+        HttpResponse<String> csv = http.get("stats.csv");
+
+        assertThat(yaml.headers().firstValue("Content-Type")).hasValue("application/yaml");
+        assertThat(xml.headers().firstValue("Content-Type")).hasValue("application/xml");
+        assertThat(Formats.children(Formats.xml(xml.body())).get(0).getTextContent())
+                .isEqualTo("1");
+        assertThat(Formats.csv(csv.body()).get(0)).containsExactly("posts", "authors", "latest");
+        assertProblem(http.get("posts.nope"), 406);
+        assertProblem(http.get("posts/1.nope"), 404);
+    }
+
+    @Test
+    void formatParameterWinsOverSuffixAndAccept() {
+        HttpResponse<String> query = http.get("posts/1.yaml?format=json", "Accept", "application/xml");
+        HttpResponse<String> suffix = http.get("posts/1.yaml", "Accept", "application/xml");
+
+        assertThat(query.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(suffix.headers().firstValue("Content-Type")).hasValue("application/yaml");
+    }
+
+    @Test
+    void acceptIsReadWithQualitiesAndWildcards() {
+        assertThat(type(http.get("posts/1", "Accept", "application/json;q=0.5, application/x-yaml")))
+                .isEqualTo("application/x-yaml");
+        assertThat(type(http.get("posts/1", "Accept", "application/json;q=0.5, application/*")))
+                .isEqualTo("application/yaml");
+        assertThat(type(http.get("posts/1", "Accept", "text/csv;q=0.9, text/*;q=0.1")))
+                .startsWith("text/csv");
+        assertThat(type(http.get("posts/1", "Accept", "text/*"))).startsWith("text/");
+        assertThat(type(http.get("posts/1", "Accept", "application/xml;q=0, */*;q=0.1")))
+                .isEqualTo("application/json");
+        assertThat(type(http.get("posts/1", "Accept", "text/xml"))).isEqualTo("text/xml");
+        assertThat(type(http.get("posts/1"))).isEqualTo("application/json");
+    }
+
+    @Test
+    void unknownFormatIs406ListingEveryFormatBeforeTheHandlerRuns() {
+        int before = count();
+
+        JsonNode problem = assertProblem(http.post("posts?format=nope", "{\"title\":\"x\",\"content\":\"y\"}"), 406);
+        assertProblem(http.post("posts.nope", "{\"title\":\"x\",\"content\":\"y\"}"), 406);
+
+        assertThat(problem.get("formats")).extracting(JsonNode::asText).containsExactlyElementsOf(FORMATS);
+        assertThat(count()).isEqualTo(before);
+    }
+
+    @Test
+    void errorsAreEmittedInTheSelectedFormatWhereItCarriesThem() {
+        HttpResponse<String> yaml = http.get("posts/999999?format=yaml");
+        HttpResponse<String> xml = http.get("posts/999999.xml");
+        HttpResponse<String> csv = http.get("posts/999999?format=csv");
+
+        assertThat(yaml.statusCode()).isEqualTo(404);
+        assertThat(yaml.headers().firstValue("Content-Type")).hasValue("application/problem+yaml");
+        Map<String, Object> problem = Formats.yaml(yaml.body());
+        assertThat(problem).containsEntry("status", 404).containsEntry("title", "Not Found");
+        assertThat(xml.headers().firstValue("Content-Type")).hasValue("application/problem+xml");
+        Element root = Formats.xml(xml.body());
+        assertThat(root.getLocalName()).isEqualTo("problem");
+        assertThat(root.getNamespaceURI()).isEqualTo("urn:ietf:rfc:7807");
+        assertProblem(csv, 404);
+    }
+
+    @Test
+    void everyResponseVariesOnAccept() {
+        for (String format : FORMATS) {
+            assertThat(http.get("posts/1?format=" + format).headers().firstValue("Vary"))
+                    .hasValueSatisfying(vary -> assertThat(vary).contains("Accept"));
+        }
+    }
+
+    @Test
+    void yamlXmlFormAndMultipartBodiesCreatePostsReadBackAsJson() {
+        String boundary = "b0undary";
+        String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nFrom a form\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"content\"\r\n\r\nMulti\r\npart\r\n"
+                + "--" + boundary + "--\r\n";
+        Map<String, String[]> bodies = Map.of(
+                "YAML post", new String[] {"application/yaml", "title: YAML post\ncontent: |\n  Two\n  lines\n"},
+                "XML post",
+                        new String[] {
+                            "application/xml", "<post><title>XML post</title><content>A &amp; B</content></post>"
+                        },
+                "Form post",
+                        new String[] {"application/x-www-form-urlencoded", "title=Form+post&content=%C3%A9t%C3%A9"},
+                "From a form", new String[] {"multipart/form-data; boundary=" + boundary, multipart});
+        Map<String, String> contents = Map.of(
+                "YAML post", "Two\nlines\n", "XML post", "A & B", "Form post", "été", "From a form", "Multi\r\npart");
+
+        for (var body : bodies.entrySet()) {
+            HttpResponse<String> created =
+                    http.post("posts?format=yaml", body.getValue()[1], "Content-Type", body.getValue()[0]);
+
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            Map<String, Object> yaml = Formats.yaml(created.body());
+            JsonNode read = Http.json(http.get("posts/" + yaml.get("id")));
+            assertThat(read.get("title").asText()).isEqualTo(body.getKey());
+            assertThat(read.get("content").asText()).isEqualTo(contents.get(body.getKey()));
+            http.delete("posts/" + yaml.get("id"));
+        }
+    }
+
+    @Test
+    void invalidYamlBodiesAnswerInTheSelectedFormatAndWriteNothing() {
+        int before = count();
+
+        HttpResponse<String> response =
+                http.post("posts.xml", "title: ''\ncontent: x\n", "Content-Type", "application/yaml");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+xml");
+        assertThat(count()).isEqualTo(before);
+    }
+
+    @Test
+    void hostileBodiesAre4xxAndWriteNothing() {
+        int before = count();
+        String aliasBomb = "title: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
+                + "content: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n";
+        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE post [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
+                + "<post><title>&xxe;</title><content>x</content></post>";
+        String deep = "{\"title\":\"t\",\"content\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}";
+        String huge = "{\"title\":\"t\",\"content\":\"" + "x".repeat(10 * 1024 * 1024) + "\"}";
+
+        assertProblem(http.post("posts", aliasBomb, "Content-Type", "application/yaml"), 400);
+        assertThat(assertProblem(http.post("posts", xxe, "Content-Type", "application/xml"), 400)
+                        .toString())
+                .doesNotContain("root:");
+        assertThat(assertProblem(http.post("posts", deep), 400).get("detail").asText())
+                .contains("64");
+        assertProblem(http.post("posts", huge), 413);
+        assertProblem(http.post("posts", "a: !!python/object/apply:os.system [id]", "Content-Type", "text/yaml"), 400);
+        assertProblem(http.post("posts", "\u0080\u0002}q\u0000.", "Content-Type", "application/python-pickle"), 415);
+
+        assertThat(count()).isEqualTo(before);
+    }
+
+    @Test
+    void unsupportedBodyTypeIs415ListingEveryParser() {
+        JsonNode problem = assertProblem(http.post("posts", "x", "Content-Type", "text/plain"), 415);
+
+        assertThat(problem.get("detail").asText())
+                .contains(
+                        "application/json",
+                        "application/yaml",
+                        "application/xml",
+                        "application/x-www-form-urlencoded",
+                        "multipart/form-data");
+    }
+
+    @Test
+    void clientsNarrowTheFieldsButNeverWidenThem() {
+        JsonNode narrowed = Http.json(http.get("posts/1?fields=title,author(username)"));
+        JsonNode widened = Http.json(http.get("posts/1?fields=title,version,author(id,username)"));
+        List<List<String>> csv =
+                Formats.csv(http.get("posts?format=csv&fields=id,title").body());
+
+        assertThat(narrowed.toString())
+                .isEqualTo("{\"title\":\"Hello, Piston EE\",\"author\":{\"username\":\"testuser\"}}");
+        assertThat(widened).isEqualTo(narrowed);
+        assertThat(csv.get(0)).containsExactly("id", "title");
+        assertProblem(http.get("posts/1?fields=title,("), 400);
+    }
+
+    @Test
+    void jsonpIsOffByDefault() {
+        HttpResponse<String> response = http.get("posts/1?callback=steal");
+
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(response.body()).startsWith("{");
+    }
+
+    private static String type(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.headers().firstValue("Content-Type").orElseThrow();
+    }
+
+    private int count() {
+        return Http.json(http.get("stats")).get("posts").asInt();
+    }
+}
