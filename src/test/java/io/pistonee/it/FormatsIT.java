@@ -50,7 +50,7 @@ class FormatsIT {
         HttpResponse<String> response = http.get("posts?format=yaml");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/yaml");
+        assertThat(contentType(response)).isEqualTo("application/yaml");
         List<Map<String, Object>> posts = Formats.yaml(response.body());
         assertThat(posts).hasSize(Http.json(http.get("posts")).size());
         assertThat(posts.get(0).keySet()).containsExactlyElementsOf(POST_FIELDS);
@@ -62,7 +62,7 @@ class FormatsIT {
     void xmlHasAResponseRootAndAResourcePerPost() {
         HttpResponse<String> response = http.get("posts?format=xml");
 
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/xml");
+        assertThat(contentType(response)).isEqualTo("application/xml");
         Element root = Formats.xml(response.body());
         assertThat(root.getTagName()).isEqualTo("response");
         List<Element> resources = Formats.children(root);
@@ -78,7 +78,7 @@ class FormatsIT {
     void csvHasAHeaderOfTheShapedFieldsFlattened() {
         HttpResponse<String> response = http.get("posts?format=csv");
 
-        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        assertThat(contentType(response)).isEqualTo("text/csv");
         List<List<String>> rows = Formats.csv(response.body());
         assertThat(rows.get(0))
                 .containsExactly(
@@ -94,7 +94,7 @@ class FormatsIT {
         HttpResponse<byte[]> response = http.bytes("posts/1?format=pickle");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/python-pickle");
+        assertThat(contentType(response)).isEqualTo("application/python-pickle");
         JsonNode loaded = new com.fasterxml.jackson.databind.ObjectMapper().readTree(Formats.unpickle(response.body()));
         assertThat(loaded).isEqualTo(Http.json(http.get("posts/1")));
     }
@@ -103,7 +103,7 @@ class FormatsIT {
     void djangoFormatCarriesModelPkAndStoredFields() {
         HttpResponse<String> response = http.get("posts/1?format=django");
 
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/vnd.django+json");
+        assertThat(contentType(response)).isEqualTo("application/vnd.django+json");
         JsonNode items = Http.json(response);
         assertThat(items.size()).isEqualTo(1);
         JsonNode item = items.get(0);
@@ -121,8 +121,8 @@ class FormatsIT {
         HttpResponse<String> xml = http.get("posts/1.xml");
         HttpResponse<String> csv = http.get("stats.csv");
 
-        assertThat(yaml.headers().firstValue("Content-Type")).hasValue("application/yaml");
-        assertThat(xml.headers().firstValue("Content-Type")).hasValue("application/xml");
+        assertThat(contentType(yaml)).isEqualTo("application/yaml");
+        assertThat(contentType(xml)).isEqualTo("application/xml");
         assertThat(Formats.children(Formats.xml(xml.body())).get(0).getTextContent())
                 .isEqualTo("1");
         assertThat(Formats.csv(csv.body()).get(0)).containsExactly("posts", "authors", "latest");
@@ -135,8 +135,8 @@ class FormatsIT {
         HttpResponse<String> query = http.get("posts/1.yaml?format=json", "Accept", "application/xml");
         HttpResponse<String> suffix = http.get("posts/1.yaml", "Accept", "application/xml");
 
-        assertThat(query.headers().firstValue("Content-Type")).hasValue("application/json");
-        assertThat(suffix.headers().firstValue("Content-Type")).hasValue("application/yaml");
+        assertThat(contentType(query)).isEqualTo("application/json");
+        assertThat(contentType(suffix)).isEqualTo("application/yaml");
     }
 
     @Test
@@ -146,7 +146,7 @@ class FormatsIT {
         assertThat(type(http.get("posts/1", "Accept", "application/json;q=0.5, application/*")))
                 .isEqualTo("application/yaml");
         assertThat(type(http.get("posts/1", "Accept", "text/csv;q=0.9, text/*;q=0.1")))
-                .startsWith("text/csv");
+                .isEqualTo("text/csv");
         assertThat(type(http.get("posts/1", "Accept", "text/*"))).startsWith("text/");
         assertThat(type(http.get("posts/1", "Accept", "application/xml;q=0, */*;q=0.1")))
                 .isEqualTo("application/json");
@@ -172,10 +172,10 @@ class FormatsIT {
         HttpResponse<String> csv = http.get("posts/999999?format=csv");
 
         assertThat(yaml.statusCode()).isEqualTo(404);
-        assertThat(yaml.headers().firstValue("Content-Type")).hasValue("application/problem+yaml");
+        assertThat(contentType(yaml)).isEqualTo("application/problem+yaml");
         Map<String, Object> problem = Formats.yaml(yaml.body());
         assertThat(problem).containsEntry("status", 404).containsEntry("title", "Not Found");
-        assertThat(xml.headers().firstValue("Content-Type")).hasValue("application/problem+xml");
+        assertThat(contentType(xml)).isEqualTo("application/problem+xml");
         Element root = Formats.xml(xml.body());
         assertThat(root.getLocalName()).isEqualTo("problem");
         assertThat(root.getNamespaceURI()).isEqualTo("urn:ietf:rfc:7807");
@@ -229,7 +229,7 @@ class FormatsIT {
                 http.post("posts.xml", "title: ''\ncontent: x\n", "Content-Type", "application/yaml");
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+xml");
+        assertThat(contentType(response)).isEqualTo("application/problem+xml");
         assertThat(count()).isEqualTo(before);
     }
 
@@ -287,13 +287,22 @@ class FormatsIT {
     void jsonpIsOffByDefault() {
         HttpResponse<String> response = http.get("posts/1?callback=steal");
 
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(contentType(response)).isEqualTo("application/json");
         assertThat(response.body()).startsWith("{");
     }
 
     private static String type(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return response.headers().firstValue("Content-Type").orElseThrow();
+        return contentType(response);
+    }
+
+    /** The type and subtype (servers may add a charset parameter: RESTEasy does to XML). */
+    private static String contentType(HttpResponse<?> response) {
+        return response.headers()
+                .firstValue("Content-Type")
+                .orElseThrow()
+                .split(";")[0]
+                .strip();
     }
 
     private int count() {
