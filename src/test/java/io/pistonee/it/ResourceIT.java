@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.pistonee.it.handlers.AnswerHandler;
 import io.pistonee.it.handlers.EchoHandler;
 import io.pistonee.it.handlers.FaultyHandler;
+import io.pistonee.it.handlers.LibrariesHandler;
 import io.pistonee.it.handlers.Thing;
 import io.pistonee.it.handlers.ThingHandler;
 import java.io.File;
@@ -39,7 +40,8 @@ class ResourceIT {
                 Thing.class,
                 EchoHandler.class,
                 AnswerHandler.class,
-                FaultyHandler.class);
+                FaultyHandler.class,
+                LibrariesHandler.class);
     }
 
     @ArquillianResource
@@ -67,6 +69,21 @@ class ResourceIT {
                     .noneMatch(name -> name.startsWith("io/pistonee/example/"))
                     .doesNotContain("META-INF/persistence.xml", "META-INF/microprofile-config.properties");
         }
+    }
+
+    /**
+     * Every server brings its own, older Jackson; the WAR's descriptors (glassfish-web.xml on Payara,
+     * jboss-deployment-structure.xml on WildFly) must make the WAR's copy the one that runs.
+     */
+    @Test
+    void runsWithTheJacksonInTheWarNotTheServers() {
+        HttpResponse<String> response = http.get("libraries");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode libraries = Http.json(response);
+        String bundled = com.fasterxml.jackson.databind.cfg.PackageVersion.VERSION.toString();
+        assertThat(libraries.get("jackson").asText()).isEqualTo(bundled);
+        assertThat(libraries.get("source").asText()).contains("jackson-databind-" + bundled + ".jar");
     }
 
     @Test
