@@ -13,12 +13,17 @@
  *   <li><b>Format selection</b> ({@link io.pistonee.emitter.FormatFilter}, pre-matching):
  *       {@code ?format=X} or {@code Accept} picks an emitter; none acceptable answers 406 before any
  *       handler runs.</li>
- *   <li><b>Authentication</b>: the container's (Jakarta Security); no credentials means anonymous.</li>
+ *   <li><b>Authentication</b> ({@link io.pistonee.security.PistonAuthenticationMechanism}, Jakarta
+ *       Security): HTTP Basic against the identity store or a bearer JWT verified by the server's
+ *       MicroProfile JWT; no credentials means anonymous, bad ones answer 401.</li>
  *   <li><b>Handler resolution</b> ({@link io.pistonee.resource.RoutingFilter}): the resource name
  *       selects a {@link io.pistonee.handler.HandlerDescriptor}; an unknown name answers 404, an
  *       operation the handler does not provide answers 405 with {@code Allow}, an unreadable body
- *       type answers 415, all before the body is read.</li>
- *   <li><b>Authorization</b> and <b>throttling</b>: not yet built.</li>
+ *       type answers 415, all before the body is read. An anonymous caller is served by the handler's
+ *       anonymous twin when the twin provides the operation.</li>
+ *   <li><b>Authorization</b> ({@link io.pistonee.security.AuthorizationFilter}): roles per handler
+ *       and per operation; 401 with challenges when not authenticated, 403 when not allowed.</li>
+ *   <li><b>Throttling</b>: not yet built.</li>
  *   <li><b>Parsing and validation</b> ({@link io.pistonee.parser}): the body becomes request data
  *       (400 if malformed, 413 if too large), is bound to the handler's input type and validated
  *       with Bean Validation (400 with every field error).</li>

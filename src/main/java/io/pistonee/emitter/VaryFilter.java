@@ -7,8 +7,9 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Arrays;
+import java.util.List;
 
-/** Every response depends on {@code Accept}: say so, for caches. */
+/** Every response depends on {@code Accept} and {@code Authorization}: say so, for caches. */
 @Provider
 @ApplicationScoped
 public class VaryFilter implements ContainerResponseFilter {
@@ -16,11 +17,13 @@ public class VaryFilter implements ContainerResponseFilter {
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         String vary = response.getHeaderString(HttpHeaders.VARY);
-        if (vary == null || vary.isBlank()) {
-            response.getHeaders().putSingle(HttpHeaders.VARY, HttpHeaders.ACCEPT);
-        } else if (Arrays.stream(vary.split(","))
-                .noneMatch(name -> name.strip().equalsIgnoreCase(HttpHeaders.ACCEPT))) {
-            response.getHeaders().putSingle(HttpHeaders.VARY, vary + ", " + HttpHeaders.ACCEPT);
+        StringBuilder value = new StringBuilder(vary == null ? "" : vary.strip());
+        for (String name : List.of(HttpHeaders.ACCEPT, HttpHeaders.AUTHORIZATION)) {
+            if (Arrays.stream(value.toString().split(","))
+                    .noneMatch(n -> n.strip().equalsIgnoreCase(name))) {
+                value.append(value.length() == 0 ? "" : ", ").append(name);
+            }
         }
+        response.getHeaders().putSingle(HttpHeaders.VARY, value.toString());
     }
 }

@@ -45,6 +45,21 @@ import java.lang.annotation.Target;
  *       An explicit {@code fields} list is never trimmed by {@code exclude}.</li>
  * </ul>
  * An entry may hold several comma-separated fields: {@code fields = "id, title, author(username)"}.
+ *
+ * <h2>Anonymous handlers and roles</h2>
+ * {@link #anonymous()} names the handler that serves callers who are not authenticated, with its own
+ * operations and fields (Piston's anonymous handler). Such a twin is a {@code @Handler} without a
+ * name (it is only reachable through the handler that names it):
+ * <pre>{@code
+ * @Handler(value = "posts", anonymous = AnonymousPostHandler.class, fields = "id, title, author(username)")
+ * public class PostHandler extends ModelHandler<BlogPost, Long> { ... }
+ *
+ * @Handler(fields = "id, title, resource_uri")
+ * public class AnonymousPostHandler implements ListOperation, ReadOperation<Long> { ... }
+ * }</pre>
+ * An anonymous caller asking for an operation the twin does not provide (but the handler does) gets
+ * 401 with the authentication challenges, not 405. Roles per handler and per operation come from
+ * {@code @RolesAllowed}, {@code @PermitAll} and {@code @DenyAll} (see {@link Access}).
  */
 @Stereotype
 @ApplicationScoped
@@ -53,8 +68,14 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 public @interface Handler {
 
-    /** The resource name: the URL segment under {@code /api}. */
-    String value();
+    /**
+     * The resource name: the URL segment under {@code /api}. Empty only for an anonymous twin, which
+     * is reachable through the handler that names it.
+     */
+    String value() default "";
+
+    /** The handler that serves unauthenticated callers; {@code void.class} (the default) for none. */
+    Class<?> anonymous() default void.class;
 
     /** The fields emitted for one item; empty means every property of the model. */
     String[] fields() default {};

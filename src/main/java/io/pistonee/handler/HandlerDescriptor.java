@@ -9,6 +9,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +33,8 @@ import java.util.TreeMap;
  * @param listFields the spec for the items of a collection
  * @param computed the computed fields: field name to a public handler method taking the instance
  * @param djangoModel the model label in the {@code django} format ({@code blog.blogpost})
+ * @param anonymous the handler class that serves unauthenticated callers, or {@code null}
+ * @param access who may call each operation
  */
 public record HandlerDescriptor(
         String name,
@@ -44,11 +47,14 @@ public record HandlerDescriptor(
         FieldSpec fields,
         FieldSpec listFields,
         Map<String, Method> computed,
-        String djangoModel) {
+        String djangoModel,
+        Class<?> anonymous,
+        Map<Operation, Access> access) {
 
     public HandlerDescriptor {
         operations = Collections.unmodifiableSet(EnumSet.copyOf(operations));
         computed = Map.copyOf(computed);
+        access = Collections.unmodifiableMap(new EnumMap<>(access));
     }
 
     /**
@@ -60,7 +66,22 @@ public record HandlerDescriptor(
         if (annotation == null) {
             throw new IllegalArgumentException(handlerClass.getName() + " is not annotated @Handler");
         }
-        String name = annotation.value();
+        return of(handlerClass, annotation.value(), types);
+    }
+
+    /**
+     * Reads a handler class serving the resource {@code name}: its own name, or for an anonymous twin
+     * the name of the handler that names it.
+     */
+    public static HandlerDescriptor of(Class<?> handlerClass, String name, TypeFactory types) {
+        Handler annotation = handlerClass.getAnnotation(Handler.class);
+        if (annotation == null) {
+            throw new IllegalArgumentException(handlerClass.getName() + " is not annotated @Handler");
+        }
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("@Handler on " + handlerClass.getName()
+                    + " has no name: name the resource, or name this class as another handler's anonymous twin");
+        }
         if (!name.matches("[A-Za-z0-9_-]+")) {
             throw new IllegalArgumentException("@Handler(\"" + name + "\") on " + handlerClass.getName()
                     + ": a resource name is letters, digits, '_' and '-' only");
@@ -88,13 +109,28 @@ public record HandlerDescriptor(
                 fields,
                 listFields,
                 computedFields(handlerClass, model, fields, listFields),
-                djangoModel(annotation, handlerClass, model));
+                djangoModel(annotation, name, handlerClass, model),
+                annotation.anonymous() == void.class ? null : annotation.anonymous(),
+                accessOf(handlerClass, operations));
     }
 
-    private static String djangoModel(Handler annotation, Class<?> handlerClass, Class<?> model) {
+    /** Who may call an operation; {@link Access#OPEN} for one the handler does not provide. */
+    public Access access(Operation operation) {
+        return access.getOrDefault(operation, Access.OPEN);
+    }
+
+    private static Map<Operation, Access> accessOf(Class<?> handlerClass, Set<Operation> operations) {
+        Map<Operation, Access> access = new EnumMap<>(Operation.class);
+        for (Operation operation : operations) {
+            access.put(operation, Access.of(handlerClass, operation));
+        }
+        return access;
+    }
+
+    private static String djangoModel(Handler annotation, String name, Class<?> handlerClass, Class<?> model) {
         if (!annotation.djangoModel().isBlank()) {
             if (!annotation.djangoModel().matches("[A-Za-z_][A-Za-z0-9_]*\\.[A-Za-z_][A-Za-z0-9_]*")) {
-                throw new IllegalArgumentException("@Handler(\"" + annotation.value() + "\") on "
+                throw new IllegalArgumentException("@Handler(\"" + name + "\") on "
                         + handlerClass.getName() + ": djangoModel must be app_label.model_name, not \""
                         + annotation.djangoModel() + "\"");
             }
@@ -104,7 +140,7 @@ public record HandlerDescriptor(
             return Shaper.label(model);
         }
         String app = Shaper.label(handlerClass);
-        return app.substring(0, app.indexOf('.') + 1) + annotation.value().toLowerCase(Locale.ROOT);
+        return app.substring(0, app.indexOf('.') + 1) + name.toLowerCase(Locale.ROOT);
     }
 
     /** The entity of a {@link ModelHandler}, or {@code null} for other handlers. */

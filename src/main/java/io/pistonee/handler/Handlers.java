@@ -55,27 +55,42 @@ public class Handlers {
     PistonConfig config;
 
     private Map<String, HandlerDescriptor> byName;
-    private Map<String, Object> instances;
+    private Map<String, HandlerDescriptor> twins;
+    private Map<Class<?>, Object> instances;
     private Map<Class<?>, ModelShape> shapes;
     private Shaper shaper;
 
     @PostConstruct
     void init() {
         ObjectMapper mapper = config.mapper();
-        Map<String, HandlerDescriptor> descriptors = new TreeMap<>();
-        Map<String, Object> references = new HashMap<>();
+        Map<Class<?>, Bean<?>> found = new HashMap<>();
+        Map<Class<?>, Object> references = new HashMap<>();
         for (Bean<?> bean : extension.handlers()) {
-            HandlerDescriptor descriptor = HandlerDescriptor.of(bean.getBeanClass(), mapper.getTypeFactory());
-            descriptors.put(descriptor.name(), descriptor);
+            found.put(bean.getBeanClass(), bean);
             references.put(
-                    descriptor.name(),
+                    bean.getBeanClass(),
                     beans.getReference(bean, bean.getBeanClass(), beans.createCreationalContext(bean)));
         }
+        Map<String, HandlerDescriptor> descriptors = new TreeMap<>();
+        Map<String, HandlerDescriptor> anonymous = new HashMap<>();
+        for (Class<?> type : found.keySet()) {
+            if (!type.getAnnotation(Handler.class).value().isEmpty()) {
+                HandlerDescriptor descriptor = HandlerDescriptor.of(type, mapper.getTypeFactory());
+                descriptors.put(descriptor.name(), descriptor);
+                if (descriptor.anonymous() != null) {
+                    anonymous.put(
+                            descriptor.name(),
+                            HandlerDescriptor.of(descriptor.anonymous(), descriptor.name(), mapper.getTypeFactory()));
+                }
+            }
+        }
         byName = Collections.unmodifiableMap(descriptors);
+        twins = Map.copyOf(anonymous);
         instances = Map.copyOf(references);
         shapes = modelShapes(descriptors.values(), mapper);
         shaper = new Shaper(mapper, this::shapeOf);
         descriptors.values().forEach(descriptor -> checkFields(descriptor, shaper));
+        twins.values().forEach(descriptor -> checkFields(descriptor, shaper));
     }
 
     /** Builds everything at deployment, so a broken handler fails the deployment, not a request. */
@@ -93,6 +108,11 @@ public class Handlers {
         return find(name).orElseThrow(() -> Rc.NOT_FOUND.error("There is no resource named '" + name + "'."));
     }
 
+    /** The anonymous twin of a handler: what serves its unauthenticated callers, if it names one. */
+    public Optional<HandlerDescriptor> anonymous(HandlerDescriptor handler) {
+        return Optional.ofNullable(twins.get(handler.name()));
+    }
+
     /** Every handler, ordered by name (discovery order differs between servers). */
     public Collection<HandlerDescriptor> all() {
         return byName.values();
@@ -100,7 +120,7 @@ public class Handlers {
 
     /** The bean behind a handler (a client proxy for normal scopes). */
     public Object instance(HandlerDescriptor descriptor) {
-        return instances.get(descriptor.name());
+        return instances.get(descriptor.handlerClass());
     }
 
     /** The shaper that knows every handler's model. */

@@ -5,11 +5,11 @@ package io.pistonee.handler;
  * ({@code /api/{name}}) or on an item ({@code /api/{name}/{id}}).
  */
 public enum Operation {
-    LIST("GET", Target.COLLECTION),
-    CREATE("POST", Target.COLLECTION),
-    READ("GET", Target.ITEM),
-    UPDATE("PUT", Target.ITEM),
-    DELETE("DELETE", Target.ITEM);
+    LIST("GET", Target.COLLECTION, "list", 0),
+    CREATE("POST", Target.COLLECTION, "create", 1),
+    READ("GET", Target.ITEM, "read", 1),
+    UPDATE("PUT", Target.ITEM, "update", 2),
+    DELETE("DELETE", Target.ITEM, "delete", 1);
 
     /** Where an operation applies. */
     public enum Target {
@@ -19,10 +19,24 @@ public enum Operation {
 
     private final String httpMethod;
     private final Target target;
+    private final String javaMethod;
+    private final int parameters;
 
-    Operation(String httpMethod, Target target) {
+    Operation(String httpMethod, Target target, String javaMethod, int parameters) {
         this.httpMethod = httpMethod;
         this.target = target;
+        this.javaMethod = javaMethod;
+        this.parameters = parameters;
+    }
+
+    /** The name of the Java method that implements this operation ({@code list}, {@code read}...). */
+    public String javaMethod() {
+        return javaMethod;
+    }
+
+    /** How many parameters that method takes. */
+    public int parameters() {
+        return parameters;
     }
 
     public String httpMethod() {

@@ -1,7 +1,9 @@
 package io.pistonee.resource;
 
+import jakarta.enterprise.context.Dependent;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.auth.LoginConfig;
 
 /**
  * The JAX-RS application: every handler under {@code /api}. Its resources and providers are found by
@@ -9,6 +11,13 @@ import jakarta.ws.rs.core.Application;
  *
  * <p>To serve the API elsewhere, map this class in {@code web.xml}: a {@code servlet-mapping} for
  * {@code io.pistonee.resource.PistonApplication} overrides the path.
+ *
+ * <p>{@code @LoginConfig(authMethod = "MP-JWT")} turns on the server's MicroProfile JWT support, to
+ * which {@link io.pistonee.security.PistonAuthenticationMechanism} hands bearer tokens; the
+ * application must therefore configure {@code mp.jwt.verify.issuer} and a public key location. The
+ * class is a CDI bean ({@code @Dependent}) because Payara looks for the annotation on beans only.
  */
 @ApplicationPath("api")
+@Dependent
+@LoginConfig(authMethod = "MP-JWT", realmName = "piston")
 public class PistonApplication extends Application {}

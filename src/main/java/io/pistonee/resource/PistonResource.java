@@ -65,16 +65,19 @@ public class PistonResource {
     @Inject
     SelectedFormat format;
 
+    @Inject
+    Resolution resolution;
+
     @GET
     public Response list(@PathParam(RESOURCE) String name, @Context UriInfo uri) {
-        HandlerDescriptor handler = handlers.require(name);
+        HandlerDescriptor handler = serving(name);
         FieldSpec narrow = narrowing(uri);
         return emit(Response.ok(), dispatcher.list(handler), handler, handler.listFields(), narrow, uri);
     }
 
     @POST
     public Response create(@PathParam(RESOURCE) String name, RequestData body, @Context UriInfo uri) {
-        HandlerDescriptor handler = handlers.require(name);
+        HandlerDescriptor handler = serving(name);
         FieldSpec narrow = narrowing(uri);
         Object created = dispatcher.create(handler, binder.bind(required(body), handler.createInput()));
         Response.ResponseBuilder response = Response.status(Response.Status.CREATED);
@@ -90,7 +93,7 @@ public class PistonResource {
     @GET
     @Path(ITEM)
     public Response read(@PathParam(RESOURCE) String name, @PathParam(ID) String id, @Context UriInfo uri) {
-        HandlerDescriptor handler = handlers.require(name);
+        HandlerDescriptor handler = serving(name);
         FieldSpec narrow = narrowing(uri);
         Object found = dispatcher.read(handler, id(handler, id));
         if (found == null || (found instanceof Optional<?> optional && optional.isEmpty())) {
@@ -103,7 +106,7 @@ public class PistonResource {
     @Path(ITEM)
     public Response update(
             @PathParam(RESOURCE) String name, @PathParam(ID) String id, RequestData body, @Context UriInfo uri) {
-        HandlerDescriptor handler = handlers.require(name);
+        HandlerDescriptor handler = serving(name);
         Object key = id(handler, id);
         FieldSpec narrow = narrowing(uri);
         Object updated = dispatcher.update(handler, key, binder.bind(required(body), handler.updateInput()));
@@ -113,7 +116,7 @@ public class PistonResource {
     @DELETE
     @Path(ITEM)
     public Response delete(@PathParam(RESOURCE) String name, @PathParam(ID) String id) {
-        HandlerDescriptor handler = handlers.require(name);
+        HandlerDescriptor handler = serving(name);
         dispatcher.delete(handler, id(handler, id));
         return Response.noContent().build();
     }
@@ -127,6 +130,11 @@ public class PistonResource {
     @Path(ITEM)
     public Response itemOptions(@PathParam(RESOURCE) String name) {
         return options(handlers.require(name), Operation.Target.ITEM);
+    }
+
+    /** The handler resolution chose for this caller (the anonymous twin, for some). */
+    private HandlerDescriptor serving(String name) {
+        return resolution.resolved() ? resolution.serving() : handlers.require(name);
     }
 
     private static Response options(HandlerDescriptor handler, Operation.Target target) {

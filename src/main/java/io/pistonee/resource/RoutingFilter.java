@@ -19,6 +19,7 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,9 @@ import java.util.stream.Collectors;
 /**
  * Pipeline step "handler resolution": before any body is read, an unknown resource answers 404, an
  * operation the handler does not provide answers 405 with {@code Allow}, and a body no parser reads
- * answers 415 with the types that are read.
+ * answers 415 with the types that are read. An unauthenticated caller is served by the handler's
+ * anonymous twin when the twin provides the operation; whether the caller may go on is then
+ * authorization's decision ({@code io.pistonee.security.AuthorizationFilter}).
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION - 100)
@@ -40,6 +43,9 @@ public class RoutingFilter implements ContainerRequestFilter {
     @Inject
     @Any
     Instance<Parser> parsers;
+
+    @Inject
+    Resolution resolution;
 
     @Context
     ResourceInfo resource;
@@ -68,9 +74,20 @@ public class RoutingFilter implements ContainerRequestFilter {
         if (operation == null || !handler.provides(operation)) {
             throw notAllowed(handler, target, request.getMethod());
         }
+        resolution.resolve(handler, serving(handler, operation, request), operation);
         if (operation.hasBody()) {
             requireReadable(request.getMediaType(), operation);
         }
+    }
+
+    private HandlerDescriptor serving(HandlerDescriptor handler, Operation operation, ContainerRequestContext request) {
+        SecurityContext security = request.getSecurityContext();
+        if (security != null && security.getUserPrincipal() != null) {
+            return handler;
+        }
+        return handlers.anonymous(handler)
+                .filter(twin -> twin.provides(operation))
+                .orElse(handler);
     }
 
     static RuntimeException notAllowed(HandlerDescriptor handler, Operation.Target target, String method) {

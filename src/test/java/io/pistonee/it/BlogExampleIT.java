@@ -25,7 +25,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The example application, deployed as built: the model-tied {@code posts} handler with its JPA
  * defaults (and its one override), the model-free {@code stats} handler, the field spec, the seed
- * data, and the promise that bad input changes nothing.
+ * data, and the promise that bad input changes nothing. Requests authenticate as {@code testuser}
+ * (an author); what anonymous callers and other users may do is {@code SecurityIT}'s subject.
  */
 @ExtendWith(ArquillianExtension.class)
 class BlogExampleIT {
@@ -43,9 +44,10 @@ class BlogExampleIT {
 
     private Http http;
 
+    /** Authenticated as the author of posts 1 and 2: anonymous callers are SecurityIT's subject. */
     @BeforeEach
     void client() {
-        http = new Http(base);
+        http = new Http(base).as("testuser", "foobar");
     }
 
     @Test

@@ -22,11 +22,39 @@ public final class Http {
             .build();
 
     private final URI base;
+    private final String[] defaults;
 
     /** A client for the API of a deployment at {@code base}. */
     public Http(URL base) {
-        this.base = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/")
-                .resolve("api/");
+        this(
+                URI.create(base.toString().endsWith("/") ? base.toString() : base + "/")
+                        .resolve("api/"),
+                new String[0]);
+    }
+
+    private Http(URI base, String[] defaults) {
+        this.base = base;
+        this.defaults = defaults;
+    }
+
+    /** The same client, sending HTTP Basic credentials with every request. */
+    public Http as(String user, String password) {
+        return with("Authorization", basic(user, password));
+    }
+
+    /** The same client, sending this header with every request. */
+    public Http with(String name, String value) {
+        String[] all = java.util.Arrays.copyOf(defaults, defaults.length + 2);
+        all[defaults.length] = name;
+        all[defaults.length + 1] = value;
+        return new Http(base, all);
+    }
+
+    /** An {@code Authorization} value for HTTP Basic. */
+    public static String basic(String user, String password) {
+        return "Basic "
+                + java.util.Base64.getEncoder()
+                        .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     public HttpResponse<String> get(String path, String... headers) {
@@ -41,8 +69,8 @@ public final class Http {
         return send("PUT", path, json, withJson(headers));
     }
 
-    public HttpResponse<String> delete(String path) {
-        return send("DELETE", path, null);
+    public HttpResponse<String> delete(String path, String... headers) {
+        return send("DELETE", path, null, headers);
     }
 
     /** Any method, with an optional body and header name/value pairs. */
@@ -70,6 +98,9 @@ public final class Http {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body);
+        for (int i = 0; i + 1 < defaults.length; i += 2) {
+            request.header(defaults[i], defaults[i + 1]);
+        }
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }

@@ -92,7 +92,7 @@ class ResourceIT {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
-        assertThat(response.headers().firstValue("Vary")).hasValue("Accept");
+        assertThat(response.headers().firstValue("Vary")).hasValue("Accept, Authorization");
         assertThat(response.body()).isEqualTo("[{\"id\":1,\"name\":\"anvil\"},{\"id\":2,\"name\":\"rope\"}]");
     }
 

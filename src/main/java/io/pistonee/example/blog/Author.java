@@ -1,5 +1,6 @@
 package io.pistonee.example.blog;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -7,8 +8,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import java.util.Set;
 
-/** A user who writes posts. */
+/** A user who writes posts: also the example's user account, with a hashed password and roles. */
 @Entity
 @Table(name = "blog_author")
 public class Author {
@@ -27,12 +29,24 @@ public class Author {
     @Column(name = "last_name", length = 150)
     private String lastName;
 
+    /** A {@code PasswordHash} string; never emitted. */
+    @JsonIgnore
+    @Column(name = "password_hash", nullable = false, length = 200)
+    private String passwordHash;
+
+    /** Space-separated roles ({@code author}, {@code admin}); never emitted. */
+    @JsonIgnore
+    @Column(nullable = false, length = 200)
+    private String roles;
+
     protected Author() {}
 
-    public Author(String username, String firstName, String lastName) {
+    public Author(String username, String firstName, String lastName, String passwordHash, String roles) {
         this.username = username;
         this.firstName = firstName;
         this.lastName = lastName;
+        this.passwordHash = passwordHash;
+        this.roles = roles;
     }
 
     public Long getId() {
@@ -49,5 +63,13 @@ public class Author {
 
     public String getLastName() {
         return lastName;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public Set<String> getRoles() {
+        return Set.of(roles.strip().split("\\s+"));
     }
 }

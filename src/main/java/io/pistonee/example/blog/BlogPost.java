@@ -92,6 +92,10 @@ public class BlogPost {
         return author;
     }
 
+    public void setAuthor(Author author) {
+        this.author = author;
+    }
+
     public OffsetDateTime getCreatedOn() {
         return createdOn;
     }

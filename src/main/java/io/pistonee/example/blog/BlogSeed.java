@@ -1,20 +1,29 @@
 package io.pistonee.example.blog;
 
+import io.pistonee.config.SecurityConfig;
+import io.pistonee.security.PasswordHash;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-/** Seeds the example's users and a handful of posts at start-up, once, into an empty database. */
+/**
+ * Seeds the example's users (with hashed passwords), its OAuth client and a handful of posts at
+ * start-up, once, into an empty database.
+ */
 @ApplicationScoped
 public class BlogSeed {
 
     @PersistenceContext
     EntityManager entityManager;
+
+    @Inject
+    SecurityConfig config;
 
     @Transactional
     void seed(@Observes @Initialized(ApplicationScoped.class) Object event) {
@@ -24,11 +33,13 @@ public class BlogSeed {
                 > 0) {
             return;
         }
-        Author testuser = new Author("testuser", "Test", "User");
-        Author otheruser = new Author("otheruser", "Other", "User");
+        int iterations = config.iterations();
+        Author testuser = new Author("testuser", "Test", "User", hash("foobar", iterations), "author");
+        Author otheruser = new Author("otheruser", "Other", "User", hash("barfoo", iterations), "author");
         entityManager.persist(testuser);
         entityManager.persist(otheruser);
-        entityManager.persist(new Author("admin", "Site", "Admin"));
+        entityManager.persist(new Author("admin", "Site", "Admin", hash("adminpass", iterations), "admin"));
+        entityManager.persist(new OAuthClient("example-client", hash("example-secret", iterations), "client"));
         OffsetDateTime start = OffsetDateTime.of(2026, 11, 1, 9, 0, 0, 0, ZoneOffset.UTC);
         entityManager.persist(
                 new BlogPost("Hello, Piston EE", "Handlers say what can be done with a resource.", testuser, start));
@@ -37,5 +48,9 @@ public class BlogSeed {
         entityManager.persist(new BlogPost("Status codes", "FORBIDDEN is 403, not 401.", otheruser, start.plusDays(2)));
         entityManager.persist(new BlogPost(
                 "Field specs", "author(username) nests; content_length is computed.", otheruser, start.plusDays(3)));
+    }
+
+    private static String hash(String password, int iterations) {
+        return PasswordHash.hash(password.toCharArray(), iterations);
     }
 }

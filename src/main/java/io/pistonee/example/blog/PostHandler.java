@@ -2,22 +2,76 @@ package io.pistonee.example.blog;
 
 import io.pistonee.handler.Handler;
 import io.pistonee.handler.ModelHandler;
+import io.pistonee.problem.Rc;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
 import java.util.List;
 
 /**
- * {@code /api/posts}: blog posts, with every operation from {@link ModelHandler}; only the listing is
- * overridden, to put the newest post first.
+ * {@code /api/posts}: blog posts, with every operation from {@link ModelHandler}. Unauthenticated
+ * callers get {@link AnonymousPostHandler} (list and read, fewer fields). Authors create posts
+ * (the caller becomes the author) and change or delete only their own; an admin may change any.
  */
-@Handler(value = "posts", fields = "id, title, content, author(username), created_on, content_length, resource_uri")
+@Handler(
+        value = "posts",
+        anonymous = AnonymousPostHandler.class,
+        fields = "id, title, content, author(username), created_on, content_length, resource_uri")
 public class PostHandler extends ModelHandler<BlogPost, Long> {
+
+    @Inject
+    SecurityContext security;
 
     @Override
     public List<BlogPost> list() {
         return query("select p from BlogPost p order by p.createdOn desc, p.id desc", BlogPost.class);
     }
 
+    @Override
+    @RolesAllowed({"author", "admin"})
+    public BlogPost create(BlogPost input) {
+        input.setAuthor(caller());
+        return super.create(input);
+    }
+
+    @Override
+    @RolesAllowed({"author", "admin"})
+    public BlogPost update(Long id, BlogPost input) {
+        requireOwnerOrAdmin(id);
+        return super.update(id, input);
+    }
+
+    @Override
+    @RolesAllowed({"author", "admin"})
+    public void delete(Long id) {
+        requireOwnerOrAdmin(id);
+        super.delete(id);
+    }
+
     /** The computed field {@code content_length}. */
     public int contentLength(BlogPost post) {
         return post.getContent() == null ? 0 : post.getContent().length();
+    }
+
+    private Author caller() {
+        String name = security.getCallerPrincipal().getName();
+        return entityManager()
+                .createQuery("select a from Author a where a.username = :name", Author.class)
+                .setParameter("name", name)
+                .getResultStream()
+                .findFirst()
+                .orElseThrow(() -> Rc.FORBIDDEN.error("'" + name + "' is not an author of this blog."));
+    }
+
+    /** Only a post's author, or an admin, may change it; a missing post is the operation's own 404. */
+    private void requireOwnerOrAdmin(Long id) {
+        BlogPost post = entityManager().find(BlogPost.class, id);
+        if (post == null || security.isCallerInRole("admin")) {
+            return;
+        }
+        String name = security.getCallerPrincipal().getName();
+        if (post.getAuthor() == null || !post.getAuthor().getUsername().equals(name)) {
+            throw Rc.FORBIDDEN.error("Only the author of post " + id + " or an admin may change it.");
+        }
     }
 }

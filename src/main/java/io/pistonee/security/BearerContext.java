@@ -1,0 +1,85 @@
+package io.pistonee.security;
+
+import jakarta.json.JsonNumber;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContextWrapper;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import java.security.Principal;
+import java.time.Instant;
+import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * The message context the server's JWT mechanism sees: the request counts as protected (so the
+ * mechanism looks at the token even where no security constraint applies) and a rejection is only
+ * recorded, not answered, so that {@link PistonAuthenticationMechanism} answers it as a problem.
+ */
+final class BearerContext extends HttpMessageContextWrapper {
+
+    private static final long CLOCK_SKEW_SECONDS = 60;
+
+    private boolean authenticated;
+
+    BearerContext(HttpMessageContext context) {
+        super(context);
+    }
+
+    boolean authenticated() {
+        return authenticated;
+    }
+
+    @Override
+    public boolean isProtected() {
+        return true;
+    }
+
+    @Override
+    public AuthenticationStatus notifyContainerAboutLogin(CredentialValidationResult result) {
+        if (result.getStatus() != CredentialValidationResult.Status.VALID || notYetValid(result.getCallerPrincipal())) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        authenticated = true;
+        return super.notifyContainerAboutLogin(result);
+    }
+
+    @Override
+    public AuthenticationStatus notifyContainerAboutLogin(Principal principal, Set<String> groups) {
+        if (principal == null || notYetValid(principal)) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        authenticated = true;
+        return super.notifyContainerAboutLogin(principal, groups);
+    }
+
+    @Override
+    public AuthenticationStatus notifyContainerAboutLogin(String callername, Set<String> groups) {
+        if (callername == null) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        authenticated = true;
+        return super.notifyContainerAboutLogin(callername, groups);
+    }
+
+    /** A token whose {@code nbf} lies ahead (beyond the clock skew) is not valid yet. */
+    static boolean notYetValid(Principal principal) {
+        if (!(principal instanceof JsonWebToken token) || token.getClaim("nbf") == null) {
+            return false;
+        }
+        Object nbf = token.getClaim("nbf");
+        long notBefore = nbf instanceof Number number
+                ? number.longValue()
+                : nbf instanceof JsonNumber json ? json.longValue() : Long.parseLong(nbf.toString());
+        return notBefore > Instant.now().getEpochSecond() + CLOCK_SKEW_SECONDS;
+    }
+
+    @Override
+    public AuthenticationStatus responseUnauthorized() {
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    @Override
+    public AuthenticationStatus responseNotFound() {
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+}

@@ -1,0 +1,27 @@
+package io.pistonee.security;
+
+import io.pistonee.config.SecurityConfig;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+
+/** The application's one {@link LoginLimiter}, configured by {@code piston.security.login.*}. */
+@ApplicationScoped
+public class LoginLimits {
+
+    @Inject
+    SecurityConfig config;
+
+    private LoginLimiter limiter;
+
+    @PostConstruct
+    void init() {
+        limiter = new LoginLimiter(
+                config.maxFailuresPerUser(), config.maxFailuresPerAddress(), config.loginWindow(), Clock.systemUTC());
+    }
+
+    public LoginLimiter limiter() {
+        return limiter;
+    }
+}
