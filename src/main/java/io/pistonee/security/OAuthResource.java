@@ -210,6 +210,7 @@ public class OAuthResource {
             limits.limiter().failed("client:" + id, request.getRemoteAddr());
             throw new OAuthException("invalid_client", "The client id or secret is wrong.");
         }
+        limits.limiter().succeeded("client:" + id);
         return client.get();
     }
 
