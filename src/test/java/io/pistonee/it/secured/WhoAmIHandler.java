@@ -26,7 +26,9 @@ public class WhoAmIHandler implements ListOperation {
         who.put("name", caller == null ? null : caller.getName());
         who.put("author", security.isCallerInRole("author"));
         who.put("admin", security.isCallerInRole("admin"));
-        boolean bearer = caller instanceof JsonWebToken;
+        // Payara 7 wraps the caller principal; the token is still among the caller's principals.
+        boolean bearer = caller instanceof JsonWebToken
+                || !security.getPrincipalsByType(JsonWebToken.class).isEmpty();
         who.put("token_subject", bearer ? token.getSubject() : null);
         who.put("token_groups", bearer ? token.getGroups() : null);
         return who;
