@@ -40,9 +40,10 @@ class FormatsIT {
 
     private Http http;
 
+    /** Authenticated as an author, who sees every field and may write; anonymous callers are SecurityIT's. */
     @BeforeEach
     void client() {
-        http = new Http(base);
+        http = new Http(base).as("testuser", "foobar");
     }
 
     @Test
