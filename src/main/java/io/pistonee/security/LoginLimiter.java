@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Counts failed logins per user name and per client address over a sliding window; once either has
@@ -19,11 +20,14 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class LoginLimiter {
 
+    private static final int PURGE_EVERY = 1000;
+
     private final int perUser;
     private final int perAddress;
     private final Duration window;
     private final Clock clock;
     private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+    private final AtomicInteger recorded = new AtomicInteger();
 
     public LoginLimiter(int perUser, int perAddress, Duration window, Clock clock) {
         this.perUser = perUser;
@@ -60,13 +64,34 @@ public final class LoginLimiter {
         failures.remove("u:" + user);
     }
 
+    /** How many users and addresses have failures in the window (a bound on memory: see {@link #purge}). */
+    public int tracked() {
+        return failures.size();
+    }
+
     private void record(String key, Instant now) {
+        if (recorded.incrementAndGet() % PURGE_EVERY == 0) {
+            purge(now);
+        }
         failures.compute(key, (k, times) -> {
             Deque<Instant> deque = times == null ? new ArrayDeque<>() : times;
             prune(deque, now);
             deque.addLast(now);
             return deque;
         });
+    }
+
+    /**
+     * Forgets users and addresses whose failures have all left the window, so memory is bounded by the
+     * failures of one window (each of which cost the caller a slow hash), not by every name ever tried.
+     */
+    void purge(Instant now) {
+        for (String key : failures.keySet()) {
+            failures.computeIfPresent(key, (k, times) -> {
+                prune(times, now);
+                return times.isEmpty() ? null : times;
+            });
+        }
     }
 
     private Duration waiting(String key, int limit, Instant now) {

@@ -47,4 +47,15 @@ class LoginLimiterTest {
         limiter.failed("x", "10.0.0.1");
         assertThat(limiter.blocked("testuser", "10.0.0.1")).isPresent();
     }
+
+    @Test
+    void forgetsNamesWhoseFailuresLeftTheWindow() {
+        for (int i = 0; i < 999; i++) {
+            limiter.failed("user" + i, "10.0.0.1");
+        }
+        clock.advance(Duration.ofMinutes(6));
+        limiter.failed("late", "10.0.0.2");
+
+        assertThat(limiter.tracked()).isEqualTo(2);
+    }
 }
