@@ -13,7 +13,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * The message context the server's JWT mechanism sees: the request counts as protected (so the
  * mechanism looks at the token even where no security constraint applies) and a rejection is only
- * recorded, not answered, so that {@link PistonAuthenticationMechanism} answers it as a problem.
+ * recorded, not answered, so that {@link PistonAuthenticationMechanism} answers it as a problem. It
+ * also rejects what the server's verifier lets through: a token not valid yet, a revoked token.
  */
 final class BearerContext extends HttpMessageContextWrapper {
 
@@ -21,8 +22,11 @@ final class BearerContext extends HttpMessageContextWrapper {
 
     private boolean authenticated;
 
-    BearerContext(HttpMessageContext context) {
+    private final RevokedAccessTokens revoked;
+
+    BearerContext(HttpMessageContext context, RevokedAccessTokens revoked) {
         super(context);
+        this.revoked = revoked;
     }
 
     boolean authenticated() {
@@ -36,7 +40,7 @@ final class BearerContext extends HttpMessageContextWrapper {
 
     @Override
     public AuthenticationStatus notifyContainerAboutLogin(CredentialValidationResult result) {
-        if (result.getStatus() != CredentialValidationResult.Status.VALID || notYetValid(result.getCallerPrincipal())) {
+        if (result.getStatus() != CredentialValidationResult.Status.VALID || rejected(result.getCallerPrincipal())) {
             return AuthenticationStatus.SEND_FAILURE;
         }
         authenticated = true;
@@ -45,7 +49,7 @@ final class BearerContext extends HttpMessageContextWrapper {
 
     @Override
     public AuthenticationStatus notifyContainerAboutLogin(Principal principal, Set<String> groups) {
-        if (principal == null || notYetValid(principal)) {
+        if (principal == null || rejected(principal)) {
             return AuthenticationStatus.SEND_FAILURE;
         }
         authenticated = true;
@@ -59,6 +63,12 @@ final class BearerContext extends HttpMessageContextWrapper {
         }
         authenticated = true;
         return super.notifyContainerAboutLogin(callername, groups);
+    }
+
+    /** What the server's verifier does not check: a future {@code nbf}, a revoked token. */
+    private boolean rejected(Principal principal) {
+        return notYetValid(principal)
+                || (principal instanceof JsonWebToken token && revoked.isRevoked(token.getTokenID()));
     }
 
     /** A token whose {@code nbf} lies ahead (beyond the clock skew) is not valid yet. */

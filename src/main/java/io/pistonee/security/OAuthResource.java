@@ -23,6 +23,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,8 @@ import java.util.regex.Pattern;
  *       {@code refresh_token}. Clients authenticate with HTTP Basic or {@code client_id} and
  *       {@code client_secret} form fields (not both). Refresh tokens rotate on every use; a reused
  *       one revokes its family.</li>
- *   <li>{@code POST /oauth/revoke}: RFC 7009 revocation of a refresh token (and its family).</li>
+ *   <li>{@code POST /oauth/revoke}: RFC 7009 revocation of a refresh token (and its family) or of an
+ *       access token issued here (rejected from then on, until it would have expired).</li>
  *   <li>{@code GET /oauth/jwks}: the public signing key as a JWK set: point
  *       {@code mp.jwt.verify.publickey.location} of other instances here.</li>
  * </ul>
@@ -68,6 +70,9 @@ public class OAuthResource {
 
     @Inject
     LoginLimits limits;
+
+    @Inject
+    RevokedAccessTokens revokedAccessTokens;
 
     @Context
     HttpServletRequest request;
@@ -108,10 +113,23 @@ public class OAuthResource {
         Account client = authenticateClient(form);
         String token = required(form, "token");
         single(form, "token_type_hint");
-        if (!refreshTokens.revoke(token, client.name())) {
+        Map<String, Object> access = issuer.ownClaims(token);
+        boolean allowed =
+                access == null ? refreshTokens.revoke(token, client.name()) : revokeAccessToken(access, client.name());
+        if (!allowed) {
             throw new OAuthException("unauthorized_client", "This token was issued to another client.");
         }
         return Response.ok().header("Cache-Control", "no-store").build();
+    }
+
+    private boolean revokeAccessToken(Map<String, Object> claims, String clientId) {
+        if (!clientId.equals(claims.get("client_id"))) {
+            return false;
+        }
+        if (claims.get("jti") instanceof String jti && claims.get("exp") instanceof Number exp) {
+            revokedAccessTokens.revoke(jti, Instant.ofEpochSecond(exp.longValue()));
+        }
+        return true;
     }
 
     @GET

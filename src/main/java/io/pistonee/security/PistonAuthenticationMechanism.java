@@ -80,6 +80,9 @@ public class PistonAuthenticationMechanism implements HttpAuthenticationMechanis
     @Inject
     LoginLimits limits;
 
+    @Inject
+    RevokedAccessTokens revoked;
+
     private volatile Optional<HttpAuthenticationMechanism> jwt;
 
     @Override
@@ -152,7 +155,7 @@ public class PistonAuthenticationMechanism implements HttpAuthenticationMechanis
         if (mechanism.isEmpty()) {
             return fail(request, response, Rc.UNAUTHORIZED, "Bearer tokens are not accepted here.", "not accepted");
         }
-        BearerContext bearer = new BearerContext(context);
+        BearerContext bearer = new BearerContext(context, revoked);
         AuthenticationStatus status;
         try {
             status = mechanism.get().validateRequest(request, response, bearer);

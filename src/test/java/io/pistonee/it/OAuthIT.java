@@ -135,6 +135,24 @@ class OAuthIT {
     }
 
     @Test
+    void revokingAnAccessTokenRejectsItFromThenOn() {
+        String access = Http.json(token("grant_type=password&username=testuser&password=foobar", CLIENT))
+                .get("access_token")
+                .asText();
+        assertThat(http.get("posts/1", "Authorization", "Bearer " + access).statusCode())
+                .isEqualTo(200);
+
+        HttpResponse<String> revoked =
+                send("oauth/revoke", "token=" + access + "&token_type_hint=access_token", CLIENT);
+
+        assertThat(revoked.statusCode()).isEqualTo(200);
+        HttpResponse<String> rejected = http.get("posts/1", "Authorization", "Bearer " + access);
+        assertProblem(rejected, 401);
+        assertThat(rejected.headers().firstValue("WWW-Authenticate").orElseThrow())
+                .contains("error=\"invalid_token\"");
+    }
+
+    @Test
     void errorsFollowRfc6749() {
         assertOAuthError(token("username=testuser", CLIENT), 400, "invalid_request");
         assertOAuthError(token("grant_type=authorization_code&code=x", CLIENT), 400, "unsupported_grant_type");
