@@ -27,7 +27,9 @@
  *   <li><b>Parsing and validation</b> ({@link io.pistonee.parser}): the body becomes request data
  *       (400 if malformed, 413 if too large), is bound to the handler's input type and validated
  *       with Bean Validation (400 with every field error).</li>
- *   <li><b>Invocation</b> ({@link io.pistonee.resource.Dispatcher}): writes run in a transaction.</li>
+ *   <li><b>Invocation</b> ({@link io.pistonee.resource.Dispatcher}): writes run in a transaction;
+ *       reads in a read-only one ({@link io.pistonee.resource.ReadTransactionFilter}) that lasts
+ *       until the response is written, so results stream from the database.</li>
  *   <li><b>Shaping</b> ({@link io.pistonee.fields}): the handler's field spec picks what is
  *       emitted, with computed fields and {@code resource_uri}.</li>
  *   <li><b>Emitting</b> ({@link io.pistonee.emitter}): the selected {@code MessageBodyWriter} writes

@@ -6,6 +6,8 @@ import io.pistonee.fields.ModelItem;
 import io.pistonee.fields.Shaper;
 import java.io.IOException;
 import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -18,12 +20,16 @@ import java.util.function.Function;
  * @param shape turns one item, or the whole value, into a tree
  * @param stored turns one item into its stored form (model, primary key, persistent fields), for
  *     formats that describe rows of a database, such as Django's; {@code null} when there is none
+ * @param release called with each item of a sequence once the emitter has moved past it (the
+ *     framework detaches written entities, so a streamed result never fills the persistence context);
+ *     {@code null} for none
  */
-public record Emission(Object value, Function<Object, JsonNode> shape, Function<Object, ModelItem> stored) {
+public record Emission(
+        Object value, Function<Object, JsonNode> shape, Function<Object, ModelItem> stored, Consumer<Object> release) {
 
     /** An emission with no stored form (problems, values from no handler). */
     public Emission(Object value, Function<Object, JsonNode> shape) {
-        this(value, shape, null);
+        this(value, shape, null, null);
     }
 
     /** Whether the value is written as an array, item by item. */
@@ -31,9 +37,10 @@ public record Emission(Object value, Function<Object, JsonNode> shape, Function<
         return Shaper.isSequence(value);
     }
 
-    /** The items of a sequence. */
+    /** The items of a sequence, each released once the next is asked for (or the end is reached). */
     public Iterator<?> items() {
-        return Shaper.items(value);
+        Iterator<?> items = Shaper.items(value);
+        return release == null ? items : new Releasing(items, release);
     }
 
     /** The whole value (or one item, for sequences) as a tree. */
@@ -64,6 +71,47 @@ public record Emission(Object value, Function<Object, JsonNode> shape, Function<
                 generator.writeEndArray();
             } else {
                 generator.writeTree(tree(value));
+            }
+        }
+    }
+
+    /** Releases each item when the emitter moves on. */
+    private static final class Releasing implements Iterator<Object> {
+        private final Iterator<?> items;
+        private final Consumer<Object> release;
+        private Object current;
+        private boolean holding;
+
+        Releasing(Iterator<?> items, Consumer<Object> release) {
+            this.items = items;
+            this.release = release;
+        }
+
+        @Override
+        public boolean hasNext() {
+            boolean more = items.hasNext();
+            if (!more) {
+                releaseCurrent();
+            }
+            return more;
+        }
+
+        @Override
+        public Object next() {
+            releaseCurrent();
+            if (!items.hasNext()) {
+                throw new NoSuchElementException();
+            }
+            current = items.next();
+            holding = true;
+            return current;
+        }
+
+        private void releaseCurrent() {
+            if (holding) {
+                holding = false;
+                release.accept(current);
+                current = null;
             }
         }
     }

@@ -98,10 +98,10 @@ public final class Shaper {
         ObjectNode fields = JsonNodeFactory.instance.objectNode();
         for (String name : storedNames(shape, model, spec, narrow)) {
             if (!name.equals(pkName)) {
-                fields.set(name, storedValue(shape.get(item, name)));
+                fields.set(name, storedValue(shape.get(item, name), apiRoot));
             }
         }
-        JsonNode pk = pkName == null ? NullNode.getInstance() : storedValue(shape.get(item, pkName));
+        JsonNode pk = pkName == null ? NullNode.getInstance() : storedValue(shape.get(item, pkName), apiRoot);
         String label = model != null && model.label() != null ? model.label() : label(shape.type());
         return new ModelItem(label, pk, fields);
     }
@@ -125,16 +125,17 @@ public final class Shaper {
                 .toList();
     }
 
-    private JsonNode storedValue(Object value) {
+    /** A stored field: entities as their keys, anything else shaped by default (so cycles are cut). */
+    private JsonNode storedValue(Object value, URI apiRoot) {
         if (value != null && BeanShape.entityClass(value.getClass()) != null) {
             return mapper.valueToTree(idOf(value));
         }
         if (value instanceof java.util.Collection<?> collection) {
             ArrayNode array = JsonNodeFactory.instance.arrayNode();
-            collection.forEach(item -> array.add(storedValue(item)));
+            collection.forEach(item -> array.add(storedValue(item, apiRoot)));
             return array;
         }
-        return mapper.valueToTree(value);
+        return shape(value, null, null, apiRoot);
     }
 
     private static ObjectNode objectWith(String name, JsonNode value) {

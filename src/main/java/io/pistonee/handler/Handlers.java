@@ -58,6 +58,7 @@ public class Handlers {
     private Map<String, HandlerDescriptor> twins;
     private Map<Class<?>, Object> instances;
     private Map<Class<?>, ModelShape> shapes;
+    private Map<Class<?>, HandlerDescriptor> modelHandlers;
     private Shaper shaper;
 
     @PostConstruct
@@ -88,6 +89,7 @@ public class Handlers {
         twins = Map.copyOf(anonymous);
         instances = Map.copyOf(references);
         shapes = modelShapes(descriptors.values(), mapper);
+        modelHandlers = modelHandlers(descriptors.values());
         shaper = new Shaper(mapper, this::shapeOf);
         descriptors.values().forEach(descriptor -> checkFields(descriptor, shaper));
         twins.values().forEach(descriptor -> checkFields(descriptor, shaper));
@@ -160,6 +162,33 @@ public class Handlers {
     public String pathOf(HandlerDescriptor descriptor, Object instance) {
         Object id = shaper.idOf(instance);
         return id == null ? null : descriptor.name() + "/" + encodeSegment(String.valueOf(id));
+    }
+
+    /**
+     * Lets go of an emitted item: an entity is detached from the persistence context by the model
+     * handler of its class ({@link ModelHandler#detach}), whichever handler (or anonymous twin)
+     * returned it, so a streamed result never fills the persistence context.
+     */
+    public void release(Object item) {
+        for (Class<?> c = item == null ? null : item.getClass();
+                c != null && c != Object.class;
+                c = c.getSuperclass()) {
+            HandlerDescriptor handler = modelHandlers.get(c);
+            if (handler != null) {
+                ((ModelHandler<?, ?>) instance(handler)).detach(item);
+                return;
+            }
+        }
+    }
+
+    private static Map<Class<?>, HandlerDescriptor> modelHandlers(Collection<HandlerDescriptor> descriptors) {
+        Map<Class<?>, HandlerDescriptor> models = new HashMap<>();
+        for (HandlerDescriptor descriptor : descriptors) {
+            if (descriptor.isModelHandler()) {
+                models.putIfAbsent(descriptor.model(), descriptor);
+            }
+        }
+        return Map.copyOf(models);
     }
 
     private ModelShape shapeOf(Class<?> type) {

@@ -10,13 +10,19 @@ import io.pistonee.problem.Rc;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.metamodel.EntityType;
 import jakarta.persistence.metamodel.SingularAttribute;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * A handler tied to a JPA entity, with working defaults for every operation on the default
@@ -26,14 +32,16 @@ import java.util.List;
  * @Handler("posts")
  * public class PostHandler extends ModelHandler<BlogPost, Long> {
  *     @Override
- *     public List<BlogPost> list() {            // newest first; read, create, update, delete stay
- *         return query("select p from BlogPost p order by p.createdOn desc", BlogPost.class);
+ *     public Stream<BlogPost> list() {          // newest first; read, create, update, delete stay
+ *         return stream("select p from BlogPost p order by p.createdOn desc", BlogPost.class);
  *     }
  * }
  * }</pre>
  *
  * <ul>
- *   <li>{@link #list()}: every entity, ordered by id.</li>
+ *   <li>{@link #list()}: every entity, ordered by id, streamed from the database as the response is
+ *       written. Override it with any result: a {@code List} ({@link #query}), a {@code Stream}
+ *       ({@link #stream}, for collections of any size), anything else.</li>
  *   <li>{@link #read}: the entity, or 404.</li>
  *   <li>{@link #create}: persists the bound, validated input; the answer is 201 with {@code Location}.
  *       A client never sets the id or the version.</li>
@@ -69,13 +77,11 @@ public abstract class ModelHandler<T, ID>
     }
 
     @Override
-    public List<T> list() {
+    public Object list() {
         CriteriaBuilder builder = entityManager.getCriteriaBuilder();
         CriteriaQuery<T> query = builder.createQuery(model);
         Root<T> root = query.from(model);
-        return entityManager
-                .createQuery(query.select(root).orderBy(builder.asc(root.get(idAttribute()))))
-                .getResultList();
+        return stream(entityManager.createQuery(query.select(root).orderBy(builder.asc(root.get(idAttribute())))));
     }
 
     @Override
@@ -108,6 +114,56 @@ public abstract class ModelHandler<T, ID>
     public void delete(ID id) {
         entityManager.remove(read(id));
         entityManager.flush();
+    }
+
+    /**
+     * Detaches an entity of this handler's model from the persistence context once it has been
+     * emitted, so a streamed result (see {@link #stream}) never holds every row in memory. Called by
+     * the framework; anything else is left alone.
+     */
+    public void detach(Object item) {
+        if (model.isInstance(item) && entityManager.contains(item)) {
+            entityManager.detach(item);
+        }
+    }
+
+    /**
+     * Runs a JPQL query as a stream of results, read from the database as the response is written:
+     * for large collections. The persistence context stays open (and each written entity is detached)
+     * until the response is complete; see {@code ReadTransactionFilter}.
+     */
+    protected <R> Stream<R> stream(String jpql, Class<R> type) {
+        return stream(entityManager.createQuery(jpql, type));
+    }
+
+    /**
+     * Runs a query as a stream read from the database as it is consumed. JPA's
+     * {@code getResultStream()} does that on Hibernate; EclipseLink's reads the whole result first, so
+     * there the query runs through EclipseLink's scrollable cursor instead (its documented
+     * {@code eclipselink.cursor.scrollable} hint). Close the stream when done (the framework does).
+     */
+    protected <R> Stream<R> stream(TypedQuery<R> query) {
+        if (!isEclipseLink()) {
+            return query.getResultStream();
+        }
+        query.setHint("eclipselink.cursor.scrollable", Boolean.TRUE);
+        @SuppressWarnings("unchecked")
+        Iterator<R> cursor = (Iterator<R>) query.getSingleResult();
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(cursor, Spliterator.ORDERED), false)
+                .onClose(() -> close(cursor));
+    }
+
+    private boolean isEclipseLink() {
+        return entityManager.getDelegate().getClass().getName().startsWith("org.eclipse.persistence.");
+    }
+
+    /** EclipseLink's cursors have a public {@code close()} but implement no closing interface. */
+    private static void close(Object cursor) {
+        try {
+            cursor.getClass().getMethod("close").invoke(cursor);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("The database cursor could not be closed", e);
+        }
     }
 
     /** The entity this handler serves. */

@@ -161,7 +161,8 @@ public class PistonResource {
         Emission emission = new Emission(
                 result,
                 item -> shaper.shape(item, spec, narrow, root),
-                item -> shaper.stored(item, spec, narrow, root, handler.djangoModel()));
+                item -> shaper.stored(item, spec, narrow, root, handler.djangoModel()),
+                handlers::release);
         return response.entity(emission).type(format.mediaType()).build();
     }
 

@@ -27,7 +27,8 @@ final class Emissions {
         return new Emission(
                 value,
                 item -> SHAPER.shape(item, (FieldSpec) null, ROOT),
-                item -> SHAPER.stored(item, null, null, ROOT, "shop.thing"));
+                item -> SHAPER.stored(item, null, null, ROOT, "shop.thing"),
+                null);
     }
 
     static byte[] bytes(Emitter emitter, Emission emission, MediaType type) {

@@ -372,6 +372,21 @@ class ShaperTest {
     }
 
     @Test
+    void storedFormCutsCyclesInNestedValues() {
+        Pair first = new Pair("first");
+        Pair second = new Pair("second");
+        first.other = second;
+        second.other = first;
+
+        ModelItem item = plain.stored(first, null, null, ROOT, "x.y");
+
+        // The item itself is not shaped, so the cycle is cut one level further down than in shape().
+        assertThat(item.fields().toString())
+                .isEqualTo(
+                        "{\"name\":\"first\",\"other\":{\"name\":\"second\",\"other\":{\"name\":\"first\",\"other\":null}}}");
+    }
+
+    @Test
     void labelIsThePackagesLastSegmentAndTheLowerCaseName() {
         assertThat(Shaper.label(Article.class)).isEqualTo("fields.article");
     }

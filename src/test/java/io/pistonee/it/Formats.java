@@ -25,7 +25,9 @@ public final class Formats {
 
     /** YAML, loaded safely. */
     public static <T> T yaml(String text) {
-        return new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(Integer.MAX_VALUE);
+        return new Yaml(new SafeConstructor(options)).load(text);
     }
 
     /** The root element of an XML document, namespace-aware. */

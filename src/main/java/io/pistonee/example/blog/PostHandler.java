@@ -6,12 +6,13 @@ import io.pistonee.problem.Rc;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
-import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * {@code /api/posts}: blog posts, with every operation from {@link ModelHandler}. Unauthenticated
- * callers get {@link AnonymousPostHandler} (list and read, fewer fields). Authors create posts
- * (the caller becomes the author) and change or delete only their own; an admin may change any.
+ * {@code /api/posts}: blog posts, with every operation from {@link ModelHandler}, the listing newest
+ * first and streamed from the database. Unauthenticated callers get {@link AnonymousPostHandler}
+ * (list and read, fewer fields). Authors create posts (the caller becomes the author) and change or
+ * delete only their own; an admin may change any.
  */
 @Handler(
         value = "posts",
@@ -22,9 +23,10 @@ public class PostHandler extends ModelHandler<BlogPost, Long> {
     @Inject
     SecurityContext security;
 
+    /** Newest first, streamed from the database as the response is written (so exports of any size fit). */
     @Override
-    public List<BlogPost> list() {
-        return query("select p from BlogPost p order by p.createdOn desc, p.id desc", BlogPost.class);
+    public Stream<BlogPost> list() {
+        return stream("select p from BlogPost p order by p.createdOn desc, p.id desc", BlogPost.class);
     }
 
     @Override

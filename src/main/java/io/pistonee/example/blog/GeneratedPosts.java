@@ -1,0 +1,79 @@
+package io.pistonee.example.blog;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Bulk posts for the export benchmark ({@code src/bench}): with {@code blog.generated-posts=N}
+ * (default 0: none), N generated posts by {@code testuser} are inserted at start-up, after the seed,
+ * in batches of 50,000, with ids from 1,000,001. Uses H2's {@code SYSTEM_RANGE}: for the embedded
+ * database only.
+ */
+@ApplicationScoped
+public class GeneratedPosts {
+
+    private static final Logger LOG = Logger.getLogger(GeneratedPosts.class.getName());
+    private static final long BATCH = 50_000;
+    private static final long FIRST_ID = 1_000_000;
+
+    @PersistenceContext
+    EntityManager entityManager;
+
+    @Inject
+    @ConfigProperty(name = "blog.generated-posts", defaultValue = "0")
+    long count;
+
+    @Inject
+    GeneratedPosts self;
+
+    void generate(
+            @Observes @Priority(Interceptor.Priority.APPLICATION + 600) @Initialized(ApplicationScoped.class)
+                    Object event) {
+        if (count <= 0 || self.present() > 0) {
+            return;
+        }
+        long author = self.testuser();
+        for (long from = 1; from <= count; from += BATCH) {
+            self.insert(from, Math.min(count, from + BATCH - 1), author);
+        }
+        LOG.info(() -> "Generated " + count + " posts for the export benchmark");
+    }
+
+    @Transactional
+    public long present() {
+        return entityManager
+                .createQuery("select count(p) from BlogPost p where p.id > :first", Long.class)
+                .setParameter("first", FIRST_ID)
+                .getSingleResult();
+    }
+
+    @Transactional
+    public long testuser() {
+        return entityManager
+                .createQuery("select a.id from Author a where a.username = 'testuser'", Long.class)
+                .getSingleResult();
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void insert(long from, long to, long author) {
+        entityManager
+                .createNativeQuery("INSERT INTO blog_post (id, title, content, author_id, created_on, version)"
+                        + " SELECT X + " + FIRST_ID + ", CONCAT('Generated post ', X),"
+                        + " CONCAT('The body of generated post ', X, ', written for the export benchmark.'),"
+                        + " ?1, DATEADD('SECOND', -X, TIMESTAMP WITH TIME ZONE '2026-10-01 00:00:00+00'), 1"
+                        + " FROM SYSTEM_RANGE(?2, ?3)")
+                .setParameter(1, author)
+                .setParameter(2, from)
+                .setParameter(3, to)
+                .executeUpdate();
+    }
+}
