@@ -23,15 +23,23 @@
  *       anonymous twin when the twin provides the operation.</li>
  *   <li><b>Authorization</b> ({@link io.pistonee.security.AuthorizationFilter}): roles per handler
  *       and per operation; 401 with challenges when not authenticated, 403 when not allowed.</li>
- *   <li><b>Throttling</b>: not yet built.</li>
+ *   <li><b>Throttling</b> ({@link io.pistonee.throttle.ThrottleFilter}): a throttled operation
+ *       counts the caller's request and answers 429 with {@code Retry-After} once the budget is
+ *       spent.</li>
  *   <li><b>Parsing and validation</b> ({@link io.pistonee.parser}): the body becomes request data
  *       (400 if malformed, 413 if too large), is bound to the handler's input type and validated
- *       with Bean Validation (400 with every field error).</li>
- *   <li><b>Invocation</b> ({@link io.pistonee.resource.Dispatcher}): writes run in a transaction;
- *       reads in a read-only one ({@link io.pistonee.resource.ReadTransactionFilter}) that lasts
+ *       with Bean Validation (400 with every field error); a collection query is parsed against the
+ *       handler's {@link io.pistonee.collection.Listing} (400); a write without a required
+ *       {@code If-Match} answers 428.</li>
+ *   <li><b>Conditional checks and invocation</b> ({@link io.pistonee.resource.Dispatcher}): writes
+ *       run in a transaction, in which {@code If-Match} is checked against the item as it is (412),
+ *       then the {@code BEFORE_*} lifecycle event, the handler, the {@code AFTER_*} event; reads
+ *       run in a read-only one ({@link io.pistonee.resource.ReadTransactionFilter}) that lasts
  *       until the response is written, so results stream from the database.</li>
  *   <li><b>Shaping</b> ({@link io.pistonee.fields}): the handler's field spec picks what is
- *       emitted, with computed fields and {@code resource_uri}.</li>
+ *       emitted, with computed fields and {@code resource_uri}; {@code ETag} and
+ *       {@code Last-Modified} are set, and a current {@code If-None-Match} answers 304
+ *       ({@link io.pistonee.resource.EntityTags}).</li>
  *   <li><b>Emitting</b> ({@link io.pistonee.emitter}): the selected {@code MessageBodyWriter} writes
  *       the result; collections are written item by item.</li>
  *   <li><b>Errors</b> ({@link io.pistonee.problem}): every exception becomes an RFC 9457 problem;

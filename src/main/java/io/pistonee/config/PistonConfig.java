@@ -15,10 +15,13 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.yaml.snakeyaml.LoaderOptions;
 
@@ -38,6 +41,23 @@ import org.yaml.snakeyaml.LoaderOptions;
  *       arrays a request body may have (JSON, YAML, XML); deeper ones answer 400</td></tr>
  *   <tr><td>{@code piston.jsonp}</td><td>{@code false}</td><td>whether {@code ?callback=name} wraps
  *       JSON as {@code application/javascript}</td></tr>
+ *   <tr><td>{@code piston.unavailable.retry-after}</td><td>{@code 5}</td><td>seconds in the
+ *       {@code Retry-After} of a 503 answered when the database is unreachable</td></tr>
+ *   <tr><td>{@code piston.conditional.require-if-match}</td><td>{@code false}</td><td>whether PUT,
+ *       PATCH and DELETE on an item need {@code If-Match} (428 without it)</td></tr>
+ *   <tr><td>{@code piston.page.default-size}</td><td>{@code 50}</td><td>the page size of a model
+ *       handler's collection without {@code ?limit=}</td></tr>
+ *   <tr><td>{@code piston.page.max-size}</td><td>{@code 500}</td><td>the largest {@code ?limit=}
+ *       accepted (larger ones answer 400)</td></tr>
+ *   <tr><td>{@code piston.throttle.enabled}</td><td>{@code true}</td><td>whether throttles
+ *       apply</td></tr>
+ *   <tr><td>{@code piston.throttle.requests}, {@code piston.throttle.per}</td><td>{@code 0},
+ *       {@code 60}</td><td>the default throttle for operations without {@code @Throttle}: requests per
+ *       seconds; 0 means none</td></tr>
+ *   <tr><td>{@code piston.throttle.<scope>.requests}, {@code piston.throttle.<scope>.per}</td><td>the
+ *       annotation's</td><td>override a scope's budget without recompiling</td></tr>
+ *   <tr><td>{@code piston.throttle.trusted-proxies}</td><td>{@code 0}</td><td>how many proxies in
+ *       front of the server append to {@code X-Forwarded-For}; 0 ignores the header</td></tr>
  * </table>
  */
 @ApplicationScoped
@@ -64,6 +84,41 @@ public class PistonConfig {
     @Inject
     @ConfigProperty(name = "piston.jsonp", defaultValue = "false")
     boolean jsonp;
+
+    @Inject
+    @ConfigProperty(name = "piston.unavailable.retry-after", defaultValue = "5")
+    long unavailableRetryAfterSeconds = 5;
+
+    @Inject
+    @ConfigProperty(name = "piston.conditional.require-if-match", defaultValue = "false")
+    boolean requireIfMatch;
+
+    @Inject
+    @ConfigProperty(name = "piston.page.default-size", defaultValue = "50")
+    int pageDefaultSize = 50;
+
+    @Inject
+    @ConfigProperty(name = "piston.page.max-size", defaultValue = "500")
+    int pageMaxSize = 500;
+
+    @Inject
+    @ConfigProperty(name = "piston.throttle.enabled", defaultValue = "true")
+    boolean throttleEnabled = true;
+
+    @Inject
+    @ConfigProperty(name = "piston.throttle.requests", defaultValue = "0")
+    int throttleRequests;
+
+    @Inject
+    @ConfigProperty(name = "piston.throttle.per", defaultValue = "60")
+    long throttlePerSeconds = 60;
+
+    @Inject
+    @ConfigProperty(name = "piston.throttle.trusted-proxies", defaultValue = "0")
+    int trustedProxies;
+
+    @Inject
+    Instance<Config> all;
 
     private ObjectMapper mapper;
     private YAMLFactory yaml;
@@ -94,6 +149,57 @@ public class PistonConfig {
         }
         mapper = mapper(naming, maxDepth);
         yaml = yaml(maxBodyBytes, maxDepth);
+        if (pageDefaultSize < 1 || pageMaxSize < pageDefaultSize) {
+            throw new IllegalArgumentException("piston.page.default-size must be at least 1 and at most"
+                    + " piston.page.max-size, not " + pageDefaultSize + " and " + pageMaxSize);
+        }
+    }
+
+    /** Seconds in the {@code Retry-After} of a 503 for an unreachable database. */
+    public long unavailableRetryAfterSeconds() {
+        return unavailableRetryAfterSeconds;
+    }
+
+    /** Whether writes to an item need {@code If-Match}. */
+    public boolean requireIfMatch() {
+        return requireIfMatch;
+    }
+
+    /** The page size without {@code ?limit=}. */
+    public int pageDefaultSize() {
+        return pageDefaultSize;
+    }
+
+    /** The largest {@code ?limit=}. */
+    public int pageMaxSize() {
+        return pageMaxSize;
+    }
+
+    public boolean throttleEnabled() {
+        return throttleEnabled;
+    }
+
+    /** The default throttle's requests per window; 0 means no default throttle. */
+    public int throttleRequests() {
+        return throttleRequests;
+    }
+
+    /** The default throttle's window in seconds. */
+    public long throttlePerSeconds() {
+        return throttlePerSeconds;
+    }
+
+    /** How many proxies append to {@code X-Forwarded-For}. */
+    public int trustedProxies() {
+        return trustedProxies;
+    }
+
+    /** {@code piston.throttle.<scope>.<setting>}, when configured. */
+    public Optional<Long> throttleOverride(String scope, String setting) {
+        if (all == null || !all.isResolvable()) {
+            return Optional.empty();
+        }
+        return all.get().getOptionalValue("piston.throttle." + scope + "." + setting, Long.class);
     }
 
     /**

@@ -198,6 +198,9 @@ public record HandlerDescriptor(
         if (DeleteOperation.class.isAssignableFrom(handlerClass)) {
             operations.add(Operation.DELETE);
         }
+        if (operations.contains(Operation.READ) && operations.contains(Operation.UPDATE)) {
+            operations.add(Operation.PATCH);
+        }
         return operations;
     }
 

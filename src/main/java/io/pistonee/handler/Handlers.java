@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import io.pistonee.collection.ListingSpec;
 import io.pistonee.config.PistonConfig;
 import io.pistonee.fields.ComputedField;
 import io.pistonee.fields.ModelShape;
@@ -59,6 +60,7 @@ public class Handlers {
     private Map<Class<?>, Object> instances;
     private Map<Class<?>, ModelShape> shapes;
     private Map<Class<?>, HandlerDescriptor> modelHandlers;
+    private Map<String, ListingSpec> listings;
     private Shaper shaper;
 
     @PostConstruct
@@ -93,6 +95,17 @@ public class Handlers {
         shaper = new Shaper(mapper, this::shapeOf);
         descriptors.values().forEach(descriptor -> checkFields(descriptor, shaper));
         twins.values().forEach(descriptor -> checkFields(descriptor, shaper));
+        Map<String, ListingSpec> specs = new HashMap<>();
+        descriptors
+                .values()
+                .forEach(descriptor -> specs.put(
+                        descriptor.name(), ListingSpec.of(descriptor.handlerClass(), descriptor.model(), mapper)));
+        listings = Map.copyOf(specs);
+    }
+
+    /** What a handler's collection may be filtered and sorted by ({@link io.pistonee.collection.Listing}). */
+    public ListingSpec listing(HandlerDescriptor descriptor) {
+        return listings.getOrDefault(descriptor.name(), ListingSpec.NONE);
     }
 
     /** Builds everything at deployment, so a broken handler fails the deployment, not a request. */

@@ -5,15 +5,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.type.TypeFactory;
+import io.pistonee.collection.CriteriaQueries;
+import io.pistonee.collection.ListQuery;
+import io.pistonee.collection.ListRequest;
+import io.pistonee.collection.Listing;
+import io.pistonee.collection.ListingSpec;
+import io.pistonee.collection.Page;
 import io.pistonee.config.PistonConfig;
 import io.pistonee.problem.Rc;
+import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.CriteriaQuery;
-import jakarta.persistence.criteria.Root;
 import jakarta.persistence.metamodel.EntityType;
 import jakarta.persistence.metamodel.SingularAttribute;
 import java.util.ArrayList;
@@ -39,9 +43,11 @@ import java.util.stream.StreamSupport;
  * }</pre>
  *
  * <ul>
- *   <li>{@link #list()}: every entity, ordered by id, streamed from the database as the response is
- *       written. Override it with any result: a {@code List} ({@link #query}), a {@code Stream}
- *       ({@link #stream}, for collections of any size), anything else.</li>
+ *   <li>{@link #list()}: a page of the entities ({@code ?limit=&offset=} or {@code ?cursor=}),
+ *       filtered and sorted as the request asks within what the handler's {@link Listing} allows,
+ *       ordered by id by default. Override it with any result: a {@code List}
+ *       ({@link #query}), a {@code Stream} ({@link #stream}, for collections of any size), anything
+ *       else.</li>
  *   <li>{@link #read}: the entity, or 404.</li>
  *   <li>{@link #create}: persists the bound, validated input; the answer is 201 with {@code Location}.
  *       A client never sets the id or the version.</li>
@@ -65,6 +71,9 @@ public abstract class ModelHandler<T, ID>
     @Inject
     private PistonConfig config;
 
+    @Inject
+    private ListRequest listRequest;
+
     private final Class<T> model;
     private volatile List<BeanPropertyDefinition> writable;
 
@@ -77,11 +86,25 @@ public abstract class ModelHandler<T, ID>
     }
 
     @Override
-    public Object list() {
-        CriteriaBuilder builder = entityManager.getCriteriaBuilder();
-        CriteriaQuery<T> query = builder.createQuery(model);
-        Root<T> root = query.from(model);
-        return stream(entityManager.createQuery(query.select(root).orderBy(builder.asc(root.get(idAttribute())))));
+    public List<T> list() {
+        return page(listQuery());
+    }
+
+    /**
+     * The collection query of this request ({@code ?limit=}, filters, {@code ?sort=}...), already
+     * checked against the handler's {@link Listing}; the first page in id order outside a request.
+     */
+    protected ListQuery listQuery() {
+        try {
+            return listRequest.query().orElseGet(this::firstPage);
+        } catch (ContextNotActiveException e) {
+            return firstPage();
+        }
+    }
+
+    /** One page of the entities that pass a query, built with the Criteria API. */
+    protected Page<T> page(ListQuery query) {
+        return CriteriaQueries.page(entityManager, model, query, config.mapper());
     }
 
     @Override
@@ -181,9 +204,8 @@ public abstract class ModelHandler<T, ID>
         return entityManager.createQuery(jpql, type).getResultList();
     }
 
-    private String idAttribute() {
-        EntityType<T> entity = entityManager.getMetamodel().entity(model);
-        return entity.getId(entity.getIdType().getJavaType()).getName();
+    private ListQuery firstPage() {
+        return ListQuery.firstPage(ListingSpec.NONE, config.pageDefaultSize());
     }
 
     /** The properties a client may write: bindable by Jackson, persistent, and neither id nor version. */

@@ -9,6 +9,11 @@ public enum Operation {
     CREATE("POST", Target.COLLECTION, "create", 1),
     READ("GET", Target.ITEM, "read", 1),
     UPDATE("PUT", Target.ITEM, "update", 2),
+    /**
+     * Provided by every handler that reads and updates items: the patched item goes through
+     * {@code update}, so PATCH is implemented, secured and throttled as update.
+     */
+    PATCH("PATCH", Target.ITEM, "update", 2),
     DELETE("DELETE", Target.ITEM, "delete", 1);
 
     /** Where an operation applies. */
@@ -49,7 +54,7 @@ public enum Operation {
 
     /** Whether this operation reads a request body. */
     public boolean hasBody() {
-        return this == CREATE || this == UPDATE;
+        return this == CREATE || this == UPDATE || this == PATCH;
     }
 
     /** The operation an HTTP method means on a target, or {@code null}; HEAD means GET. */

@@ -1,11 +1,15 @@
 package io.pistonee.parser;
 
+import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pistonee.config.PistonConfig;
 import io.pistonee.problem.Problem;
 import io.pistonee.problem.ProblemException;
@@ -15,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +52,75 @@ public class Binder {
             }
         }
         return value;
+    }
+
+    /**
+     * Binds and validates every item of an array (a bulk create): all items, or a 400 listing every
+     * item's errors with the item's index in the field ({@code [2].title}).
+     */
+    public List<Object> bindAll(JsonNode array, JavaType type) {
+        if (array.isEmpty()) {
+            throw Rc.BAD_REQUEST.error("The array is empty: there is nothing to create.");
+        }
+        List<Object> items = new ArrayList<>(array.size());
+        List<Map<String, Object>> errors = new ArrayList<>();
+        int invalid = 0;
+        for (int index = 0; index < array.size(); index++) {
+            try {
+                items.add(bind(new RequestData(array.get(index)), type));
+            } catch (ProblemException e) {
+                invalid++;
+                errors.addAll(itemErrors(index, e.problem()));
+            }
+        }
+        if (invalid > 0) {
+            throw new ProblemException(Rc.BAD_REQUEST
+                    .problem(invalid + " of " + array.size() + " items are invalid; nothing was created.")
+                    .with("errors", errors));
+        }
+        return items;
+    }
+
+    /**
+     * The properties of an item a client may write, as a tree: the document a PATCH applies to. Only
+     * what binds back is included, so a property the representation hides is kept, not erased.
+     */
+    public JsonNode writableTree(Object item) {
+        ObjectMapper mapper = config.mapper();
+        if (item instanceof Map<?, ?> || item instanceof JsonNode || item instanceof List<?>) {
+            return mapper.valueToTree(item);
+        }
+        ObjectNode tree = mapper.createObjectNode();
+        BeanDescription description =
+                mapper.getDeserializationConfig().introspect(mapper.constructType(item.getClass()));
+        for (BeanPropertyDefinition property : description.findProperties()) {
+            AnnotatedMember accessor = property.hasGetter() ? property.getGetter() : property.getField();
+            if (property.couldDeserialize() && accessor != null) {
+                accessor.fixAccess(true);
+                tree.set(property.getName(), mapper.valueToTree(accessor.getValue(item)));
+            }
+        }
+        return tree;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> itemErrors(int index, Problem problem) {
+        Object listed = problem.extensions().get("errors");
+        List<Map<String, Object>> errors = new ArrayList<>();
+        if (listed instanceof List<?> list && !list.isEmpty()) {
+            for (Object error : list) {
+                Map<String, Object> item = new LinkedHashMap<>((Map<String, Object>) error);
+                String field = String.valueOf(item.get("field"));
+                item.put("field", "[" + index + "]" + (field.isEmpty() || field.startsWith("[") ? "" : ".") + field);
+                errors.add(item);
+            }
+        } else {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("field", "[" + index + "]");
+            error.put("message", problem.detail());
+            errors.add(error);
+        }
+        return errors;
     }
 
     static Object convert(JsonNode tree, JavaType type, ObjectMapper mapper) {

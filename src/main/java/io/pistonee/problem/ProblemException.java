@@ -25,6 +25,11 @@ public class ProblemException extends RuntimeException {
         this.headers = Map.copyOf(headers);
     }
 
+    /** This exception's problem with an extension member added (Piston's "rc with content" for errors). */
+    public ProblemException with(String member, Object value) {
+        return new ProblemException(problem.with(member, value), headers);
+    }
+
     public Problem problem() {
         return problem;
     }

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -31,6 +32,8 @@ import java.util.logging.Logger;
  *   <li>Bean Validation's {@code ConstraintViolationException}: 400 with every field error;</li>
  *   <li>JAX-RS exceptions (the platform's 404, 405, 415...): their status, with {@code Allow},
  *       {@code WWW-Authenticate} and {@code Retry-After} kept;</li>
+ *   <li>persistence failures: 404, 409, 412 or 503 with {@code Retry-After} (see
+ *       {@link PersistenceFailures});</li>
  *   <li>anything else: 500, with a detail that says nothing of the cause and an {@code incident} id;
  *       the exception is logged with that id.</li>
  * </ul>
@@ -42,7 +45,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
     private static final MediaType JSON_PROBLEM = new MediaType("application", "problem+json");
-    private static final List<String> KEPT_HEADERS = List.of("Allow", "WWW-Authenticate", "Retry-After", "Accept-Post");
+    private static final List<String> KEPT_HEADERS =
+            List.of("Allow", "WWW-Authenticate", "Retry-After", "Accept-Post", "Accept-Patch");
 
     @Inject
     PistonConfig config;
@@ -52,6 +56,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     @Context
     UriInfo uri;
+
+    @Context
+    HttpHeaders headers;
 
     @Override
     public Response toResponse(Throwable exception) {
@@ -82,7 +89,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 break;
             }
         }
-        return unexpected(exception, Response.serverError().build());
+        ProblemException persistence =
+                PersistenceFailures.of(exception, ifMatchSent(), config.unavailableRetryAfterSeconds());
+        return persistence != null
+                ? persistence
+                : unexpected(exception, Response.serverError().build());
     }
 
     private static ProblemException fromPlatform(Response platform) {
@@ -129,6 +140,14 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return emitter != null && emitter.problemType() != null ? emitter.problemType() : JSON_PROBLEM;
         } catch (RuntimeException e) {
             return JSON_PROBLEM;
+        }
+    }
+
+    private boolean ifMatchSent() {
+        try {
+            return headers != null && headers.getHeaderString(HttpHeaders.IF_MATCH) != null;
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 

@@ -7,8 +7,15 @@ import java.util.Map;
  * Piston's {@code rc} status vocabulary, with FORBIDDEN as 403 this time.
  *
  * <pre>{@code
- * throw Rc.NOT_FOUND.error("No post 42");
+ * throw Rc.NOT_FOUND.error("No post 42");                       // a problem, in the negotiated format
+ * throw Rc.DUPLICATE_ENTRY.error("Taken").with("existing", uri); // a problem with an extension member
+ * return Rc.ACCEPTED;                                           // a status, no body
+ * return Rc.ACCEPTED.with(job);                                 // a status with a body, shaped and emitted
  * }</pre>
+ *
+ * A handler returns a success status (with or without content) and throws an error status. An error
+ * status that is returned rather than thrown is still answered as a problem: its content, a string,
+ * becomes the problem's {@code detail}; any other content becomes its {@code content} member.
  */
 public enum Rc {
     ALL_OK(200, "OK"),
@@ -26,6 +33,7 @@ public enum Rc {
     PRECONDITION_FAILED(412, "Precondition Failed"),
     PAYLOAD_TOO_LARGE(413, "Content Too Large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported Media Type"),
+    PRECONDITION_REQUIRED(428, "Precondition Required"),
     THROTTLED(429, "Too Many Requests"),
     INTERNAL_ERROR(500, "Internal Server Error"),
     NOT_IMPLEMENTED(501, "Not Implemented"),
@@ -60,6 +68,16 @@ public enum Rc {
     /** An exception answered with a problem of this status, the detail and response headers. */
     public ProblemException error(String detail, Map<String, String> headers) {
         return new ProblemException(problem(detail), headers);
+    }
+
+    /** This status with a body: Piston's "rc with content", emitted in the negotiated format. */
+    public Reply with(Object content) {
+        return new Reply(this, content);
+    }
+
+    /** Whether this is an error status (4xx or 5xx). */
+    public boolean isError() {
+        return status >= 400;
     }
 
     /** The reason phrase of a status code, or "Error" for one this vocabulary lacks. */

@@ -4,6 +4,7 @@ import io.pistonee.handler.HandlerDescriptor;
 import io.pistonee.handler.Handlers;
 import io.pistonee.handler.Operation;
 import io.pistonee.parser.Parser;
+import io.pistonee.parser.PatchParser;
 import io.pistonee.problem.Rc;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
@@ -28,7 +29,7 @@ import java.util.stream.Collectors;
 /**
  * Pipeline step "handler resolution": before any body is read, an unknown resource answers 404, an
  * operation the handler does not provide answers 405 with {@code Allow}, and a body no parser reads
- * answers 415 with the types that are read. An unauthenticated caller is served by the handler's
+ * answers 415 with the types that are read (PATCH reads the two patch types, and only PATCH does). An unauthenticated caller is served by the handler's
  * anonymous twin when the twin provides the operation; whether the caller may go on is then
  * authorization's decision ({@code io.pistonee.security.AuthorizationFilter}).
  */
@@ -54,8 +55,10 @@ public class RoutingFilter implements ContainerRequestFilter {
 
     @PostConstruct
     void init() {
-        readable =
-                parsers.stream().flatMap(parser -> parser.mediaTypes().stream()).toList();
+        readable = parsers.stream()
+                .flatMap(parser -> parser.mediaTypes().stream())
+                .filter(type -> !PatchParser.TYPES.contains(type))
+                .toList();
     }
 
     @Override
@@ -99,6 +102,7 @@ public class RoutingFilter implements ContainerRequestFilter {
     }
 
     private void requireReadable(MediaType type, Operation operation) {
+        List<MediaType> readable = operation == Operation.PATCH ? PatchParser.TYPES : this.readable;
         String accepted = readable.stream().map(Object::toString).collect(Collectors.joining(", "));
         if (type == null) {
             throw Rc.UNSUPPORTED_MEDIA_TYPE.error(
@@ -108,7 +112,9 @@ public class RoutingFilter implements ContainerRequestFilter {
             throw Rc.UNSUPPORTED_MEDIA_TYPE.error(
                     "Content-Type '" + type.getType() + "/" + type.getSubtype() + "' is not accepted. Accepted: "
                             + accepted + ".",
-                    operation == Operation.CREATE ? Map.of("Accept-Post", accepted) : Map.of());
+                    operation == Operation.CREATE
+                            ? Map.of("Accept-Post", accepted)
+                            : operation == Operation.PATCH ? Map.of("Accept-Patch", accepted) : Map.of());
         }
     }
 }

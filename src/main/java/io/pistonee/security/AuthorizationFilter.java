@@ -71,6 +71,7 @@ public class AuthorizationFilter implements ContainerRequestFilter {
             case READ -> "read";
             case CREATE -> "create";
             case UPDATE -> "update";
+            case PATCH -> "patch";
             case DELETE -> "delete";
         };
         return what + " '" + resolution.requested().name() + "'";

@@ -16,7 +16,10 @@ import java.util.Set;
 
 /**
  * Turns constraint violations into a 400 problem with an {@code errors} list of
- * {@code {field, message, rejected}}, sorted by field.
+ * {@code {field, message, rejected}}, sorted by field. The field is the path as the client wrote it:
+ * {@code title}, {@code tags[2]}, {@code author.username}, never the method and parameter nodes Bean
+ * Validation adds ({@code create.arg0.title}); a constraint on a handler parameter itself is named
+ * after the parameter.
  */
 public final class Violations {
 
@@ -42,8 +45,12 @@ public final class Violations {
     /** The property path as the client wrote it: no method or parameter nodes, names translated. */
     static String field(Path path, PropertyNamingStrategy naming) {
         StringBuilder field = new StringBuilder();
+        String parameter = "";
         for (Path.Node node : path) {
             ElementKind kind = node.getKind();
+            if (kind == ElementKind.PARAMETER) {
+                parameter = node.getName();
+            }
             if (kind == ElementKind.METHOD
                     || kind == ElementKind.PARAMETER
                     || kind == ElementKind.CONSTRUCTOR
@@ -63,7 +70,8 @@ public final class Violations {
                 field.append(translate(node.getName(), naming));
             }
         }
-        return field.toString();
+        // A constraint on a parameter itself (read(@Positive Long id)) is reported under the parameter's name.
+        return field.isEmpty() ? translate(parameter, naming) : field.toString();
     }
 
     private static String translate(String name, PropertyNamingStrategy naming) {

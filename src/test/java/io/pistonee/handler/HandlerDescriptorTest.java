@@ -94,6 +94,8 @@ class HandlerDescriptorTest {
         assertThat(notes.createInput().getRawClass()).isEqualTo(Note.class);
         assertThat(notes.updateInput().getRawClass()).isEqualTo(Note.class);
         assertThat(notes.isModelHandler()).isTrue();
+        assertThat(notes.allow(Operation.Target.ITEM))
+                .containsExactly("GET", "HEAD", "PUT", "PATCH", "DELETE", "OPTIONS");
     }
 
     @Test
@@ -152,7 +154,8 @@ class HandlerDescriptorTest {
         assertThat(Operation.of("GET", Operation.Target.COLLECTION)).isEqualTo(Operation.LIST);
         assertThat(Operation.of("HEAD", Operation.Target.ITEM)).isEqualTo(Operation.READ);
         assertThat(Operation.of("POST", Operation.Target.ITEM)).isNull();
-        assertThat(Operation.of("PATCH", Operation.Target.ITEM)).isNull();
+        assertThat(Operation.of("PATCH", Operation.Target.ITEM)).isEqualTo(Operation.PATCH);
+        assertThat(Operation.of("PATCH", Operation.Target.COLLECTION)).isNull();
     }
 
     @Test

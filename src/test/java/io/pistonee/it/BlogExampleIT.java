@@ -34,9 +34,16 @@ class BlogExampleIT {
     private static final List<String> POST_FIELDS =
             List.of("id", "title", "content", "author", "created_on", "content_length", "resource_uri");
 
+    private static final int UPDATES_PER_HOUR = 400;
+
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.example();
+        // Every test writes as testuser, more often than the example's 20 updates a minute allow: the
+        // budget is raised here, and updatesAreThrottledPerUser spends admin's.
+        return Deployments.withConfig(
+                Deployments.example(),
+                "piston.throttle.post_updates.requests=" + UPDATES_PER_HOUR,
+                "piston.throttle.post_updates.per=3600");
     }
 
     @ArquillianResource
@@ -232,9 +239,37 @@ class BlogExampleIT {
         HttpResponse<String> options = http.send("OPTIONS", "posts/1", null);
         HttpResponse<String> head = http.send("HEAD", "posts", null);
 
-        assertThat(options.headers().firstValue("Allow")).hasValue("GET, HEAD, PUT, DELETE, OPTIONS");
+        assertThat(options.headers().firstValue("Allow")).hasValue("GET, HEAD, PUT, PATCH, DELETE, OPTIONS");
+        assertThat(options.headers().firstValue("Accept-Patch"))
+                .hasValue("application/merge-patch+json, application/json-patch+json");
         assertThat(head.statusCode()).isEqualTo(200);
         assertThat(head.body()).isEmpty();
+    }
+
+    @Test
+    void racingUpdatesWithoutIfMatchAnswer200Or409NeverAnError() throws Exception {
+        long id = createPost("Raced", "By many");
+        ExecutorService writers = Executors.newFixedThreadPool(16);
+        List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            String body = "{\"title\":\"Writer " + i + "\",\"content\":\"c\"}";
+            String caller = "10.9.0." + i;
+            answers.add(writers.submit(() -> http.put("posts/" + id, body, "X-Forwarded-For", caller)));
+        }
+        List<String> titles = new ArrayList<>();
+        for (Future<HttpResponse<String>> answer : answers) {
+            HttpResponse<String> response = answer.get(2, TimeUnit.MINUTES);
+            if (response.statusCode() == 200) {
+                titles.add(Http.json(response).get("title").asText());
+            } else {
+                assertProblem(response, 409);
+            }
+        }
+        writers.shutdown();
+
+        assertThat(titles)
+                .isNotEmpty()
+                .contains(Http.json(http.get("posts/" + id)).get("title").asText());
     }
 
     @Test
@@ -254,6 +289,148 @@ class BlogExampleIT {
         assertThat(unexpected).isEmpty();
     }
 
+    @Test
+    void postsCarryETagsAndAnswerConditionalRequests() {
+        long id = createPost("Conditional", "Tagged");
+        HttpResponse<String> read = http.get("posts/" + id);
+        String etag = read.headers().firstValue("ETag").orElseThrow();
+
+        assertThat(etag).matches("\"[0-9]+\"");
+        assertThat(http.get("posts/" + id, "If-None-Match", etag).statusCode()).isEqualTo(304);
+        HttpResponse<String> updated = http.put(
+                "posts/" + id,
+                "{\"title\":\"Once\",\"content\":\"x\"}",
+                "If-Match",
+                etag,
+                "X-Forwarded-For",
+                "192.0.2.1");
+        assertThat(updated.statusCode()).isEqualTo(200);
+        assertThat(updated.headers().firstValue("ETag")).isPresent().isNotEqualTo(etag);
+        assertProblem(
+                http.put(
+                        "posts/" + id,
+                        "{\"title\":\"Twice\",\"content\":\"x\"}",
+                        "If-Match",
+                        etag,
+                        "X-Forwarded-For",
+                        "192.0.2.1"),
+                412);
+        assertThat(Http.json(http.get("posts/" + id)).get("title").asText()).isEqualTo("Once");
+        assertThat(http.get("posts").headers().firstValue("ETag"))
+                .hasValueSatisfying(tag -> assertThat(tag).startsWith("W/"));
+    }
+
+    @Test
+    void patchesAPostWithAMergePatch() {
+        long id = createPost("Patch me", "Content stays");
+
+        HttpResponse<String> response = http.send(
+                "PATCH", "posts/" + id, "{\"title\":\"Patched\"}", "Content-Type", "application/merge-patch+json");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(Http.json(response).get("title").asText()).isEqualTo("Patched");
+        assertThat(Http.json(response).get("content").asText()).isEqualTo("Content stays");
+    }
+
+    @Test
+    void updatesAreThrottledPerUser() {
+        Http admin = new Http(base).as("admin", "adminpass");
+        long id = createPost("Busy", "Often edited");
+        int passed = 0;
+        long window = Long.MAX_VALUE;
+        HttpResponse<String> refused = null;
+        for (int i = 0; i < 2 * UPDATES_PER_HOUR + 10 && refused == null; i++) {
+            HttpResponse<String> response = i % 2 == 0
+                    ? admin.put("posts/" + id, "{\"title\":\"Edit " + i + "\",\"content\":\"c\"}")
+                    : admin.send(
+                            "PATCH",
+                            "posts/" + id,
+                            "{\"title\":\"Edit " + i + "\"}",
+                            "Content-Type",
+                            "application/merge-patch+json");
+            if (response.statusCode() == 429) {
+                refused = response;
+                continue;
+            }
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            long reset = Long.parseLong(
+                    response.headers().firstValue("RateLimit-Reset").orElseThrow());
+            passed = reset > window ? 1 : passed + 1; // a new window began: count again
+            window = reset;
+            assertThat(response.headers().firstValue("RateLimit-Remaining"))
+                    .hasValue(String.valueOf(UPDATES_PER_HOUR - passed));
+        }
+
+        assertThat(refused).isNotNull();
+        assertProblem(refused, 429);
+        assertThat(passed).isEqualTo(UPDATES_PER_HOUR);
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        assertThat(http.put("posts/" + id, "{\"title\":\"Other user\",\"content\":\"c\"}")
+                        .statusCode())
+                .as("another user has a budget of his own")
+                .isEqualTo(200);
+        assertThat(admin.get("posts/" + id).statusCode())
+                .as("reads are not throttled")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void postsArePagedFilteredAndSorted() {
+        JsonNode others = Http.json(http.get("posts?author=otheruser&sort=title"));
+        assertThat(others.findValuesAsText("title")).containsExactly("Field specs", "Status codes");
+        JsonNode anonymously = Http.json(new Http(base).get("posts?author=otheruser&sort=-title"));
+        assertThat(anonymously.findValuesAsText("title")).containsExactly("Status codes", "Field specs");
+        assertProblem(new Http(base).get("posts?content=x"), 400);
+
+        HttpResponse<String> page = http.get("posts?limit=2&total=true");
+        assertThat(Http.json(page).size()).isEqualTo(2);
+        assertThat(page.headers().firstValue("Link").orElseThrow())
+                .contains("rel=\"first\"", "rel=\"next\"", "rel=\"last\"");
+        assertThat(Long.parseLong(page.headers().firstValue("X-Total-Count").orElseThrow()))
+                .isEqualTo(Http.json(http.get("stats")).get("posts").asLong());
+
+        assertThat(Http.json(http.get("posts?title__icontains=EMITTERS")).findValuesAsText("title"))
+                .allSatisfy(title -> assertThat(title).containsIgnoringCase("emitters"))
+                .isNotEmpty();
+        assertProblem(http.get("posts?content=x"), 400);
+        assertProblem(http.get("posts?sort=content"), 400);
+    }
+
+    @Test
+    void bulkCreateMakesEveryPostOrNone() {
+        int before = count();
+
+        HttpResponse<String> created = http.post(
+                "posts", "[{\"title\":\"Bulk 1\",\"content\":\"a\"},{\"title\":\"Bulk 2\",\"content\":\"b\"}]");
+        JsonNode invalid = assertProblem(
+                http.post("posts", "[{\"title\":\"Bulk 3\",\"content\":\"c\"},{\"title\":\"\",\"content\":\"d\"}]"),
+                400);
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(Http.json(created).findValuesAsText("title")).containsExactly("Bulk 1", "Bulk 2");
+        assertThat(invalid.get("errors").findValuesAsText("field")).containsExactly("[1].title");
+        assertThat(count()).isEqualTo(before + 2);
+        Http.json(created).forEach(post -> http.delete("posts/" + post.get("id").asLong()));
+    }
+
+    @Test
+    void theAuditLogRecordsEveryWriteThroughLifecycleEvents() {
+        long id = createPost("Audited", "Watched");
+        http.put("posts/" + id, "{\"title\":\"Audited again\",\"content\":\"w\"}", "X-Forwarded-For", "192.0.2.30");
+        http.delete("posts/" + id);
+
+        List<String> entries = new ArrayList<>();
+        for (JsonNode entry : Http.json(http.get("audit"))) {
+            if (entry.get("item_id").asText().equals(String.valueOf(id))
+                    && entry.get("resource").asText().equals("posts")) {
+                entries.add(entry.get("action").asText() + " by "
+                        + entry.get("done_by").asText());
+            }
+        }
+
+        assertThat(entries).containsExactly("delete by testuser", "update by testuser", "create by testuser");
+    }
+
     /** Create, read, update, list, delete, read again; returns every answer that was not the right one. */
     private List<String> crudRounds(int worker, int rounds) {
         List<String> unexpected = new ArrayList<>();
@@ -263,7 +440,14 @@ class BlogExampleIT {
             expect(created, 201, unexpected);
             String path = "posts/" + Http.json(created).get("id").asLong();
             expect(http.get(path), 200, unexpected);
-            expect(http.put(path, "{\"title\":\"updated\",\"content\":\"again\"}"), 200, unexpected);
+            expect(
+                    http.put(
+                            path,
+                            "{\"title\":\"updated\",\"content\":\"again\"}",
+                            "X-Forwarded-For",
+                            "10.8." + worker + "." + round),
+                    200,
+                    unexpected);
             expect(http.get(round % 5 == 0 ? "posts" : "stats"), 200, unexpected);
             expect(http.delete(path), 204, unexpected);
             expect(http.get(path), 404, unexpected);

@@ -10,6 +10,7 @@ import org.jboss.shrinkwrap.api.Filters;
 import org.jboss.shrinkwrap.api.Node;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /** The WARs integration tests deploy, all made from what {@code mvn package} built. */
@@ -65,6 +66,24 @@ public final class Deployments {
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A WAR with lines added to its {@code META-INF/microprofile-config.properties} (in
+     * {@code WEB-INF/classes}); a key given again here wins, being read last.
+     */
+    public static WebArchive withConfig(WebArchive war, String... lines) {
+        String path = "/WEB-INF/classes/META-INF/microprofile-config.properties";
+        String existing = "";
+        if (war.contains(path)) {
+            try (java.io.InputStream in = war.get(path).getAsset().openStream()) {
+                existing = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8) + "\n";
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            war.delete(path);
+        }
+        return war.add(new StringAsset(existing + String.join("\n", lines) + "\n"), path);
     }
 
     private static File builtWar() {

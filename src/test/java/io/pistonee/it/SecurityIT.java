@@ -132,7 +132,7 @@ class SecurityIT {
         HttpResponse<String> response = anonymous.post("posts/1", "{}");
 
         assertProblem(response, 405);
-        assertThat(response.headers().firstValue("Allow")).hasValue("GET, HEAD, PUT, DELETE, OPTIONS");
+        assertThat(response.headers().firstValue("Allow")).hasValue("GET, HEAD, PUT, PATCH, DELETE, OPTIONS");
     }
 
     @Test

@@ -74,4 +74,45 @@ class BinderTest {
     private JsonNode tree(String json) throws Exception {
         return mapper.readTree(json);
     }
+
+    record Item(
+            @jakarta.validation.constraints.NotBlank String name,
+            @jakarta.validation.constraints.Min(0) int stock) {}
+
+    private Binder binder() {
+        Binder binder = new Binder();
+        binder.config = PistonConfig.of("snake_case", 1024);
+        binder.validator =
+                jakarta.validation.Validation.buildDefaultValidatorFactory().getValidator();
+        return binder;
+    }
+
+    @Test
+    void bulkBindingListsEveryItemsErrorsWithItsIndex() {
+        assertThatThrownBy(() -> binder().bindAll(
+                                tree("[{\"name\":\"a\",\"stock\":1},{\"name\":\"\",\"stock\":-1},{\"name\":7}]"),
+                                mapper.constructType(Item.class)))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.problem().detail()).isEqualTo("2 of 3 items are invalid; nothing was created.");
+                    @SuppressWarnings("unchecked")
+                    List<Map<String, Object>> errors =
+                            (List<Map<String, Object>>) e.problem().extensions().get("errors");
+                    assertThat(errors)
+                            .extracting(error -> error.get("field"))
+                            .containsExactly("[1].name", "[1].stock", "[2].name");
+                });
+    }
+
+    @Test
+    void bulkBindingOfValidItemsKeepsTheirOrderAndAnEmptyArrayIs400() throws Exception {
+        assertThat(binder().bindAll(tree("[{\"name\":\"a\"},{\"name\":\"b\"}]"), mapper.constructType(Item.class)))
+                .containsExactly(new Item("a", 0), new Item("b", 0));
+        assertThatThrownBy(() -> binder().bindAll(tree("[]"), mapper.constructType(Item.class)))
+                .hasMessageContaining("empty");
+    }
+
+    @Test
+    void thePatchBaseHoldsOnlyWhatAClientMayWrite() throws Exception {
+        assertThat(binder().writableTree(new Item("a", 2))).isEqualTo(tree("{\"name\":\"a\",\"stock\":2}"));
+    }
 }

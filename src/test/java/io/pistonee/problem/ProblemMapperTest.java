@@ -3,6 +3,10 @@ package io.pistonee.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pistonee.config.PistonConfig;
+import jakarta.persistence.EntityExistsException;
+import jakarta.persistence.EntityNotFoundException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -10,6 +14,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -109,5 +115,68 @@ class ProblemMapperTest {
     void forbiddenIs403() {
         assertThat(Rc.FORBIDDEN.status()).isEqualTo(403);
         assertThat(Rc.phrase(418)).isNotBlank();
+    }
+
+    @Test
+    void persistenceFailuresMapByThemselvesWithoutTheDatabaseMessage() {
+        SQLException unique = new SQLException("Unique index PUBLIC.GADGET(CODE) violated: 'secret'", "23505");
+        PersistenceException wrapped = new PersistenceException("flush failed", unique);
+
+        ProblemException mapped = mapper.problemOf(new RuntimeException("rolled back", wrapped));
+
+        assertThat(mapped.problem().status()).isEqualTo(409);
+        assertThat(mapped.problem().detail()).doesNotContain("secret").doesNotContain("GADGET");
+        assertThat(mapper.problemOf(new EntityNotFoundException("gone"))
+                        .problem()
+                        .status())
+                .isEqualTo(404);
+        assertThat(mapper.problemOf(new EntityExistsException("twice"))
+                        .problem()
+                        .status())
+                .isEqualTo(409);
+        assertThat(mapper.problemOf(new PersistenceException(new SQLException("deadlock", "40001")))
+                        .problem()
+                        .status())
+                .isEqualTo(409);
+    }
+
+    @Test
+    void anOptimisticLockIs409Or412WhenIfMatchWasSent() {
+        assertThat(PersistenceFailures.of(new OptimisticLockException("stale"), false, 5)
+                        .problem()
+                        .status())
+                .isEqualTo(409);
+        assertThat(PersistenceFailures.of(new OptimisticLockException("stale"), true, 5)
+                        .problem()
+                        .status())
+                .isEqualTo(412);
+    }
+
+    @Test
+    void anUnreachableDatabaseIs503WithRetryAfter() {
+        ProblemException refused = PersistenceFailures.of(
+                new PersistenceException(new SQLException("Connection refused", "08001")), false, 7);
+        ProblemException timeout =
+                PersistenceFailures.of(new PersistenceException(new SQLTransientConnectionException("pool")), false, 7);
+
+        assertThat(refused.problem().status()).isEqualTo(503);
+        assertThat(refused.headers()).containsEntry("Retry-After", "7");
+        assertThat(timeout.problem().status()).isEqualTo(503);
+        assertThat(PersistenceFailures.of(new IllegalStateException("other"), false, 7))
+                .isNull();
+    }
+
+    @Test
+    void aReturnedErrorStatusIsAProblemAndContentGoesAlong() {
+        assertThat(Rc.NOT_HERE.with(null).toProblem().problem().detail()).isEqualTo("Gone.");
+        assertThat(Rc.DUPLICATE_ENTRY.with("Taken.").toProblem().problem().detail())
+                .isEqualTo("Taken.");
+        assertThat(Rc.DUPLICATE_ENTRY
+                        .with(Map.of("id", 1))
+                        .toProblem()
+                        .problem()
+                        .extensions())
+                .containsEntry("content", Map.of("id", 1));
+        assertThat(Rc.PRECONDITION_REQUIRED.status()).isEqualTo(428);
     }
 }

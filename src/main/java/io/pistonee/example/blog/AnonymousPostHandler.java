@@ -4,7 +4,7 @@ import io.pistonee.handler.Handler;
 import io.pistonee.handler.ListOperation;
 import io.pistonee.handler.ReadOperation;
 import jakarta.inject.Inject;
-import java.util.stream.Stream;
+import java.util.List;
 
 /**
  * What unauthenticated callers of {@code /api/posts} get: the same posts, read-only, without the
@@ -17,7 +17,7 @@ public class AnonymousPostHandler implements ListOperation, ReadOperation<Long> 
     PostHandler posts;
 
     @Override
-    public Stream<BlogPost> list() {
+    public List<BlogPost> list() {
         return posts.list();
     }
 

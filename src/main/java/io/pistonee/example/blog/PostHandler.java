@@ -1,33 +1,35 @@
 package io.pistonee.example.blog;
 
+import io.pistonee.collection.Listing;
 import io.pistonee.handler.Handler;
 import io.pistonee.handler.ModelHandler;
+import io.pistonee.handler.Operation;
 import io.pistonee.problem.Rc;
+import io.pistonee.throttle.Throttle;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
-import java.util.stream.Stream;
 
 /**
- * {@code /api/posts}: blog posts, with every operation from {@link ModelHandler}, the listing newest
- * first and streamed from the database. Unauthenticated callers get {@link AnonymousPostHandler}
- * (list and read, fewer fields). Authors create posts (the caller becomes the author) and change or
- * delete only their own; an admin may change any.
+ * {@code /api/posts}: blog posts, with every operation from {@link ModelHandler}. Unauthenticated
+ * callers get {@link AnonymousPostHandler} (list and read, fewer fields). Authors create posts
+ * (the caller becomes the author) and change or delete only their own; an admin may change any. The
+ * collection is paged, newest first, and may be filtered by author, title and creation time and
+ * sorted by creation time, title or id. Updates (PUT and PATCH) are throttled per user: 20 a minute.
  */
 @Handler(
         value = "posts",
         anonymous = AnonymousPostHandler.class,
         fields = "id, title, content, author(username), created_on, content_length, resource_uri")
+@Listing(
+        filter = {"author: author.username", "title", "created_on"},
+        sort = {"created_on", "title", "id"},
+        order = "-created_on, -id")
+@Throttle(requests = 20, per = 60, scope = "post_updates", operations = Operation.UPDATE)
 public class PostHandler extends ModelHandler<BlogPost, Long> {
 
     @Inject
     SecurityContext security;
-
-    /** Newest first, streamed from the database as the response is written (so exports of any size fit). */
-    @Override
-    public Stream<BlogPost> list() {
-        return stream("select p from BlogPost p order by p.createdOn desc, p.id desc", BlogPost.class);
-    }
 
     @Override
     @RolesAllowed({"author", "admin"})

@@ -1,0 +1,175 @@
+package io.pistonee.resource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pistonee.fields.FieldSpec;
+import io.pistonee.handler.HandlerDescriptor;
+import io.pistonee.handler.Handlers;
+import io.pistonee.handler.LastModified;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.Version;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.AccessibleObject;
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Date;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The validators of a representation: its entity tag and, where the model has one, its
+ * modification time.
+ *
+ * <ul>
+ *   <li>An item whose class has a JPA {@code @Version} is tagged {@code "<version>"}: it changes
+ *       exactly when the stored row does, and costs nothing to compute.</li>
+ *   <li>Any other item is tagged with a hash of its shaped representation (the fields emitted, before
+ *       the format is applied), so one state has one tag in every format.</li>
+ *   <li>A collection gets a weak tag from its items' tags.</li>
+ *   <li>{@code Last-Modified} comes from a property marked {@link LastModified}.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class EntityTags {
+
+    private static final Accessors NONE = new Accessors(null, null);
+
+    @Inject
+    Handlers handlers;
+
+    private final ConcurrentMap<Class<?>, Accessors> accessors = new ConcurrentHashMap<>();
+
+    /** The strong tag of one item. */
+    public String of(HandlerDescriptor handler, Object item, URI root) {
+        Object value = unwrap(item);
+        Object version = read(accessorsOf(value).version(), value);
+        if (version != null) {
+            return Preconditions.strong(String.valueOf(version));
+        }
+        return Preconditions.strong(hash(handlers.shaper().shape(value, handler.fields(), root)));
+    }
+
+    /** The weak tag of a collection, or {@code null} for a one-pass sequence (a stream, an iterator). */
+    public String ofCollection(HandlerDescriptor handler, Object result, URI root) {
+        if (!io.pistonee.fields.Shaper.isSequence(result)) {
+            return Preconditions.weak(hash(handlers.shaper().shape(result, handler.listFields(), root)));
+        }
+        if (!(result instanceof Iterable<?>) && !result.getClass().isArray()) {
+            return null;
+        }
+        MessageDigest digest = sha256();
+        for (Iterator<?> items = io.pistonee.fields.Shaper.items(result); items.hasNext(); ) {
+            digest.update(itemTag(handler.listFields(), items.next(), root).getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) ',');
+        }
+        return Preconditions.weak(encode(digest.digest()));
+    }
+
+    /** When an item was last modified, if its model says so. */
+    public Optional<Instant> lastModified(Object item) {
+        Object value = unwrap(item);
+        return Optional.ofNullable(toInstant(read(accessorsOf(value).lastModified(), value)));
+    }
+
+    private String itemTag(FieldSpec spec, Object item, URI root) {
+        Object id = handlers.shaper().idOf(item);
+        Object version = read(accessorsOf(item).version(), item);
+        if (id != null && version != null) {
+            return item.getClass().getName() + '#' + id + '@' + version;
+        }
+        return hash(handlers.shaper().shape(item, spec, root));
+    }
+
+    private Accessors accessorsOf(Object value) {
+        if (value == null) {
+            return NONE;
+        }
+        return accessors.computeIfAbsent(
+                value.getClass(),
+                type -> new Accessors(annotated(type, Version.class), annotated(type, LastModified.class)));
+    }
+
+    private static Object unwrap(Object item) {
+        return item instanceof Optional<?> optional ? optional.orElse(null) : item;
+    }
+
+    /** A getter or field carrying the annotation, in the class or a superclass; {@code null} if none. */
+    private static AccessibleObject annotated(Class<?> type, Class<? extends Annotation> annotation) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Method method : c.getDeclaredMethods()) {
+                if (method.isAnnotationPresent(annotation) && method.getParameterCount() == 0) {
+                    method.setAccessible(true);
+                    return method;
+                }
+            }
+            for (Field field : c.getDeclaredFields()) {
+                if (field.isAnnotationPresent(annotation)) {
+                    field.setAccessible(true);
+                    return field;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Object read(AccessibleObject accessor, Object value) {
+        try {
+            if (accessor instanceof Method method) {
+                return method.invoke(value);
+            }
+            return accessor instanceof Field field ? field.get(value) : null;
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    static Instant toInstant(Object time) {
+        if (time instanceof Instant instant) {
+            return instant;
+        }
+        if (time instanceof OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        if (time instanceof ZonedDateTime zoned) {
+            return zoned.toInstant();
+        }
+        if (time instanceof LocalDateTime local) {
+            return local.toInstant(ZoneOffset.UTC);
+        }
+        return time instanceof Date date ? date.toInstant() : null;
+    }
+
+    static String hash(JsonNode tree) {
+        return encode(sha256().digest(tree.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String encode(byte[] digest) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 18));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
+    }
+
+    private record Accessors(AccessibleObject version, AccessibleObject lastModified) {}
+}

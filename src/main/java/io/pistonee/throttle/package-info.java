@@ -1,0 +1,12 @@
+/**
+ * Throttling: {@link io.pistonee.throttle.Throttle} on handlers and operations, defaults from
+ * {@code piston.throttle.*}, counters in a replaceable {@link io.pistonee.throttle.ThrottleStore}.
+ *
+ * <p>Decisions: fixed windows aligned to the epoch (exactly N per window, simple to reason about and
+ * to store: one counter per caller and window, never a log of timestamps); counting is one atomic
+ * store operation, so concurrency never lets N+1 through; counters live in JCache, so a Payara cluster
+ * shares them through Hazelcast, and in memory where there is no JCache (WildFly); the throttle runs
+ * after authorization, so a refused caller does not spend budget and an authenticated one is counted
+ * as a user, not an address.
+ */
+package io.pistonee.throttle;
