@@ -160,6 +160,19 @@ public final class Shaper {
         return bean(type).properties().keySet();
     }
 
+    /**
+     * The properties a class shows in a default field set (every visible one but those marked
+     * {@link Sensitive}), in order.
+     */
+    public Set<String> defaultProperties(Class<?> type) {
+        return bean(type).defaults();
+    }
+
+    /** Whether instances of a class are shaped as objects of their properties (beans, records, entities). */
+    public boolean isBean(Class<?> type) {
+        return !Map.class.isAssignableFrom(type) && !Iterable.class.isAssignableFrom(type) && isBeanLike(type);
+    }
+
     /** Whether a value is written as an array: iterables, arrays (not {@code byte[]}), streams, iterators. */
     public static boolean isSequence(Object value) {
         return value instanceof Iterable<?>

@@ -1,0 +1,110 @@
+package io.pistonee.openapi;
+
+import com.fasterxml.jackson.databind.JavaType;
+import io.pistonee.fields.FieldSpec;
+import io.pistonee.handler.HandlerDescriptor;
+import io.pistonee.handler.Operation;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
+
+/**
+ * The schemas of each handler's representations. A model handler's are named components, after the
+ * handler: {@code posts} (an item under its {@code fields}), {@code posts_list} (an item of the
+ * collection, when {@code listFields} differs) and {@code posts_input} (what create and update bind;
+ * {@code posts_create} and {@code posts_update} when those differ). A handler tied to no model is
+ * described inline, from what its methods return.
+ */
+final class HandlerSchemas {
+
+    private final SchemaDocs docs;
+    private final BiFunction<HandlerDescriptor, Operation, JavaType> resultTypes;
+    private final Map<String, Schema> components = new TreeMap<>();
+
+    HandlerSchemas(SchemaDocs docs, BiFunction<HandlerDescriptor, Operation, JavaType> resultTypes) {
+        this.docs = docs;
+        this.resultTypes = resultTypes;
+    }
+
+    /** What LIST answers. */
+    Schema list(HandlerDescriptor handler) {
+        if (!handler.isModelHandler()) {
+            return docs.value(resultTypes.apply(handler, Operation.LIST), handler.listFields(), new HashSet<>());
+        }
+        String name = sameSpec(handler.listFields(), handler.fields()) ? handler.name() : handler.name() + "_list";
+        register(name, () -> docs.item(handler, handler.listFields(), null));
+        return OASFactory.createSchema()
+                .type(SchemaType.ARRAY)
+                .items(OASFactory.createSchema().ref(name));
+    }
+
+    /** What READ, CREATE and UPDATE answer. */
+    Schema item(HandlerDescriptor handler, Operation operation) {
+        if (!handler.isModelHandler()) {
+            return docs.value(resultTypes.apply(handler, operation), handler.fields(), new HashSet<>());
+        }
+        register(handler.name(), () -> docs.item(handler, handler.fields(), null));
+        return OASFactory.createSchema().ref(handler.name());
+    }
+
+    /** What CREATE and UPDATE read. */
+    Schema input(HandlerDescriptor handler, Operation operation) {
+        JavaType type = operation == Operation.CREATE ? handler.createInput() : handler.updateInput();
+        JavaType other = operation == Operation.CREATE ? handler.updateInput() : handler.createInput();
+        Schema schema = docs.input(type, new HashSet<>());
+        if (schema.getProperties() == null || schema.getProperties().isEmpty()) {
+            return schema;
+        }
+        String name = handler.name() + (other == null || other.equals(type) ? "_input" : "_" + lower(operation));
+        components.putIfAbsent(name, schema);
+        return OASFactory.createSchema().ref(name);
+    }
+
+    /** The schema of the path id. */
+    Schema id(HandlerDescriptor handler) {
+        return docs.value(handler.idType(), null, new HashSet<>());
+    }
+
+    /** What the handler says about an operation: who serves it and which fields it emits or reads. */
+    String describe(HandlerDescriptor handler, Operation operation) {
+        String servedBy = "Handled by `" + handler.handlerClass().getSimpleName() + "`"
+                + (handler.isModelHandler() ? " (model `" + handler.model().getSimpleName() + "`)" : "") + ".";
+        FieldSpec spec = operation == Operation.LIST ? handler.listFields() : handler.fields();
+        return operation == Operation.DELETE ? servedBy : servedBy + " Fields: " + fields(handler, spec) + ".";
+    }
+
+    private static String fields(HandlerDescriptor handler, FieldSpec spec) {
+        if (!spec.isDefault()) {
+            return "`" + spec + "`";
+        }
+        return handler.isModelHandler()
+                ? "every property of " + handler.model().getSimpleName() + ", related entities as ids"
+                : "whatever the handler returns";
+    }
+
+    /** The named schemas so far. */
+    void addTo(Components target) {
+        components.forEach(target::addSchema);
+    }
+
+    private void register(String name, java.util.function.Supplier<Schema> schema) {
+        if (!components.containsKey(name)) {
+            components.put(name, schema.get());
+        }
+    }
+
+    private static boolean sameSpec(FieldSpec a, FieldSpec b) {
+        return a == b
+                || (a.toString().equals(b.toString())
+                        && a.exclude().toString().equals(b.exclude().toString()));
+    }
+
+    private static String lower(Operation operation) {
+        return operation.name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

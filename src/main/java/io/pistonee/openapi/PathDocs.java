@@ -1,0 +1,271 @@
+package io.pistonee.openapi;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.type.TypeBindings;
+import com.fasterxml.jackson.databind.type.TypeFactory;
+import io.pistonee.emitter.Emitter;
+import io.pistonee.handler.HandlerDescriptor;
+import io.pistonee.handler.Operation;
+import io.pistonee.parser.Parser;
+import io.pistonee.problem.Rc;
+import jakarta.ws.rs.core.MediaType;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * The operations of one handler: {@code /api/{name}} and {@code /api/{name}/{id}} with exactly the
+ * operations it provides, their parameters, bodies in every format a parser reads, results in every
+ * format an emitter writes, and the errors each can give.
+ */
+final class PathDocs {
+
+    /** The parameter of an item's path. */
+    static final String ID = "id";
+
+    private final String apiPath;
+    private final HandlerSchemas schemas;
+    private final ProblemDocs problems;
+    private final List<Emitter> emitters;
+    private final List<Parser> parsers;
+    private final TypeFactory types;
+
+    PathDocs(
+            String apiPath,
+            HandlerSchemas schemas,
+            ProblemDocs problems,
+            List<Emitter> emitters,
+            List<Parser> parsers,
+            TypeFactory types) {
+        this.apiPath = apiPath;
+        this.schemas = schemas;
+        this.problems = problems;
+        this.emitters = List.copyOf(emitters);
+        this.parsers = List.copyOf(parsers);
+        this.types = types;
+    }
+
+    /** The path of a handler's collection ({@code /api/posts}). */
+    String collectionPath(HandlerDescriptor handler) {
+        return apiPath + "/" + handler.name();
+    }
+
+    /** The path of a handler's items ({@code /api/posts/{id}}). */
+    String itemPath(HandlerDescriptor handler) {
+        return collectionPath(handler) + "/{" + ID + "}";
+    }
+
+    /** The path item of a target, or {@code null} when the handler provides nothing there. */
+    PathItem pathItem(HandlerDescriptor handler, Operation.Target target) {
+        PathItem item = OASFactory.createPathItem();
+        boolean any = false;
+        for (Operation operation : handler.operations()) {
+            Method method = method(handler, operation);
+            if (operation.target() == target && !Annotations.hidden(method)) {
+                item.setOperation(PathItem.HttpMethod.valueOf(operation.httpMethod()), operation(handler, operation));
+                any = true;
+            }
+        }
+        return any ? item : null;
+    }
+
+    private org.eclipse.microprofile.openapi.models.Operation operation(
+            HandlerDescriptor handler, Operation operation) {
+        var generated = OASFactory.createOperation()
+                .operationId(operationId(handler, operation))
+                .summary(summary(handler, operation))
+                .description(schemas.describe(handler, operation))
+                .addTag(handler.name())
+                .parameters(parameters(handler, operation))
+                .responses(responses(handler, operation));
+        if (operation.hasBody()) {
+            generated.requestBody(requestBody(handler, operation));
+        }
+        Annotations.override(generated, method(handler, operation));
+        return generated;
+    }
+
+    /** {@code listPosts}, {@code readPosts}, {@code createPosts}, {@code updatePosts}, {@code deletePosts}. */
+    static String operationId(HandlerDescriptor handler, Operation operation) {
+        StringBuilder id = new StringBuilder(operation.name().toLowerCase(Locale.ROOT));
+        for (String part : handler.name().split("[-_]")) {
+            if (!part.isEmpty()) {
+                id.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+            }
+        }
+        return id.toString();
+    }
+
+    private static String summary(HandlerDescriptor handler, Operation operation) {
+        return switch (operation) {
+            case LIST -> "List " + handler.name();
+            case READ -> "Read one of " + handler.name();
+            case CREATE -> "Create one in " + handler.name();
+            case UPDATE -> "Replace one of " + handler.name();
+            case DELETE -> "Delete one of " + handler.name();
+        };
+    }
+
+    private List<Parameter> parameters(HandlerDescriptor handler, Operation operation) {
+        List<Parameter> parameters = new ArrayList<>();
+        if (operation.target() == Operation.Target.ITEM) {
+            parameters.add(OASFactory.createParameter()
+                    .name(ID)
+                    .in(Parameter.In.PATH)
+                    .required(true)
+                    .description("The item's id.")
+                    .schema(schemas.id(handler)));
+        }
+        parameters.add(formatParameter());
+        if (operation != Operation.DELETE) {
+            parameters.add(OASFactory.createParameter()
+                    .name("fields")
+                    .in(Parameter.In.QUERY)
+                    .description("Narrows the handler's fields, in the field-spec grammar:"
+                            + " `title,author(username)`. Names the handler does not emit are ignored.")
+                    .schema(OASFactory.createSchema().type(SchemaType.STRING)));
+        }
+        return parameters;
+    }
+
+    private Parameter formatParameter() {
+        Schema formats = OASFactory.createSchema().type(SchemaType.STRING);
+        emitters.forEach(emitter -> formats.addEnumeration(emitter.format()));
+        return OASFactory.createParameter()
+                .name("format")
+                .in(Parameter.In.QUERY)
+                .description("The response format, over `Accept`; a `.format` suffix on the path does the same.")
+                .schema(formats);
+    }
+
+    private RequestBody requestBody(HandlerDescriptor handler, Operation operation) {
+        Schema input = schemas.input(handler, operation);
+        Content content = OASFactory.createContent();
+        for (Parser parser : parsers) {
+            for (MediaType type : parser.mediaTypes()) {
+                content.addMediaType(
+                        type.toString(), OASFactory.createMediaType().schema(input));
+            }
+        }
+        return OASFactory.createRequestBody().required(true).content(content);
+    }
+
+    private APIResponses responses(HandlerDescriptor handler, Operation operation) {
+        APIResponses responses = OASFactory.createAPIResponses();
+        switch (operation) {
+            case LIST -> responses.addAPIResponse("200", result("The items.", schemas.list(handler)));
+            case READ -> responses.addAPIResponse("200", result("The item.", schemas.item(handler, operation)));
+            case CREATE -> responses.addAPIResponse("201", created(handler));
+            case UPDATE ->
+                responses.addAPIResponse("200", result("The item as stored.", schemas.item(handler, operation)));
+            case DELETE ->
+                responses.addAPIResponse("204", OASFactory.createAPIResponse().description("Deleted."));
+        }
+        for (Rc rc : errors(operation)) {
+            responses.addAPIResponse(String.valueOf(rc.status()), problems.reference(rc));
+        }
+        return responses;
+    }
+
+    private APIResponse created(HandlerDescriptor handler) {
+        APIResponse created = result("Created; the body is the new item.", schemas.item(handler, Operation.CREATE));
+        if (handler.isModelHandler()) {
+            created.addHeader(
+                    "Location",
+                    OASFactory.createHeader()
+                            .description("The new item's URL.")
+                            .schema(OASFactory.createSchema()
+                                    .type(SchemaType.STRING)
+                                    .format("uri")));
+        }
+        return created;
+    }
+
+    /** The errors an operation can give. */
+    static List<Rc> errors(Operation operation) {
+        List<Rc> errors = new ArrayList<>();
+        if (operation != Operation.DELETE) {
+            errors.add(Rc.BAD_REQUEST);
+        }
+        if (operation.target() == Operation.Target.ITEM) {
+            errors.add(Rc.NOT_FOUND);
+        }
+        errors.add(Rc.NOT_ACCEPTABLE);
+        if (operation.hasBody()) {
+            errors.add(Rc.PAYLOAD_TOO_LARGE);
+            errors.add(Rc.UNSUPPORTED_MEDIA_TYPE);
+        }
+        errors.add(Rc.INTERNAL_ERROR);
+        return errors;
+    }
+
+    /** A result in every format: the schema where the format writes the shaped tree, text or bytes otherwise. */
+    private APIResponse result(String description, Schema schema) {
+        Content content = OASFactory.createContent();
+        for (Emitter emitter : emitters) {
+            for (MediaType type : emitter.mediaTypes()) {
+                content.addMediaType(
+                        type.toString(), OASFactory.createMediaType().schema(formatted(emitter, type, schema)));
+            }
+        }
+        return OASFactory.createAPIResponse().description(description).content(content);
+    }
+
+    /**
+     * Formats that carry problems (JSON, YAML, XML) write the shaped tree itself; the others (CSV,
+     * pickle, Django's fixtures) write the same fields in a shape of their own, documented as text or
+     * bytes.
+     */
+    private static Schema formatted(Emitter emitter, MediaType type, Schema schema) {
+        if (emitter.problemType() != null) {
+            return schema;
+        }
+        boolean text = "text".equals(type.getType()) || type.getSubtype().endsWith("+json");
+        Schema written = OASFactory.createSchema()
+                .type(SchemaType.STRING)
+                .description("The same fields in the " + emitter.format() + " format.");
+        return text ? written : written.format("binary");
+    }
+
+    /** A media type without its parameters ({@code text/csv}, not {@code text/csv;header=present}). */
+    private static String plain(MediaType type) {
+        return type.getType() + "/" + type.getSubtype();
+    }
+
+    /** The handler method behind an operation: where a user's annotations are read. */
+    static Method method(HandlerDescriptor handler, Operation operation) {
+        String name = operation.name().toLowerCase(Locale.ROOT);
+        int parameters = operation == Operation.LIST ? 0 : operation == Operation.UPDATE ? 2 : 1;
+        Method found = null;
+        for (Method method : handler.handlerClass().getMethods()) {
+            if (method.getName().equals(name) && method.getParameterCount() == parameters && !method.isBridge()) {
+                if (found == null || found.getDeclaringClass().isAssignableFrom(method.getDeclaringClass())) {
+                    found = method;
+                }
+            }
+        }
+        return found;
+    }
+
+    /** What an operation's method returns, resolved against the handler class. */
+    JavaType resultType(HandlerDescriptor handler, Operation operation) {
+        Method method = method(handler, operation);
+        if (method == null) {
+            return types.constructType(Object.class);
+        }
+        JavaType declaring = types.constructType(handler.handlerClass()).findSuperType(method.getDeclaringClass());
+        return types.resolveMemberType(
+                method.getGenericReturnType(),
+                declaring != null ? declaring.getBindings() : TypeBindings.emptyBindings());
+    }
+}

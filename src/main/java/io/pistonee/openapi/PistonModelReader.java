@@ -1,0 +1,40 @@
+package io.pistonee.openapi;
+
+import jakarta.enterprise.inject.spi.CDI;
+import org.eclipse.microprofile.openapi.OASModelReader;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+
+/**
+ * Contributes every handler to the application's OpenAPI document ({@code /openapi}) through
+ * MicroProfile OpenAPI's model reader: the framework registers it with {@code mp.openapi.model.reader}
+ * (see {@link OpenApiDefaults}). A static {@code META-INF/openapi.yaml}, annotated JAX-RS resources
+ * and filters are applied after it, as the specification orders.
+ *
+ * <p>An application that needs a reader of its own extends this one and registers it:
+ * <pre>{@code
+ * public class MyReader extends PistonModelReader {
+ *     public OpenAPI buildModel() {
+ *         return super.buildModel().info(OASFactory.createInfo().title("Blog").version("1"));
+ *     }
+ * }
+ * }</pre>
+ */
+public class PistonModelReader implements OASModelReader {
+
+    /**
+     * The model of the deployed handlers. Servers build the document at different times: Payara on the
+     * first request for it, WildFly while deploying, on a thread whose context class loader is the
+     * server's. CDI finds the application by that class loader, so it is the application's for the call.
+     */
+    @Override
+    public OpenAPI buildModel() {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(PistonModelReader.class.getClassLoader());
+        try {
+            return CDI.current().select(ApiDocument.class).get().model();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+}
