@@ -9,11 +9,13 @@ import io.pistonee.handler.Handlers;
 import io.pistonee.handler.Operation;
 import io.pistonee.parser.Parser;
 import io.pistonee.resource.PistonApplication;
+import io.pistonee.security.OAuthResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,9 @@ import org.eclipse.microprofile.openapi.models.tags.Tag;
  */
 @ApplicationScoped
 public class ApiDocument {
+
+    /** The token endpoint under {@link OAuthResource}'s path (RFC 6749's name for it). */
+    private static final String TOKEN = "token";
 
     @Inject
     Handlers handlers;
@@ -59,9 +64,19 @@ public class ApiDocument {
         ProblemDocs problems = new ProblemDocs(formats);
         PathDocs[] paths = new PathDocs[1];
         HandlerSchemas schemas = new HandlerSchemas(schemaDocs, (handler, op) -> paths[0].resultType(handler, op));
+        SecurityDocs security = new SecurityDocs(tokenUrl(), handlers.all());
         paths[0] = new PathDocs(
-                apiPath(), schemas, problems, formats, parsers.stream().toList(), mapper.getTypeFactory());
-        return write(paths[0], schemas, problems);
+                apiPath(),
+                schemas,
+                problems,
+                formats,
+                parsers.stream().toList(),
+                mapper.getTypeFactory(),
+                security,
+                handlers::anonymous);
+        OpenAPI model = write(paths[0], schemas, problems);
+        security.addTo(model.getComponents());
+        return model;
     }
 
     private OpenAPI write(PathDocs docs, HandlerSchemas schemas, ProblemDocs problems) {
@@ -108,6 +123,11 @@ public class ApiDocument {
                                 && operation.getTags().contains(handler.name()))
                         .forEach(operation -> operation.tags(
                                 declared.stream().map(t -> t.name()).toList())));
+    }
+
+    /** The token endpoint's path: {@code /api/oauth/token}. */
+    static String tokenUrl() {
+        return apiPath() + "/" + OAuthResource.class.getAnnotation(Path.class).value() + "/" + TOKEN;
     }
 
     /** Where {@link PistonApplication} serves the handlers: {@code /api}. */

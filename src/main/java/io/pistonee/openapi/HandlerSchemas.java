@@ -6,6 +6,7 @@ import io.pistonee.handler.HandlerDescriptor;
 import io.pistonee.handler.Operation;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -31,8 +32,59 @@ final class HandlerSchemas {
         this.resultTypes = resultTypes;
     }
 
-    /** What LIST answers. */
-    Schema list(HandlerDescriptor handler) {
+    /**
+     * What LIST answers: when the handler's anonymous twin lists with other fields, one of the
+     * handler's or the twin's shape.
+     */
+    Schema list(HandlerDescriptor handler, Optional<HandlerDescriptor> anonymous) {
+        Schema schema = list(handler);
+        return anonymous
+                .filter(twin -> twin.provides(Operation.LIST) && !sameSpec(twin.listFields(), handler.listFields()))
+                .map(twin -> either(schema, anonymousList(handler, twin)))
+                .orElse(schema);
+    }
+
+    /** What READ answers, with the anonymous twin's shape where it reads with other fields. */
+    Schema item(HandlerDescriptor handler, Optional<HandlerDescriptor> anonymous, Operation operation) {
+        Schema schema = item(handler, operation);
+        return anonymous
+                .filter(twin -> twin.provides(operation) && !sameSpec(twin.fields(), handler.fields()))
+                .map(twin -> either(schema, anonymousItem(handler, twin, twin.fields(), "_anonymous", operation)))
+                .orElse(schema);
+    }
+
+    private Schema anonymousList(HandlerDescriptor handler, HandlerDescriptor twin) {
+        String suffix = sameSpec(twin.listFields(), twin.fields()) ? "_anonymous" : "_anonymous_list";
+        Schema item = anonymousItem(handler, twin, twin.listFields(), suffix, Operation.LIST);
+        return item.getRef() == null
+                ? item
+                : OASFactory.createSchema().type(SchemaType.ARRAY).items(item);
+    }
+
+    /** The twin's shape of the handler's model (named), or of what the twin returns (inline). */
+    private Schema anonymousItem(
+            HandlerDescriptor handler, HandlerDescriptor twin, FieldSpec spec, String suffix, Operation operation) {
+        if (!handler.isModelHandler()) {
+            return docs.value(resultTypes.apply(twin, operation), spec, new HashSet<>());
+        }
+        String name = handler.name() + suffix;
+        register(
+                name,
+                () -> docs.item(handler, spec, null)
+                        .description("What anonymous callers see (`"
+                                + twin.handlerClass().getSimpleName() + "`)."));
+        return OASFactory.createSchema().ref(name);
+    }
+
+    private static Schema either(Schema authenticated, Schema anonymous) {
+        return OASFactory.createSchema()
+                .description("Authenticated callers get the first shape, anonymous callers the second.")
+                .addOneOf(authenticated)
+                .addOneOf(anonymous);
+    }
+
+    /** What LIST answers to callers its handler serves. */
+    private Schema list(HandlerDescriptor handler) {
         if (!handler.isModelHandler()) {
             return docs.value(resultTypes.apply(handler, Operation.LIST), handler.listFields(), new HashSet<>());
         }
@@ -43,7 +95,7 @@ final class HandlerSchemas {
                 .items(OASFactory.createSchema().ref(name));
     }
 
-    /** What READ, CREATE and UPDATE answer. */
+    /** What READ, CREATE and UPDATE answer to callers the handler serves. */
     Schema item(HandlerDescriptor handler, Operation operation) {
         if (!handler.isModelHandler()) {
             return docs.value(resultTypes.apply(handler, operation), handler.fields(), new HashSet<>());

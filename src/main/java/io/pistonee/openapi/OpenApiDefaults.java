@@ -1,8 +1,16 @@
 package io.pistonee.openapi;
 
+import io.pistonee.handler.HandlerExtension;
 import io.pistonee.resource.PistonResource;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.CDI;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
@@ -12,34 +20,66 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * <pre>
  * mp.openapi.model.reader=io.pistonee.openapi.PistonModelReader
  * mp.openapi.filter=io.pistonee.openapi.PistonOpenApiFilter
- * mp.openapi.scan.exclude.classes=io.pistonee.resource.PistonResource
+ * mp.openapi.scan.exclude.classes=io.pistonee.resource.PistonResource,&lt;every handler class&gt;
  * </pre>
- * Its ordinal (50) is below {@code microprofile-config.properties} (100): an application's own value
- * for a key replaces the framework's.
+ * Handler classes are no JAX-RS resources: their MicroProfile OpenAPI annotations are read by the
+ * {@link PistonModelReader}, and a server scanning them as resources would fail (Payara answers
+ * {@code /openapi} with 500 for an {@code @Operation} outside a resource). They are known once CDI
+ * has found them; a server that reads the setting earlier (WildFly, while deploying) gets the
+ * resource alone. Its ordinal (50) is below {@code microprofile-config.properties} (100): an
+ * application's own value for a key replaces the framework's.
  */
 public class OpenApiDefaults implements ConfigSource {
 
     /** Below every source MicroProfile Config defines, so anything an application sets wins. */
     public static final int ORDINAL = 50;
 
-    private static final Map<String, String> PROPERTIES = Map.of(
-            "mp.openapi.model.reader", PistonModelReader.class.getName(),
-            "mp.openapi.filter", PistonOpenApiFilter.class.getName(),
-            "mp.openapi.scan.exclude.classes", PistonResource.class.getName());
+    static final String READER = "mp.openapi.model.reader";
+    static final String FILTER = "mp.openapi.filter";
+    static final String EXCLUDE = "mp.openapi.scan.exclude.classes";
+
+    private static final Map<String, String> FIXED =
+            Map.of(READER, PistonModelReader.class.getName(), FILTER, PistonOpenApiFilter.class.getName());
+
+    private volatile String excluded;
 
     @Override
     public Map<String, String> getProperties() {
-        return PROPERTIES;
+        Map<String, String> properties = new HashMap<>(FIXED);
+        properties.put(EXCLUDE, excluded());
+        return properties;
     }
 
     @Override
     public Set<String> getPropertyNames() {
-        return PROPERTIES.keySet();
+        return Set.of(READER, FILTER, EXCLUDE);
     }
 
     @Override
     public String getValue(String propertyName) {
-        return PROPERTIES.get(propertyName);
+        return EXCLUDE.equals(propertyName) ? excluded() : FIXED.get(propertyName);
+    }
+
+    /** The generic resource and, once CDI has found them, every handler class. */
+    private String excluded() {
+        String known = excluded;
+        if (known != null) {
+            return known;
+        }
+        Optional<List<Class<?>>> handlers = PistonModelReader.inApplication(OpenApiDefaults::handlerClasses);
+        String value = Stream.concat(Stream.of(PistonResource.class), handlers.orElse(List.of()).stream())
+                .map(Class::getName)
+                .collect(Collectors.joining(","));
+        if (handlers.isPresent()) {
+            excluded = value;
+        }
+        return value;
+    }
+
+    private static List<Class<?>> handlerClasses(CDI<Object> cdi) {
+        return cdi.select(HandlerExtension.class).get().handlers().stream()
+                .<Class<?>>map(Bean::getBeanClass)
+                .toList();
     }
 
     @Override

@@ -13,6 +13,8 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
@@ -39,6 +41,8 @@ final class PathDocs {
     private final List<Emitter> emitters;
     private final List<Parser> parsers;
     private final TypeFactory types;
+    private final SecurityDocs security;
+    private final Function<HandlerDescriptor, Optional<HandlerDescriptor>> anonymous;
 
     PathDocs(
             String apiPath,
@@ -46,13 +50,17 @@ final class PathDocs {
             ProblemDocs problems,
             List<Emitter> emitters,
             List<Parser> parsers,
-            TypeFactory types) {
+            TypeFactory types,
+            SecurityDocs security,
+            Function<HandlerDescriptor, Optional<HandlerDescriptor>> anonymous) {
         this.apiPath = apiPath;
         this.schemas = schemas;
         this.problems = problems;
         this.emitters = List.copyOf(emitters);
         this.parsers = List.copyOf(parsers);
         this.types = types;
+        this.security = security;
+        this.anonymous = anonymous;
     }
 
     /** The path of a handler's collection ({@code /api/posts}). */
@@ -81,18 +89,33 @@ final class PathDocs {
 
     private org.eclipse.microprofile.openapi.models.Operation operation(
             HandlerDescriptor handler, Operation operation) {
+        Optional<HandlerDescriptor> twin = anonymous.apply(handler);
+        boolean authenticated = SecurityDocs.requiresAuthentication(handler, twin, operation);
         var generated = OASFactory.createOperation()
                 .operationId(operationId(handler, operation))
                 .summary(summary(handler, operation))
-                .description(schemas.describe(handler, operation))
+                .description(schemas.describe(handler, operation)
+                        + SecurityDocs.roles(handler, operation)
+                        + anonymousNote(twin, operation, authenticated))
                 .addTag(handler.name())
                 .parameters(parameters(handler, operation))
-                .responses(responses(handler, operation));
+                .responses(responses(handler, twin, operation, authenticated))
+                .security(security.requirements(authenticated));
         if (operation.hasBody()) {
             generated.requestBody(requestBody(handler, operation));
         }
         Annotations.override(generated, method(handler, operation));
         return generated;
+    }
+
+    private static String anonymousNote(Optional<HandlerDescriptor> twin, Operation operation, boolean authenticated) {
+        if (twin.isEmpty()) {
+            return authenticated ? " Anonymous callers get 401." : "";
+        }
+        String name = "`" + twin.get().handlerClass().getSimpleName() + "`";
+        return authenticated
+                ? " Anonymous callers get 401: " + name + " does not provide it."
+                : " Anonymous callers are served by " + name + ".";
     }
 
     /** {@code listPosts}, {@code readPosts}, {@code createPosts}, {@code updatePosts}, {@code deletePosts}. */
@@ -160,18 +183,19 @@ final class PathDocs {
         return OASFactory.createRequestBody().required(true).content(content);
     }
 
-    private APIResponses responses(HandlerDescriptor handler, Operation operation) {
+    private APIResponses responses(
+            HandlerDescriptor handler, Optional<HandlerDescriptor> twin, Operation operation, boolean authenticated) {
         APIResponses responses = OASFactory.createAPIResponses();
         switch (operation) {
-            case LIST -> responses.addAPIResponse("200", result("The items.", schemas.list(handler)));
-            case READ -> responses.addAPIResponse("200", result("The item.", schemas.item(handler, operation)));
+            case LIST -> responses.addAPIResponse("200", result("The items.", schemas.list(handler, twin)));
+            case READ -> responses.addAPIResponse("200", result("The item.", schemas.item(handler, twin, operation)));
             case CREATE -> responses.addAPIResponse("201", created(handler));
             case UPDATE ->
                 responses.addAPIResponse("200", result("The item as stored.", schemas.item(handler, operation)));
             case DELETE ->
                 responses.addAPIResponse("204", OASFactory.createAPIResponse().description("Deleted."));
         }
-        for (Rc rc : errors(operation)) {
+        for (Rc rc : errors(operation, authenticated)) {
             responses.addAPIResponse(String.valueOf(rc.status()), problems.reference(rc));
         }
         return responses;
@@ -192,10 +216,14 @@ final class PathDocs {
     }
 
     /** The errors an operation can give. */
-    static List<Rc> errors(Operation operation) {
+    static List<Rc> errors(Operation operation, boolean authenticated) {
         List<Rc> errors = new ArrayList<>();
         if (operation != Operation.DELETE) {
             errors.add(Rc.BAD_REQUEST);
+        }
+        errors.add(Rc.UNAUTHORIZED);
+        if (authenticated) {
+            errors.add(Rc.FORBIDDEN);
         }
         if (operation.target() == Operation.Target.ITEM) {
             errors.add(Rc.NOT_FOUND);
@@ -244,14 +272,13 @@ final class PathDocs {
 
     /** The handler method behind an operation: where a user's annotations are read. */
     static Method method(HandlerDescriptor handler, Operation operation) {
-        String name = operation.name().toLowerCase(Locale.ROOT);
-        int parameters = operation == Operation.LIST ? 0 : operation == Operation.UPDATE ? 2 : 1;
         Method found = null;
         for (Method method : handler.handlerClass().getMethods()) {
-            if (method.getName().equals(name) && method.getParameterCount() == parameters && !method.isBridge()) {
-                if (found == null || found.getDeclaringClass().isAssignableFrom(method.getDeclaringClass())) {
-                    found = method;
-                }
+            if (method.getName().equals(operation.javaMethod())
+                    && method.getParameterCount() == operation.parameters()
+                    && !method.isBridge()
+                    && (found == null || found.getDeclaringClass().isAssignableFrom(method.getDeclaringClass()))) {
+                found = method;
             }
         }
         return found;

@@ -1,6 +1,8 @@
 package io.pistonee.openapi;
 
 import jakarta.enterprise.inject.spi.CDI;
+import java.util.Optional;
+import java.util.function.Function;
 import org.eclipse.microprofile.openapi.OASModelReader;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 
@@ -28,11 +30,26 @@ public class PistonModelReader implements OASModelReader {
      */
     @Override
     public OpenAPI buildModel() {
+        return inApplication(cdi -> cdi.select(ApiDocument.class).get().model())
+                .orElseThrow(() -> new IllegalStateException("CDI is not available to build the OpenAPI document"));
+    }
+
+    /**
+     * Runs an action on this application's CDI container, with the application's class loader as the
+     * context class loader; empty when CDI is not available (yet) on this thread.
+     */
+    static <T> Optional<T> inApplication(Function<CDI<Object>, T> action) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(PistonModelReader.class.getClassLoader());
         try {
-            return CDI.current().select(ApiDocument.class).get().model();
+            CDI<Object> cdi;
+            try {
+                cdi = CDI.current();
+            } catch (IllegalStateException e) {
+                return Optional.empty();
+            }
+            return Optional.of(action.apply(cdi));
         } finally {
             thread.setContextClassLoader(previous);
         }

@@ -2,16 +2,33 @@ package io.pistonee.openapi;
 
 import io.pistonee.resource.PistonResource;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.security.OAuthFlow;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.models.servers.Server;
 
 /**
- * Keeps the generic JAX-RS resource out of the document: each handler is documented at its own path
- * by the {@link PistonModelReader}, never as {@code /api/{resource}}. The framework excludes the
- * resource from scanning too ({@code mp.openapi.scan.exclude.classes}); this filter holds even where
- * an application replaced that setting. Registered with {@code mp.openapi.filter}.
+ * Finishes the document once the server has merged everything into it. Registered with
+ * {@code mp.openapi.filter} (see {@link OpenApiDefaults}).
+ * <ul>
+ *   <li>The generic JAX-RS resource never appears as {@code /api/{resource}}: each handler is
+ *       documented at its own path by the {@link PistonModelReader}. The framework also excludes the
+ *       resource from scanning ({@code mp.openapi.scan.exclude.classes}); this holds even where an
+ *       application replaced that setting.</li>
+ *   <li>The OAuth token URL points where the token endpoint really is: servers that put the context
+ *       root into the paths (WildFly) get it there too, servers that name a server URL (Payara) get
+ *       it as an absolute URL, which clients such as Swagger UI need.</li>
+ *   <li>Payara's own {@code endpoints} listing, which no OpenAPI parser accepts, is dropped.</li>
+ * </ul>
  */
 public class PistonOpenApiFilter implements OASFilter {
+
+    private static final Logger LOG = Logger.getLogger(PistonOpenApiFilter.class.getName());
 
     private static final String RESOURCE = "/{" + PistonResource.RESOURCE + "}";
 
@@ -24,9 +41,60 @@ public class PistonOpenApiFilter implements OASFilter {
                 .filter(PistonOpenApiFilter::isGeneric)
                 .toList();
         generic.forEach(openAPI.getPaths()::removePathItem);
+        locateTokenEndpoint(openAPI);
+        dropEndpointsListing(openAPI);
+    }
+
+    /**
+     * Payara adds a top-level {@code endpoints} member, which OpenAPI does not allow (only {@code x-}
+     * extensions may be added), so parsers reject the document. Its model has a setter for it (an empty map is left out; {@code null} breaks its copies); no
+     * other server's has, and there this does nothing.
+     */
+    private static void dropEndpointsListing(OpenAPI openAPI) {
+        try {
+            openAPI.getClass().getMethod("setEndpoints", Map.class).invoke(openAPI, new TreeMap<>());
+        } catch (NoSuchMethodException e) {
+            // not Payara's model: nothing to drop
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.log(Level.FINE, "Could not drop the server's endpoints listing", e);
+        }
     }
 
     static boolean isGeneric(String path) {
         return path.endsWith(RESOURCE) || path.endsWith(RESOURCE + "/{" + PistonResource.ID + "}");
+    }
+
+    private static void locateTokenEndpoint(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null || openAPI.getComponents().getSecuritySchemes() == null) {
+            return;
+        }
+        SecurityScheme oauth = openAPI.getComponents().getSecuritySchemes().get(SecurityDocs.OAUTH);
+        if (oauth == null || oauth.getFlows() == null) {
+            return;
+        }
+        for (OAuthFlow flow :
+                List.of(oauth.getFlows().getPassword(), oauth.getFlows().getClientCredentials())) {
+            if (flow != null && flow.getTokenUrl() != null && flow.getTokenUrl().startsWith("/")) {
+                flow.setTokenUrl(server(openAPI) + served(openAPI.getPaths().getPathItems(), flow.getTokenUrl()));
+            }
+        }
+    }
+
+    /** The path as the server lists it: with the context root where the server put it into paths. */
+    private static String served(Map<String, ?> paths, String path) {
+        return paths.keySet().stream()
+                .filter(key -> key.endsWith(path))
+                .findFirst()
+                .orElse(path);
+    }
+
+    /** The one absolute server URL, without its trailing slash, or nothing. */
+    private static String server(OpenAPI openAPI) {
+        List<Server> servers = openAPI.getServers();
+        if (servers == null || servers.size() != 1 || servers.get(0).getUrl() == null) {
+            return "";
+        }
+        String url = servers.get(0).getUrl();
+        return url.contains("://") ? url.replaceAll("/+$", "") : "";
     }
 }

@@ -27,6 +27,11 @@ final class ProblemDocs {
             Rc.BAD_REQUEST,
             "The request is malformed: a body that does not parse or bind, a failed validation (`errors` lists"
                     + " each field), or a malformed `fields` parameter.",
+            Rc.UNAUTHORIZED,
+            "The credentials are missing (where the operation needs them), malformed or wrong;"
+                    + " `WWW-Authenticate` names the schemes.",
+            Rc.FORBIDDEN,
+            "The caller is authenticated but may not do this: a role it lacks, or the handler's own rule.",
             Rc.NOT_FOUND,
             "There is no item with this id (an id that does not convert names nothing).",
             Rc.NOT_ACCEPTABLE,
@@ -74,7 +79,16 @@ final class ProblemDocs {
                     OASFactory.createMediaType()
                             .schema(OASFactory.createSchema().ref(SCHEMA)));
         }
-        return OASFactory.createAPIResponse().description(description.strip()).content(content);
+        APIResponse response =
+                OASFactory.createAPIResponse().description(description.strip()).content(content);
+        if (rc == Rc.UNAUTHORIZED) {
+            response.addHeader(
+                    "WWW-Authenticate",
+                    OASFactory.createHeader()
+                            .description("The challenges: `Basic` and `Bearer`.")
+                            .schema(OASFactory.createSchema().type(SchemaType.STRING)));
+        }
+        return response;
     }
 
     private static Schema schema() {

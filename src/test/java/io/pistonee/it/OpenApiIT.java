@@ -1,10 +1,25 @@
 package io.pistonee.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -12,8 +27,27 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+/**
+ * The example application's OpenAPI document at the server's {@code /openapi}: built from the
+ * handlers, valid for a real OpenAPI parser, and equal to the golden file on every server.
+ *
+ * <p>The golden file is {@code src/test/resources/openapi/example.json}. After a change that is meant
+ * to change the document, regenerate it and review the diff:
+ * <pre>
+ * mvn -B verify -Ppayara-micro -Dit.test=OpenApiIT -Dopenapi.golden.update=true
+ * </pre>
+ */
 @ExtendWith(ArquillianExtension.class)
 class OpenApiIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+    private static final Path GOLDEN =
+            Path.of(System.getProperty("basedir", "."), "src", "test", "resources", "openapi", "example.json");
+
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.example();
@@ -23,12 +57,128 @@ class OpenApiIT {
     URL base;
 
     @Test
-    void spike() throws Exception {
-        var r = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(base.toString()).resolve("/openapi"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        System.out.println("BASE " + base + "\nSPIKE " + r.statusCode() + "\n" + r.body());
+    void servesYamlByDefaultAndTheSameDocumentAsJsonOnRequest() throws IOException {
+        HttpResponse<String> yaml = get("/openapi");
+        HttpResponse<String> accepted = get("/openapi", "Accept", "application/json");
+        HttpResponse<String> parameter = get("/openapi?format=JSON");
+
+        assertThat(yaml.statusCode()).isEqualTo(200);
+        assertThat(yaml.body().strip()).doesNotStartWith("{");
+        assertThat(accepted.headers().firstValue("Content-Type").orElse("")).contains("json");
+        JsonNode fromYaml = new YAMLMapper().readTree(yaml.body());
+        assertThat(JSON.readTree(accepted.body())).isEqualTo(fromYaml);
+        assertThat(JSON.readTree(parameter.body())).isEqualTo(fromYaml);
+    }
+
+    @Test
+    void documentsEachHandlerAtItsOwnPathsAndNeverTheGenericResource() {
+        JsonNode document = document();
+
+        assertThat(OpenApiDocuments.paths(document))
+                .allSatisfy(path -> assertThat(path).doesNotContain("{resource}"))
+                .anySatisfy(path -> assertThat(path).endsWith("/api/posts"))
+                .anySatisfy(path -> assertThat(path).endsWith("/api/posts/{id}"))
+                .anySatisfy(path -> assertThat(path).endsWith("/api/stats"))
+                .noneSatisfy(path -> assertThat(path).endsWith("/api/stats/{id}"));
+        JsonNode stats = pathEndingWith(document, "/api/stats");
+        assertThat(stats.fieldNames()).toIterable().containsExactly("get");
+        JsonNode posts = pathEndingWith(document, "/api/posts/{id}");
+        assertThat(posts.fieldNames()).toIterable().containsExactlyInAnyOrder("get", "put", "delete");
+    }
+
+    @Test
+    void isAValidOpenApiDocument() {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        SwaggerParseResult result =
+                new OpenAPIV3Parser().readContents(get("/openapi?format=JSON").body(), null, options);
+
+        assertThat(result.getMessages()).isEmpty();
+        assertThat(result.getOpenAPI().getPaths()).isNotEmpty();
+        assertThat(result.getOpenAPI().getComponents().getSchemas()).containsKeys("posts", "posts_input", "Problem");
+    }
+
+    @Test
+    void matchesTheGoldenFile() throws IOException {
+        ObjectNode normalized = OpenApiDocuments.normalize(document(), contextRoot());
+        if (Boolean.getBoolean("openapi.golden.update")) {
+            Files.createDirectories(GOLDEN.getParent());
+            Files.writeString(GOLDEN, JSON.writeValueAsString(normalized) + "\n", StandardCharsets.UTF_8);
+        }
+        JsonNode golden = JSON.readTree(Files.readString(GOLDEN, StandardCharsets.UTF_8));
+
+        assertThat(JSON.writeValueAsString(normalized))
+                .as("the document differs from %s; if that is intended, regenerate it (see OpenApiIT)", GOLDEN)
+                .isEqualTo(JSON.writeValueAsString(golden));
+    }
+
+    /**
+     * Swagger UI at {@code /docs}, in Debian's headless Chromium: "Try it out" on {@code GET /api/posts}
+     * answers 200 anonymously, and after "Authorize" with Basic credentials the author's fields
+     * (anonymous callers never see {@code content_length}) come back. Screenshots go to {@code target/}.
+     */
+    @Test
+    void swaggerUiTriesOutListingPostsAnonymouslyAndWithBasicCredentials() {
+        try (SwaggerUi ui = SwaggerUi.open(docsUrl())) {
+            String anonymous = ui.tryOut("posts", "listPosts");
+            ui.screenshot("swagger-ui-anonymous");
+            assertThat(ui.status("posts", "listPosts")).isEqualTo("200");
+            assertThat(anonymous).contains("\"title\":").doesNotContain("\"content_length\":");
+
+            ui.authorizeBasic("testuser", "foobar");
+            String authenticated = ui.tryOut("posts", "listPosts");
+            ui.screenshot("swagger-ui-basic");
+            assertThat(ui.status("posts", "listPosts")).isEqualTo("200");
+            assertThat(authenticated).contains("\"content_length\":").contains("\"username\":");
+        }
+    }
+
+    /**
+     * The page as a person opens it. Payara names its server URL with {@code localhost}, so the page is
+     * opened there too: "Try it out" then stays on the page's own origin.
+     */
+    private String docsUrl() {
+        URI uri = URI.create(base.toString());
+        return "http://localhost:" + uri.getPort() + contextRoot() + "/docs";
+    }
+
+    private JsonNode document() {
+        try {
+            return JSON.readTree(get("/openapi?format=JSON").body());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static JsonNode pathEndingWith(JsonNode document, String suffix) {
+        for (String path : OpenApiDocuments.paths(document)) {
+            if (path.endsWith(suffix)) {
+                return document.path("paths").path(path);
+            }
+        }
+        throw new AssertionError("no path ends with " + suffix + ": " + OpenApiDocuments.paths(document));
+    }
+
+    /** The deployment's context root: {@code /piston-ee}, or empty at the root. */
+    private String contextRoot() {
+        String path = URI.create(base.toString()).getPath();
+        return path.replaceAll("/+$", "");
+    }
+
+    private HttpResponse<String> get(String serverPath, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(base.toString()).resolve(serverPath))
+                .timeout(Duration.ofSeconds(60));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 }

@@ -16,6 +16,7 @@ import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A blog post. Clients write {@code title} and {@code content}; {@code author} and
@@ -33,6 +34,7 @@ public class BlogPost {
 
     @NotBlank
     @Size(max = 200)
+    @Schema(description = "The headline.")
     @Column(nullable = false, length = 200)
     private String title;
 
