@@ -1,5 +1,6 @@
 package io.pistonee.openapi;
 
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -13,11 +14,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import org.eclipse.microprofile.openapi.models.media.Schema;
-import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 
 /**
- * What Bean Validation constraints on a property say in a schema: lengths, sizes, bounds, patterns,
- * formats. Whether a property is required is {@link #required}'s business: a request body's schema
+ * What Bean Validation constraints on a property say in a schema: lengths, sizes, inclusive bounds,
+ * patterns, formats (exclusive bounds are left out: OpenAPI 3.0 and 3.1 spell them differently). Whether a property is required is {@link #required}'s business: a request body's schema
  * lists its required properties.
  */
 final class Constraints {
@@ -26,12 +26,17 @@ final class Constraints {
 
     /** Adds a property's constraints to its schema. */
     static void apply(Schema schema, BeanPropertyDefinition property) {
+        JavaType type = property.getPrimaryType();
         Size size = Annotations.find(property, Size.class);
         if (size != null) {
-            sized(schema, size.min(), size.max());
+            sized(schema, type, size.min(), size.max());
         }
         if (Annotations.find(property, NotBlank.class) != null || Annotations.find(property, NotEmpty.class) != null) {
-            sized(schema, Math.max(1, size == null ? 1 : size.min()), size == null ? Integer.MAX_VALUE : size.max());
+            sized(
+                    schema,
+                    type,
+                    Math.max(1, size == null ? 1 : size.min()),
+                    size == null ? Integer.MAX_VALUE : size.max());
         }
         Min min = Annotations.find(property, Min.class);
         if (min != null) {
@@ -42,12 +47,12 @@ final class Constraints {
             schema.maximum(BigDecimal.valueOf(max.value()));
         }
         DecimalMin decimalMin = Annotations.find(property, DecimalMin.class);
-        if (decimalMin != null) {
-            schema.minimum(new BigDecimal(decimalMin.value())).exclusiveMinimum(!decimalMin.inclusive() ? true : null);
+        if (decimalMin != null && decimalMin.inclusive()) {
+            schema.minimum(new BigDecimal(decimalMin.value()));
         }
         DecimalMax decimalMax = Annotations.find(property, DecimalMax.class);
-        if (decimalMax != null) {
-            schema.maximum(new BigDecimal(decimalMax.value())).exclusiveMaximum(!decimalMax.inclusive() ? true : null);
+        if (decimalMax != null && decimalMax.inclusive()) {
+            schema.maximum(new BigDecimal(decimalMax.value()));
         }
         Pattern pattern = Annotations.find(property, Pattern.class);
         if (pattern != null) {
@@ -65,9 +70,9 @@ final class Constraints {
                 || Annotations.find(property, NotEmpty.class) != null;
     }
 
-    private static void sized(Schema schema, int min, int max) {
-        boolean array = schema.getType() == SchemaType.ARRAY;
-        boolean object = schema.getType() == SchemaType.OBJECT;
+    private static void sized(Schema schema, JavaType type, int min, int max) {
+        boolean array = SchemaDocs.isSequence(type);
+        boolean object = type.isMapLikeType();
         Integer low = min > 0 ? min : null;
         Integer high = max < Integer.MAX_VALUE ? max : null;
         if (array) {

@@ -56,9 +56,7 @@ final class HandlerSchemas {
     private Schema anonymousList(HandlerDescriptor handler, HandlerDescriptor twin) {
         String suffix = sameSpec(twin.listFields(), twin.fields()) ? "_anonymous" : "_anonymous_list";
         Schema item = anonymousItem(handler, twin, twin.listFields(), suffix, Operation.LIST);
-        return item.getRef() == null
-                ? item
-                : OASFactory.createSchema().type(SchemaType.ARRAY).items(item);
+        return item.getRef() == null ? item : Typed.schema(SchemaType.ARRAY).items(item);
     }
 
     /** The twin's shape of the handler's model (named), or of what the twin returns (inline). */
@@ -90,9 +88,7 @@ final class HandlerSchemas {
         }
         String name = sameSpec(handler.listFields(), handler.fields()) ? handler.name() : handler.name() + "_list";
         register(name, () -> docs.item(handler, handler.listFields(), null));
-        return OASFactory.createSchema()
-                .type(SchemaType.ARRAY)
-                .items(OASFactory.createSchema().ref(name));
+        return Typed.schema(SchemaType.ARRAY).items(OASFactory.createSchema().ref(name));
     }
 
     /** What READ, CREATE and UPDATE answer to callers the handler serves. */

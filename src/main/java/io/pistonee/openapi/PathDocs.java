@@ -156,13 +156,13 @@ final class PathDocs {
                     .in(Parameter.In.QUERY)
                     .description("Narrows the handler's fields, in the field-spec grammar:"
                             + " `title,author(username)`. Names the handler does not emit are ignored.")
-                    .schema(OASFactory.createSchema().type(SchemaType.STRING)));
+                    .schema(Typed.schema(SchemaType.STRING)));
         }
         return parameters;
     }
 
     private Parameter formatParameter() {
-        Schema formats = OASFactory.createSchema().type(SchemaType.STRING);
+        Schema formats = Typed.schema(SchemaType.STRING);
         emitters.forEach(emitter -> formats.addEnumeration(emitter.format()));
         return OASFactory.createParameter()
                 .name("format")
@@ -208,9 +208,7 @@ final class PathDocs {
                     "Location",
                     OASFactory.createHeader()
                             .description("The new item's URL.")
-                            .schema(OASFactory.createSchema()
-                                    .type(SchemaType.STRING)
-                                    .format("uri")));
+                            .schema(Typed.schema(SchemaType.STRING).format("uri")));
         }
         return created;
     }
@@ -259,9 +257,8 @@ final class PathDocs {
             return schema;
         }
         boolean text = "text".equals(type.getType()) || type.getSubtype().endsWith("+json");
-        Schema written = OASFactory.createSchema()
-                .type(SchemaType.STRING)
-                .description("The same fields in the " + emitter.format() + " format.");
+        Schema written =
+                Typed.schema(SchemaType.STRING).description("The same fields in the " + emitter.format() + " format.");
         return text ? written : written.format("binary");
     }
 

@@ -86,19 +86,17 @@ final class ProblemDocs {
                     "WWW-Authenticate",
                     OASFactory.createHeader()
                             .description("The challenges: `Basic` and `Bearer`.")
-                            .schema(OASFactory.createSchema().type(SchemaType.STRING)));
+                            .schema(Typed.schema(SchemaType.STRING)));
         }
         return response;
     }
 
     private static Schema schema() {
-        Schema error = OASFactory.createSchema()
-                .type(SchemaType.OBJECT)
+        Schema error = Typed.schema(SchemaType.OBJECT)
                 .addProperty("field", string("The field as the client wrote it."))
                 .addProperty("message", string("What is wrong with it."))
                 .addProperty("rejected", OASFactory.createSchema().description("The value that was rejected."));
-        return OASFactory.createSchema()
-                .type(SchemaType.OBJECT)
+        return Typed.schema(SchemaType.OBJECT)
                 .description("An RFC 9457 problem. In XML it is `<problem xmlns=\"urn:ietf:rfc:7807\">`.")
                 .addRequired("type")
                 .addRequired("title")
@@ -106,28 +104,22 @@ final class ProblemDocs {
                 .addProperty(
                         "type", string("A URI naming the kind of problem; `about:blank` when the status says it all."))
                 .addProperty("title", string("The status phrase, or the kind of problem."))
-                .addProperty(
-                        "status",
-                        OASFactory.createSchema().type(SchemaType.INTEGER).format("int32"))
+                .addProperty("status", Typed.schema(SchemaType.INTEGER).format("int32"))
                 .addProperty("detail", string("What went wrong with this request."))
                 .addProperty("instance", string("The request's path."))
                 .addProperty(
                         "errors",
-                        OASFactory.createSchema()
-                                .type(SchemaType.ARRAY)
-                                .items(error)
-                                .description("Each field that is invalid (400)."))
+                        Typed.schema(SchemaType.ARRAY).items(error).description("Each field that is invalid (400)."))
                 .addProperty(
                         "formats",
-                        OASFactory.createSchema()
-                                .type(SchemaType.ARRAY)
-                                .items(OASFactory.createSchema().type(SchemaType.STRING))
+                        Typed.schema(SchemaType.ARRAY)
+                                .items(Typed.schema(SchemaType.STRING))
                                 .description("The formats on offer (406)."))
                 .addProperty("incident", string("The id of the log entry (500)."))
                 .additionalPropertiesBoolean(true);
     }
 
     private static Schema string(String description) {
-        return OASFactory.createSchema().type(SchemaType.STRING).description(description);
+        return Typed.schema(SchemaType.STRING).description(description);
     }
 }

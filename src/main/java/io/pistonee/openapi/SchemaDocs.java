@@ -64,7 +64,7 @@ final class SchemaDocs {
         }
         if (isSequence(type)) {
             JavaType content = type.getContentType() != null ? type.getContentType() : type.containedTypeOrUnknown(0);
-            return OASFactory.createSchema().type(SchemaType.ARRAY).items(value(content, spec, path));
+            return Typed.schema(SchemaType.ARRAY).items(value(content, spec, path));
         }
         if (type.isMapLikeType()) {
             return map(type.getContentType(), spec, path);
@@ -80,7 +80,7 @@ final class SchemaDocs {
     }
 
     private Schema map(JavaType valueType, FieldSpec spec, Set<Class<?>> path) {
-        Schema object = OASFactory.createSchema().type(SchemaType.OBJECT);
+        Schema object = Typed.schema(SchemaType.OBJECT);
         if (spec == null || spec.isDefault()) {
             return object.additionalPropertiesSchema(value(valueType, null, path));
         }
@@ -101,7 +101,7 @@ final class SchemaDocs {
             FieldSpec effective = spec != null && !spec.isDefault()
                     ? spec
                     : handler != null ? handler.fields() : spec != null ? spec : FieldSpec.ALL;
-            Schema object = OASFactory.createSchema().type(SchemaType.OBJECT);
+            Schema object = Typed.schema(SchemaType.OBJECT);
             Map<String, BeanPropertyDefinition> properties = properties(type);
             Set<String> writable = writable(type).keySet();
             Annotations.describe(object, raw);
@@ -139,8 +139,7 @@ final class SchemaDocs {
         if (isSequence(type)
                 && type.getContentType() != null
                 && isEntity(type.getContentType().getRawClass())) {
-            return OASFactory.createSchema()
-                    .type(SchemaType.ARRAY)
+            return Typed.schema(SchemaType.ARRAY)
                     .items(idOrAny(type.getContentType().getRawClass()));
         }
         return value(type, null, path);
@@ -166,8 +165,7 @@ final class SchemaDocs {
             } else if (RESOURCE_URI.equals(name) && handler != null) {
                 object.addProperty(
                         name,
-                        OASFactory.createSchema()
-                                .type(SchemaType.STRING)
+                        Typed.schema(SchemaType.STRING)
                                 .format("uri")
                                 .readOnly(true)
                                 .description("The item's URL."));
@@ -183,11 +181,11 @@ final class SchemaDocs {
     Schema input(JavaType type, Set<Class<?>> path) {
         Class<?> raw = type.getRawClass();
         if (isSequence(type)) {
-            return OASFactory.createSchema().type(SchemaType.ARRAY).items(input(type.getContentType(), path));
+            return Typed.schema(SchemaType.ARRAY).items(input(type.getContentType(), path));
         }
         if (type.isMapLikeType() || JsonNode.class.isAssignableFrom(raw) || raw == Object.class) {
             return type.isMapLikeType() || com.fasterxml.jackson.databind.node.ObjectNode.class == raw
-                    ? OASFactory.createSchema().type(SchemaType.OBJECT).additionalPropertiesBoolean(true)
+                    ? Typed.schema(SchemaType.OBJECT).additionalPropertiesBoolean(true)
                     : OASFactory.createSchema();
         }
         Schema scalar = types.scalar(type);
@@ -202,7 +200,7 @@ final class SchemaDocs {
     }
 
     private Schema writable(JavaType type, Set<Class<?>> path) {
-        Schema object = OASFactory.createSchema().type(SchemaType.OBJECT);
+        Schema object = Typed.schema(SchemaType.OBJECT);
         Annotations.describe(object, type.getRawClass());
         for (BeanPropertyDefinition property : writable(type).values()) {
             Schema schema = input(property.getPrimaryType(), path);

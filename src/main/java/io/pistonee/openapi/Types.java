@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 
@@ -44,22 +43,22 @@ final class Types {
             return string(null);
         }
         if (raw == Boolean.class) {
-            return OASFactory.createSchema().type(SchemaType.BOOLEAN);
+            return Typed.schema(SchemaType.BOOLEAN);
         }
         if (raw == Integer.class || raw == Short.class || raw == Byte.class) {
-            return OASFactory.createSchema().type(SchemaType.INTEGER).format("int32");
+            return Typed.schema(SchemaType.INTEGER).format("int32");
         }
         if (raw == Long.class) {
-            return OASFactory.createSchema().type(SchemaType.INTEGER).format("int64");
+            return Typed.schema(SchemaType.INTEGER).format("int64");
         }
         if (raw == BigInteger.class) {
-            return OASFactory.createSchema().type(SchemaType.INTEGER);
+            return Typed.schema(SchemaType.INTEGER);
         }
         if (raw == Float.class || raw == Double.class) {
-            return OASFactory.createSchema().type(SchemaType.NUMBER).format(raw == Float.class ? "float" : "double");
+            return Typed.schema(SchemaType.NUMBER).format(raw == Float.class ? "float" : "double");
         }
         if (raw == BigDecimal.class || Number.class.isAssignableFrom(raw)) {
-            return OASFactory.createSchema().type(SchemaType.NUMBER);
+            return Typed.schema(SchemaType.NUMBER);
         }
         if (raw == byte[].class) {
             return string("byte");
@@ -102,7 +101,7 @@ final class Types {
     }
 
     private static Schema string(String format) {
-        Schema schema = OASFactory.createSchema().type(SchemaType.STRING);
+        Schema schema = Typed.schema(SchemaType.STRING);
         return format == null ? schema : schema.format(format);
     }
 
