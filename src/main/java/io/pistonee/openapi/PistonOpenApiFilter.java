@@ -23,7 +23,8 @@ import org.eclipse.microprofile.openapi.models.servers.Server;
  *   <li>The OAuth token URL points where the token endpoint really is: servers that put the context
  *       root into the paths (WildFly) get it there too, servers that name a server URL (Payara) get
  *       it as an absolute URL, which clients such as Swagger UI need.</li>
- *   <li>Payara's own {@code endpoints} listing, which no OpenAPI parser accepts, is dropped.</li>
+ *   <li>Payara's own {@code endpoints} listing and WildFly's empty license and external docs, which
+ *       OpenAPI parsers reject, are dropped.</li>
  * </ul>
  */
 public class PistonOpenApiFilter implements OASFilter {
@@ -43,6 +44,22 @@ public class PistonOpenApiFilter implements OASFilter {
         generic.forEach(openAPI.getPaths()::removePathItem);
         locateTokenEndpoint(openAPI);
         dropEndpointsListing(openAPI);
+        dropEmptyRequiredObjects(openAPI);
+    }
+
+    /**
+     * WildFly adds an empty {@code info.license} and {@code externalDocs}; both have required members
+     * (a license's name, a URL), so parsers reject them empty.
+     */
+    private static void dropEmptyRequiredObjects(OpenAPI openAPI) {
+        if (openAPI.getInfo() != null
+                && openAPI.getInfo().getLicense() != null
+                && openAPI.getInfo().getLicense().getName() == null) {
+            openAPI.getInfo().setLicense(null);
+        }
+        if (openAPI.getExternalDocs() != null && openAPI.getExternalDocs().getUrl() == null) {
+            openAPI.setExternalDocs(null);
+        }
     }
 
     /**

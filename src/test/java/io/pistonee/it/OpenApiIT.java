@@ -105,10 +105,15 @@ class OpenApiIT {
             Files.createDirectories(GOLDEN.getParent());
             Files.writeString(GOLDEN, JSON.writeValueAsString(normalized) + "\n", StandardCharsets.UTF_8);
         }
+        Path served = Path.of(
+                System.getProperty("basedir", "."),
+                "target",
+                "openapi-" + System.getProperty("arquillian.launch", "server") + ".json");
+        Files.writeString(served, JSON.writeValueAsString(normalized) + "\n", StandardCharsets.UTF_8);
         JsonNode golden = JSON.readTree(Files.readString(GOLDEN, StandardCharsets.UTF_8));
 
         assertThat(JSON.writeValueAsString(normalized))
-                .as("the document differs from %s; if that is intended, regenerate it (see OpenApiIT)", GOLDEN)
+                .as("%s differs from %s; if that is intended, regenerate it (see OpenApiIT)", served, GOLDEN)
                 .isEqualTo(JSON.writeValueAsString(golden));
     }
 

@@ -1,0 +1,16 @@
+/**
+ * The OpenAPI document: every handler contributed to the server's MicroProfile OpenAPI document
+ * ({@code /openapi}) from the same descriptors that route requests, and Swagger UI at {@code /docs}.
+ *
+ * <p>Design decisions. The document is contributed through the platform's extension points, a model
+ * reader ({@link io.pistonee.openapi.PistonModelReader}) and a filter
+ * ({@link io.pistonee.openapi.PistonOpenApiFilter}), registered by a {@code ConfigSource} of the
+ * framework's ({@link io.pistonee.openapi.OpenApiDefaults}) so that a WAR built on the framework jar
+ * needs no setting. Nothing in it is a hand-written list: paths and operations come from the handler
+ * descriptors, schemas from the models as the shaper sees them through the field specs, media types
+ * from the deployed emitters and parsers, errors from the pipeline and {@code Rc}, security from the
+ * roles. A user's MicroProfile OpenAPI annotations on a handler win over generated values; the
+ * generic JAX-RS resource never appears. The same binary serves MicroProfile OpenAPI 3.1 (Payara 6)
+ * and 4 (WildFly 39, Payara 7), which differ in how a schema's type is set.
+ */
+package io.pistonee.openapi;

@@ -1,0 +1,29 @@
+package io.pistonee.openapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class OpenApiDefaultsTest {
+
+    private final OpenApiDefaults defaults = new OpenApiDefaults();
+
+    @Test
+    void registersTheReaderAndTheFilter() {
+        assertThat(defaults.getValue("mp.openapi.model.reader")).isEqualTo(PistonModelReader.class.getName());
+        assertThat(defaults.getValue("mp.openapi.filter")).isEqualTo(PistonOpenApiFilter.class.getName());
+    }
+
+    @Test
+    void excludesTheGenericResourceFromScanningEvenBeforeCdiIsThere() {
+        assertThat(defaults.getValue("mp.openapi.scan.exclude.classes"))
+                .isEqualTo("io.pistonee.resource.PistonResource");
+        assertThat(defaults.getProperties()).containsKeys("mp.openapi.model.reader", "mp.openapi.filter");
+    }
+
+    @Test
+    void ranksBelowTheApplicationsOwnSettings() {
+        assertThat(defaults.getOrdinal()).isLessThan(100);
+        assertThat(defaults.getValue("mp.openapi.servers")).isNull();
+    }
+}
