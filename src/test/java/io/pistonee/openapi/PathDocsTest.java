@@ -52,8 +52,7 @@ class PathDocsTest {
                         Rc.UNSUPPORTED_MEDIA_TYPE,
                         Rc.INTERNAL_ERROR);
         assertThat(PathDocs.errors(Operation.DELETE, true))
-                .containsExactly(
-                        Rc.UNAUTHORIZED, Rc.FORBIDDEN, Rc.NOT_FOUND, Rc.NOT_ACCEPTABLE, Rc.INTERNAL_ERROR);
+                .containsExactly(Rc.UNAUTHORIZED, Rc.FORBIDDEN, Rc.NOT_FOUND, Rc.NOT_ACCEPTABLE, Rc.INTERNAL_ERROR);
     }
 
     @Test

@@ -10,7 +10,8 @@ class PistonOpenApiFilterTest {
     void recognisesTheGenericResourceWhereverTheServerPutsIt() {
         assertThat(PistonOpenApiFilter.isGeneric("/api/{resource}")).isTrue();
         assertThat(PistonOpenApiFilter.isGeneric("/api/{resource}/{id}")).isTrue();
-        assertThat(PistonOpenApiFilter.isGeneric("/piston-ee/api/{resource}/{id}")).isTrue();
+        assertThat(PistonOpenApiFilter.isGeneric("/piston-ee/api/{resource}/{id}"))
+                .isTrue();
     }
 
     @Test
