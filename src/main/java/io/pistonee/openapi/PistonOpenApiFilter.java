@@ -3,8 +3,6 @@ package io.pistonee.openapi;
 import io.pistonee.resource.PistonResource;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -23,8 +21,7 @@ import org.eclipse.microprofile.openapi.models.servers.Server;
  *   <li>The OAuth token URL points where the token endpoint really is: servers that put the context
  *       root into the paths (WildFly) get it there too, servers that name a server URL (Payara) get
  *       it as an absolute URL, which clients such as Swagger UI need.</li>
- *   <li>Payara's own {@code endpoints} listing and WildFly's empty license and external docs, which
- *       OpenAPI parsers reject, are dropped.</li>
+ *   <li>Payara's own {@code endpoints} listing, which no OpenAPI parser accepts, is dropped.</li>
  * </ul>
  */
 public class PistonOpenApiFilter implements OASFilter {
@@ -44,37 +41,6 @@ public class PistonOpenApiFilter implements OASFilter {
         generic.forEach(openAPI.getPaths()::removePathItem);
         locateTokenEndpoint(openAPI);
         dropEndpointsListing(openAPI);
-        dropEmptyRequiredObjects(openAPI);
-    }
-
-    /**
-     * WildFly adds an empty {@code info.license} and {@code externalDocs}; both have required members
-     * (a license's name, a URL), so parsers reject them empty.
-     */
-    private static void dropEmptyRequiredObjects(OpenAPI openAPI) {
-        if (openAPI.getInfo() != null
-                && openAPI.getInfo().getLicense() != null
-                && openAPI.getInfo().getLicense().getName() == null) {
-            openAPI.getInfo().setLicense(null);
-        }
-        if (openAPI.getExternalDocs() != null && openAPI.getExternalDocs().getUrl() == null) {
-            openAPI.setExternalDocs(null);
-        }
-    }
-
-    /**
-     * Payara adds a top-level {@code endpoints} member, which OpenAPI does not allow (only {@code x-}
-     * extensions may be added), so parsers reject the document. Its model has a setter for it (an empty map is left out; {@code null} breaks its copies); no
-     * other server's has, and there this does nothing.
-     */
-    private static void dropEndpointsListing(OpenAPI openAPI) {
-        try {
-            openAPI.getClass().getMethod("setEndpoints", Map.class).invoke(openAPI, new TreeMap<>());
-        } catch (NoSuchMethodException e) {
-            // not Payara's model: nothing to drop
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.log(Level.FINE, "Could not drop the server's endpoints listing", e);
-        }
     }
 
     static boolean isGeneric(String path) {

@@ -13,8 +13,9 @@ import java.util.TreeSet;
  * what each server adds or spells its own way. {@link #normalize} drops the server-made members
  * ({@code openapi}, {@code info}, {@code servers}, {@code externalDocs}, Payara's {@code endpoints}),
  * takes the context root out of paths and URLs (WildFly puts it into the paths, Payara into the server
- * URL), and drops component schemas nothing refers to (Payara adds one for every class with Bean
- * Validation constraints).
+ * URL), drops component schemas nothing refers to (Payara adds one for every class with Bean
+ * Validation constraints) and paths that document no handler, and sorts arrays of names (Payara sorts
+ * {@code required}, WildFly keeps it in declaration order).
  */
 final class OpenApiDocuments {
 
@@ -36,9 +37,29 @@ final class OpenApiDocuments {
                     : name;
             paths.set(local, item);
         }
+        names.stream()
+                .map(name -> !contextRoot.isEmpty() && name.startsWith(contextRoot + "/")
+                        ? name.substring(contextRoot.length())
+                        : name)
+                .filter(name -> !documentsAHandler(paths.path(name)))
+                .forEach(paths::remove);
         localizeTokenUrls(document, contextRoot);
         dropUnreferencedSchemas(document);
         return sorted(document);
+    }
+
+    /**
+     * Whether a path item comes from a handler (its operations carry the handler's tag). Other JAX-RS
+     * resources, such as the OAuth endpoints, are documented by each server's own scanner, each its own
+     * way (operation ids, default responses), so the golden file leaves them out.
+     */
+    private static boolean documentsAHandler(JsonNode item) {
+        for (JsonNode operation : item) {
+            if (operation.path("tags").size() > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Token URLs as paths under the context root: {@code /api/oauth/token}. */
@@ -88,6 +109,14 @@ final class OpenApiDocuments {
         if (value.isObject()) {
             return sorted(value);
         }
+        if (value.isArray() && name(value)) {
+            List<String> names = new ArrayList<>();
+            value.forEach(item -> names.add(item.asText()));
+            names.sort(null);
+            var array = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+            names.forEach(array::add);
+            return array;
+        }
         if (value.isArray()) {
             var array = value.deepCopy();
             var copy = (com.fasterxml.jackson.databind.node.ArrayNode) array;
@@ -98,6 +127,19 @@ final class OpenApiDocuments {
             return copy;
         }
         return value;
+    }
+
+    /** Whether an array lists names only (such as a schema's {@code required}): servers order those differently. */
+    private static boolean name(JsonNode array) {
+        if (array.isEmpty()) {
+            return false;
+        }
+        for (JsonNode item : array) {
+            if (!item.isTextual()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The paths of a document, for messages. */
