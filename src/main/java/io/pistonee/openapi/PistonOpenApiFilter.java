@@ -3,6 +3,8 @@ package io.pistonee.openapi;
 import io.pistonee.resource.PistonResource;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -41,6 +43,21 @@ public class PistonOpenApiFilter implements OASFilter {
         generic.forEach(openAPI.getPaths()::removePathItem);
         locateTokenEndpoint(openAPI);
         dropEndpointsListing(openAPI);
+    }
+
+    /**
+     * Payara adds a top-level {@code endpoints} member, which OpenAPI does not allow (only {@code x-}
+     * extensions may be added), so parsers reject the document. Its model has a setter for it (an empty map is left out; {@code null} breaks its copies); no
+     * other server's has, and there this does nothing.
+     */
+    private static void dropEndpointsListing(OpenAPI openAPI) {
+        try {
+            openAPI.getClass().getMethod("setEndpoints", Map.class).invoke(openAPI, new TreeMap<>());
+        } catch (NoSuchMethodException e) {
+            // not Payara's model: nothing to drop
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.log(Level.FINE, "Could not drop the server's endpoints listing", e);
+        }
     }
 
     static boolean isGeneric(String path) {
