@@ -3,6 +3,9 @@ package io.pistonee.openapi;
 import jakarta.enterprise.inject.spi.CDI;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASModelReader;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 
@@ -23,6 +26,8 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
  */
 public class PistonModelReader implements OASModelReader {
 
+    private static final Logger LOG = Logger.getLogger(PistonModelReader.class.getName());
+
     /**
      * The model of the deployed handlers. Servers build the document at different times: Payara on the
      * first request for it, WildFly while deploying, on a thread whose context class loader is the
@@ -30,8 +35,14 @@ public class PistonModelReader implements OASModelReader {
      */
     @Override
     public OpenAPI buildModel() {
-        return inApplication(cdi -> cdi.select(ApiDocument.class).get().model())
-                .orElseThrow(() -> new IllegalStateException("CDI is not available to build the OpenAPI document"));
+        try {
+            return inApplication(cdi -> cdi.select(ApiDocument.class).get().model())
+                    .orElseThrow(() -> new IllegalStateException("CDI is not available to build the document"));
+        } catch (RuntimeException e) {
+            // WildFly builds the document while deploying: a failure here must not take the API down.
+            LOG.log(Level.SEVERE, "The handlers are left out of the OpenAPI document: it could not be built", e);
+            return OASFactory.createOpenAPI();
+        }
     }
 
     /**

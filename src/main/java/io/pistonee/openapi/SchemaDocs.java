@@ -63,8 +63,7 @@ final class SchemaDocs {
             return value(type.containedTypeOrUnknown(0), spec, path);
         }
         if (isSequence(type)) {
-            JavaType content = type.getContentType() != null ? type.getContentType() : type.containedTypeOrUnknown(0);
-            return Typed.schema(SchemaType.ARRAY).items(value(content, spec, path));
+            return Typed.schema(SchemaType.ARRAY).items(value(content(type), spec, path));
         }
         if (type.isMapLikeType()) {
             return map(type.getContentType(), spec, path);
@@ -181,7 +180,7 @@ final class SchemaDocs {
     Schema input(JavaType type, Set<Class<?>> path) {
         Class<?> raw = type.getRawClass();
         if (isSequence(type)) {
-            return Typed.schema(SchemaType.ARRAY).items(input(type.getContentType(), path));
+            return Typed.schema(SchemaType.ARRAY).items(input(content(type), path));
         }
         if (type.isMapLikeType() || JsonNode.class.isAssignableFrom(raw) || raw == Object.class) {
             return type.isMapLikeType() || com.fasterxml.jackson.databind.node.ObjectNode.class == raw
@@ -267,8 +266,16 @@ final class SchemaDocs {
         return OASFactory.createSchema();
     }
 
+    /** The items' type of a sequence; unknown ({@code Object}) where the type does not say. */
+    private static JavaType content(JavaType type) {
+        return type.getContentType() != null ? type.getContentType() : type.containedTypeOrUnknown(0);
+    }
+
     static boolean isSequence(JavaType type) {
         Class<?> raw = type.getRawClass();
+        if (JsonNode.class.isAssignableFrom(raw)) {
+            return false;
+        }
         return (type.isCollectionLikeType() || type.isArrayType() || Iterable.class.isAssignableFrom(raw))
                         && raw != byte[].class
                 || BaseStream.class.isAssignableFrom(raw)

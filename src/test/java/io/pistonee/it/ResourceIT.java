@@ -87,6 +87,28 @@ class ResourceIT {
     }
 
     @Test
+    void documentsTheHandlersOfAWarOnTheFrameworkJarWithoutAnySetting() {
+        HttpResponse<String> response = http.get("/openapi?format=JSON");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode paths = Http.json(response).get("paths");
+        List<String> names = new java.util.ArrayList<>();
+        paths.fieldNames().forEachRemaining(names::add);
+        assertThat(names)
+                .allSatisfy(path -> assertThat(path).doesNotContain("{resource}"))
+                .anySatisfy(path -> assertThat(path).endsWith("/api/echo/{id}"))
+                .anySatisfy(path -> assertThat(path).endsWith("/api/answer"));
+        JsonNode things = paths.get(names.stream()
+                .filter(path -> path.endsWith("/api/things"))
+                .findFirst()
+                .orElseThrow());
+        JsonNode listed = things.at("/get/responses/200/content/application~1json/schema/items/properties");
+        assertThat(listed.fieldNames()).toIterable().containsExactly("id", "name");
+        JsonNode input = things.at("/post/requestBody/content/application~1json/schema");
+        assertThat(input.toString()).contains("\"name\"").contains("\"stock\"").contains("added_on");
+    }
+
+    @Test
     void listsRecordsShapedByListFields() {
         HttpResponse<String> response = http.get("things");
 
