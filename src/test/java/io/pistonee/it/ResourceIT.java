@@ -91,7 +91,8 @@ class ResourceIT {
         HttpResponse<String> response = http.get("/openapi?format=JSON");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode paths = Http.json(response).get("paths");
+        JsonNode document = Http.json(response);
+        JsonNode paths = document.get("paths");
         List<String> names = new java.util.ArrayList<>();
         paths.fieldNames().forEachRemaining(names::add);
         assertThat(names)
@@ -104,8 +105,14 @@ class ResourceIT {
                 .orElseThrow());
         JsonNode listed = things.at("/get/responses/200/content/application~1json/schema/items/properties");
         assertThat(listed.fieldNames()).toIterable().containsExactly("id", "name");
-        JsonNode input = things.at("/post/requestBody/content/application~1json/schema");
-        assertThat(input.toString()).contains("\"name\"").contains("\"stock\"").contains("added_on");
+        assertThat(things.at("/post/requestBody/content/application~1json/schema/$ref")
+                        .asText())
+                .isEqualTo("#/components/schemas/things_input");
+        JsonNode input = document.at("/components/schemas/things_input");
+        assertThat(input.get("properties").fieldNames())
+                .toIterable()
+                .containsExactly("id", "name", "stock", "added_on");
+        assertThat(input.get("required")).extracting(JsonNode::asText).containsExactly("name");
     }
 
     @Test
