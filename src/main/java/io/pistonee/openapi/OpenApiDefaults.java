@@ -1,10 +1,14 @@
 package io.pistonee.openapi;
 
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.type.TypeFactory;
+import io.pistonee.handler.HandlerDescriptor;
 import io.pistonee.handler.HandlerExtension;
 import io.pistonee.resource.PistonResource;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.CDI;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +28,10 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * </pre>
  * Handler classes are no JAX-RS resources: their MicroProfile OpenAPI annotations are read by the
  * {@link PistonModelReader}, and a server scanning them as resources would fail (Payara answers
- * {@code /openapi} with 500 for an {@code @Operation} outside a resource). They are known once CDI
+ * {@code /openapi} with 500 for an {@code @Operation} outside a resource). The application classes
+ * handlers read and return (models, inputs) are documented by the reader too, and left out of the
+ * scan as well: Payara's scanner adds a duplicate schema for each, and fails on a record with Bean
+ * Validation constraints. They are known once CDI
  * has found them; a server that reads the setting earlier (WildFly, while deploying) gets the
  * resource alone. Its ordinal (50) is below {@code microprofile-config.properties} (100): an
  * application's own value for a key replaces the framework's.
@@ -76,10 +83,23 @@ public class OpenApiDefaults implements ConfigSource {
         return value;
     }
 
+    /** The handler classes and the application classes they read and return (models, inputs). */
     private static List<Class<?>> handlerClasses(CDI<Object> cdi) {
-        return cdi.select(HandlerExtension.class).get().handlers().stream()
-                .<Class<?>>map(Bean::getBeanClass)
-                .toList();
+        Set<Class<?>> classes = new LinkedHashSet<>();
+        for (Bean<?> bean : cdi.select(HandlerExtension.class).get().handlers()) {
+            classes.add(bean.getBeanClass());
+            HandlerDescriptor descriptor =
+                    HandlerDescriptor.of(bean.getBeanClass(), "_", TypeFactory.defaultInstance());
+            Stream.of(descriptor.model(), raw(descriptor.createInput()), raw(descriptor.updateInput()))
+                    .filter(type -> type != null
+                            && type.getClassLoader() == bean.getBeanClass().getClassLoader())
+                    .forEach(classes::add);
+        }
+        return List.copyOf(classes);
+    }
+
+    private static Class<?> raw(JavaType type) {
+        return type == null ? null : type.getRawClass();
     }
 
     @Override
