@@ -7,6 +7,7 @@ import io.pistonee.emitter.Emitter;
 import io.pistonee.handler.HandlerDescriptor;
 import io.pistonee.handler.Operation;
 import io.pistonee.parser.Parser;
+import io.pistonee.parser.PatchParser;
 import io.pistonee.problem.Rc;
 import jakarta.ws.rs.core.MediaType;
 import java.lang.reflect.Method;
@@ -135,6 +136,7 @@ final class PathDocs {
             case READ -> "Read one of " + handler.name();
             case CREATE -> "Create one in " + handler.name();
             case UPDATE -> "Replace one of " + handler.name();
+            case PATCH -> "Change some fields of one of " + handler.name();
             case DELETE -> "Delete one of " + handler.name();
         };
     }
@@ -172,12 +174,29 @@ final class PathDocs {
     }
 
     private RequestBody requestBody(HandlerDescriptor handler, Operation operation) {
-        Schema input = schemas.input(handler, operation);
         Content content = OASFactory.createContent();
+        if (operation == Operation.PATCH) {
+            content.addMediaType(
+                    PatchParser.MERGE_PATCH,
+                    OASFactory.createMediaType()
+                            .schema(Typed.schema(SchemaType.OBJECT)
+                                    .description("RFC 7396: the fields to change, as in `" + handler.name()
+                                            + "_input`; `null` removes one.")));
+            content.addMediaType(
+                    PatchParser.JSON_PATCH,
+                    OASFactory.createMediaType()
+                            .schema(Typed.schema(SchemaType.ARRAY)
+                                    .items(Typed.schema(SchemaType.OBJECT))
+                                    .description("RFC 6902: operations (`op`, `path`, `value`, `from`).")));
+            return OASFactory.createRequestBody().required(true).content(content);
+        }
+        Schema input = schemas.input(handler, operation);
         for (Parser parser : parsers) {
             for (MediaType type : parser.mediaTypes()) {
-                content.addMediaType(
-                        type.toString(), OASFactory.createMediaType().schema(input));
+                if (!PatchParser.TYPES.contains(type)) {
+                    content.addMediaType(
+                            plain(type), OASFactory.createMediaType().schema(input));
+                }
             }
         }
         return OASFactory.createRequestBody().required(true).content(content);
@@ -190,8 +209,8 @@ final class PathDocs {
             case LIST -> responses.addAPIResponse("200", result("The items.", schemas.list(handler, twin)));
             case READ -> responses.addAPIResponse("200", result("The item.", schemas.item(handler, twin, operation)));
             case CREATE -> responses.addAPIResponse("201", created(handler));
-            case UPDATE ->
-                responses.addAPIResponse("200", result("The item as stored.", schemas.item(handler, operation)));
+            case UPDATE, PATCH ->
+                responses.addAPIResponse("200", result("The item as stored.", schemas.item(handler, Operation.UPDATE)));
             case DELETE ->
                 responses.addAPIResponse("204", OASFactory.createAPIResponse().description("Deleted."));
         }

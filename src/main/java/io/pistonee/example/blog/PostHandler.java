@@ -9,7 +9,6 @@ import io.pistonee.throttle.Throttle;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * {@code /api/posts}: blog posts, with every operation from {@link ModelHandler}. Unauthenticated
@@ -34,7 +33,7 @@ public class PostHandler extends ModelHandler<BlogPost, Long> {
 
     @Override
     @RolesAllowed({"author", "admin"})
-    @Operation(summary = "Write a post; the caller becomes its author")
+    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "Write a post; the caller becomes its author")
     public BlogPost create(BlogPost input) {
         input.setAuthor(caller());
         return super.create(input);
