@@ -2,12 +2,13 @@ package io.pistonee.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pistonee.testing.ManualClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class CredentialCacheTest {
 
-    private final MutableClock clock = new MutableClock();
+    private final ManualClock clock = new ManualClock();
 
     @Test
     void remembersAVerifiedPasswordForItsStoredHashUntilTheTtl() {

@@ -2,12 +2,13 @@ package io.pistonee.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pistonee.testing.ManualClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class LoginLimiterTest {
 
-    private final MutableClock clock = new MutableClock();
+    private final ManualClock clock = new ManualClock();
     private final LoginLimiter limiter = new LoginLimiter(3, 5, Duration.ofMinutes(5), clock);
 
     @Test

@@ -3,11 +3,9 @@ package io.pistonee.throttle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pistonee.handler.Operation;
-import java.time.Clock;
+import io.pistonee.testing.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,34 +20,8 @@ import org.junit.jupiter.api.Test;
 class ThrottlerTest {
 
     /** A clock the test moves by hand. */
-    static final class ManualClock extends Clock {
-        private Instant now;
-
-        ManualClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     private final ManualClock clock = new ManualClock(Instant.parse("2026-11-27T10:00:00Z"));
+
     private final Throttler throttler = new Throttler(new MemoryThrottleStore(), clock);
     private final ThrottlePolicy fivePerTenMinutes = new ThrottlePolicy("user_writes", 5, Duration.ofMinutes(10));
 

@@ -1,4 +1,4 @@
-package io.pistonee.security;
+package io.pistonee.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,11 +7,19 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock tests move by hand: no sleeping. */
-final class MutableClock extends Clock {
+public final class ManualClock extends Clock {
 
-    private Instant now = Instant.parse("2026-11-27T00:00:00Z");
+    private Instant now;
 
-    void advance(Duration duration) {
+    public ManualClock() {
+        this(Instant.parse("2026-11-27T00:00:00Z"));
+    }
+
+    public ManualClock(Instant start) {
+        now = start;
+    }
+
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
