@@ -34,14 +34,21 @@ import java.util.concurrent.ConcurrentMap;
  * The validators of a representation: its entity tag and, where the model has one, its
  * modification time.
  *
+ * <p>A tag identifies one representation (RFC 9110 §8.8.3), so it has two parts,
+ * {@code "<state>-<variant>"}:
  * <ul>
- *   <li>An item whose class has a JPA {@code @Version} is tagged {@code "<version>"}: it changes
- *       exactly when the stored row does, and costs nothing to compute.</li>
- *   <li>Any other item is tagged with a hash of its shaped representation (the fields emitted, before
- *       the format is applied), so one state has one tag in every format.</li>
- *   <li>A collection gets a weak tag from its items' tags.</li>
- *   <li>{@code Last-Modified} comes from a property marked {@link LastModified}.</li>
+ *   <li>the <em>state</em>: an item whose class has a JPA {@code @Version} is tagged with that
+ *       version (it changes exactly when the stored row does, and costs nothing to compute); any
+ *       other item with a hash of its shape under the handler's field spec;</li>
+ *   <li>the <em>variant</em>: the eight characters of {@link Variant#key()}, which differ between
+ *       the anonymous and the authenticated shape, between formats, between {@code ?fields=}
+ *       narrowings and between JSONP callbacks.</li>
  * </ul>
+ * {@code If-None-Match} compares whole tags, so a cache revalidating one variant never gets a 304
+ * for another. A write compares only the state part ({@code If-Match}, {@code If-None-Match} on PUT, PATCH and DELETE): a write
+ * replaces the state, whichever representation the client read it in. A collection gets a weak tag
+ * {@code W/"<hash of its items' states>-<variant>"}. {@code Last-Modified} comes from a property
+ * marked {@link LastModified}.
  */
 @ApplicationScoped
 public class EntityTags {
@@ -53,20 +60,32 @@ public class EntityTags {
 
     private final ConcurrentMap<Class<?>, Accessors> accessors = new ConcurrentHashMap<>();
 
-    /** The strong tag of one item. */
-    public String of(HandlerDescriptor handler, Object item, URI root) {
-        Object value = unwrap(item);
-        Object version = read(accessorsOf(value).version(), value);
-        if (version != null) {
-            return Preconditions.strong(String.valueOf(version));
-        }
-        return Preconditions.strong(hash(handlers.shaper().shape(value, handler.fields(), root)));
+    /** The strong tag of one item in one variant: {@code "<state>-<variant>"}. */
+    public String of(HandlerDescriptor handler, Object item, URI root, Variant variant) {
+        return Preconditions.strong(state(handler, item, root) + '-' + variant.key());
     }
 
-    /** The weak tag of a collection, or {@code null} for a one-pass sequence (a stream, an iterator). */
-    public String ofCollection(HandlerDescriptor handler, Object result, URI root) {
+    /** The state part of an item's tags: its {@code @Version}, else a hash of its shape. */
+    public String state(HandlerDescriptor handler, Object item, URI root) {
+        Object value = unwrap(item);
+        Object version = read(accessorsOf(value).version(), value);
+        if (version instanceof Number number) {
+            return number.toString();
+        }
+        if (version != null) {
+            return encode(sha256().digest(version.toString().getBytes(StandardCharsets.UTF_8)));
+        }
+        return hash(handlers.shaper().shape(value, handler.fields(), root));
+    }
+
+    /**
+     * The weak tag of a collection in one variant, or {@code null} for a one-pass sequence (a stream,
+     * an iterator).
+     */
+    public String ofCollection(HandlerDescriptor handler, Object result, URI root, Variant variant) {
         if (!io.pistonee.fields.Shaper.isSequence(result)) {
-            return Preconditions.weak(hash(handlers.shaper().shape(result, handler.listFields(), root)));
+            return Preconditions.weak(
+                    hash(handlers.shaper().shape(result, handler.listFields(), root)) + '-' + variant.key());
         }
         if (!(result instanceof Iterable<?>) && !result.getClass().isArray()) {
             return null;
@@ -76,7 +95,7 @@ public class EntityTags {
             digest.update(itemTag(handler.listFields(), items.next(), root).getBytes(StandardCharsets.UTF_8));
             digest.update((byte) ',');
         }
-        return Preconditions.weak(encode(digest.digest()));
+        return Preconditions.weak(encode(digest.digest()) + '-' + variant.key());
     }
 
     /** When an item was last modified, if its model says so. */
@@ -159,11 +178,11 @@ public class EntityTags {
         return encode(sha256().digest(tree.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static String encode(byte[] digest) {
+    static String encode(byte[] digest) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 18));
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

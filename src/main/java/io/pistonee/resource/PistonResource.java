@@ -47,7 +47,8 @@ import java.util.Optional;
  * and wrapping the result for the chosen emitter:
  * <ul>
  *   <li>list: 200 with a weak {@code ETag}; a model handler's collection is a page (see
- *       {@link Listings}); read: 200 with {@code ETag} (and {@code Last-Modified} where the model
+ *       {@link Listings}); read: 200 with {@code ETag} (one per representation: see
+ *       {@link EntityTags}; and {@code Last-Modified} where the model
  *       has one); {@code If-None-Match} / {@code If-Modified-Since} answer 304; a read that returns
  *       {@code null} or an empty {@code Optional} is 404;</li>
  *   <li>create: 201 with the result, and {@code Location} when the result is an entity of the model;
@@ -105,7 +106,7 @@ public class PistonResource {
         if (result instanceof Rc || result instanceof Reply) {
             return emit(Response.ok(), result, handler, handler.listFields(), uri);
         }
-        String etag = tags.ofCollection(handler, result, apiRoot(uri));
+        String etag = tags.ofCollection(handler, result, apiRoot(uri), variant(handler, handler.listFields(), uri));
         if (Preconditions.noneMatchFails(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
             return Response.notModified().header(HttpHeaders.ETAG, etag).build();
         }
@@ -130,7 +131,7 @@ public class PistonResource {
             if (path != null) {
                 response.location(apiRoot(uri).resolve(path));
             }
-            response.header(HttpHeaders.ETAG, tags.of(handler, created, apiRoot(uri)));
+            response.header(HttpHeaders.ETAG, tags.of(handler, created, apiRoot(uri), variant(handler, uri)));
         }
         return created == null ? response.build() : emit(response, created, handler, handler.fields(), uri);
     }
@@ -151,7 +152,7 @@ public class PistonResource {
         if (found instanceof Rc || found instanceof Reply) {
             return emit(Response.ok(), found, handler, handler.fields(), uri);
         }
-        String etag = tags.of(handler, found, apiRoot(uri));
+        String etag = tags.of(handler, found, apiRoot(uri), variant(handler, uri));
         Optional<Instant> modified = tags.lastModified(found);
         if (notModified(headers, etag, modified)) {
             Response.ResponseBuilder response = Response.notModified().header(HttpHeaders.ETAG, etag);
@@ -237,7 +238,7 @@ public class PistonResource {
     private Response written(HandlerDescriptor handler, Object updated, UriInfo uri) {
         Response.ResponseBuilder response = Response.ok();
         if (updated != null && !(updated instanceof Rc) && !(updated instanceof Reply)) {
-            response.header(HttpHeaders.ETAG, tags.of(handler, updated, apiRoot(uri)));
+            response.header(HttpHeaders.ETAG, tags.of(handler, updated, apiRoot(uri), variant(handler, uri)));
         }
         return emit(response, updated, handler, handler.fields(), uri);
     }
@@ -268,15 +269,17 @@ public class PistonResource {
             return Precondition.NONE;
         }
         URI root = apiRoot(uri);
+        Variant variant = variant(handler, uri);
         return current -> {
-            String etag = current == null ? null : tags.of(handler, current, root);
+            String state = current == null ? null : tags.state(handler, current, root);
+            String etag = current == null ? null : tags.of(handler, current, root, variant);
             Map<String, String> tagHeader = etag == null ? Map.of() : Map.of(HttpHeaders.ETAG, etag);
-            if (ifMatch != null && (current == null || !Preconditions.matches(ifMatch, etag))) {
+            if (ifMatch != null && (current == null || !Preconditions.stateMatches(ifMatch, state))) {
                 throw Rc.PRECONDITION_FAILED.error(
                         "If-Match does not match the item's current ETag" + (etag == null ? "" : " " + etag) + ".",
                         tagHeader);
             }
-            if (ifNoneMatch != null && Preconditions.noneMatchFails(ifNoneMatch, etag)) {
+            if (ifNoneMatch != null && current != null && Preconditions.stateNoneMatchFails(ifNoneMatch, state)) {
                 throw Rc.PRECONDITION_FAILED.error("If-None-Match matches the item's current ETag.", tagHeader);
             }
             Optional<Instant> modified = current == null ? Optional.empty() : tags.lastModified(current);
@@ -330,6 +333,15 @@ public class PistonResource {
         } catch (IllegalArgumentException e) {
             throw Rc.BAD_REQUEST.error("The fields parameter is malformed: " + e.getMessage());
         }
+    }
+
+    /** The variant of this request's representation of one item (see {@link EntityTags}). */
+    private Variant variant(HandlerDescriptor handler, UriInfo uri) {
+        return variant(handler, handler.fields(), uri);
+    }
+
+    private Variant variant(HandlerDescriptor handler, FieldSpec spec, UriInfo uri) {
+        return new Variant(handler.handlerClass(), spec, narrowing(uri), format.mediaType(), format.callback());
     }
 
     /** Whether an input type takes a JSON array as it is (so an array is not a bulk create). */

@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The rules of RFC 9110's conditional requests, as pure functions: entity-tag lists, strong and weak
@@ -17,6 +18,8 @@ final class Preconditions {
     /** RFC 9110's preferred date format: always two-digit days, always GMT. */
     private static final DateTimeFormatter IMF_FIXDATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.ENGLISH);
+
+    private static final Pattern VARIANT_KEY = Pattern.compile("[A-Za-z0-9_-]{" + Variant.KEY_LENGTH + "}");
 
     private Preconditions() {}
 
@@ -31,8 +34,8 @@ final class Preconditions {
     }
 
     /**
-     * Whether {@code If-None-Match} matches the current tag (weak comparison): a GET then answers 304,
-     * a write 412.
+     * Whether {@code If-None-Match} on a read matches the current tag (weak comparison of whole tags,
+     * so only the same variant matches): the read then answers 304.
      */
     static boolean noneMatchFails(String ifNoneMatch, String current) {
         if (ifNoneMatch == null || current == null) {
@@ -47,19 +50,48 @@ final class Preconditions {
     }
 
     /**
-     * Whether {@code If-Match} holds for the current tag (strong comparison: a weak tag never matches;
-     * {@code *} matches any current representation).
+     * Whether {@code If-Match} holds for the item's current state part (see {@link EntityTags}): a
+     * strong tag whose state part is the current one matches, whatever variant it was issued for,
+     * since a write replaces the state and not one representation of it; a weak tag never matches;
+     * {@code *} matches any current item.
      */
-    static boolean matches(String ifMatch, String current) {
+    static boolean stateMatches(String ifMatch, String currentState) {
         for (String tag : tags(ifMatch)) {
-            if (tag.equals("*")) {
-                return true;
-            }
-            if (!tag.startsWith("W/") && current != null && !current.startsWith("W/") && tag.equals(current)) {
+            if (tag.equals("*") || (!tag.startsWith("W/") && state(tag).equals(currentState))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether {@code If-None-Match} on a write matches the item's current state part (weak
+     * comparison, any variant; {@code *} matches any current item): the write then answers 412.
+     */
+    static boolean stateNoneMatchFails(String ifNoneMatch, String currentState) {
+        for (String tag : tags(ifNoneMatch)) {
+            if (tag.equals("*") || state(opaque(tag)).equals(currentState)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The state part of a strong tag: {@code 7} of {@code "7-AbCd_123"}. A tag without a variant
+     * suffix is all state.
+     */
+    static String state(String tag) {
+        String opaque = tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")
+                ? tag.substring(1, tag.length() - 1)
+                : tag;
+        int separator = opaque.length() - Variant.KEY_LENGTH - 1;
+        if (separator > 0
+                && opaque.charAt(separator) == '-'
+                && VARIANT_KEY.matcher(opaque.substring(separator + 1)).matches()) {
+            return opaque.substring(0, separator);
+        }
+        return opaque;
     }
 
     /** Whether a representation last modified at {@code lastModified} is newer than an HTTP date. */

@@ -295,7 +295,7 @@ class BlogExampleIT {
         HttpResponse<String> read = http.get("posts/" + id);
         String etag = read.headers().firstValue("ETag").orElseThrow();
 
-        assertThat(etag).matches("\"[0-9]+\"");
+        assertThat(etag).matches("\"[0-9]+-[A-Za-z0-9_-]{8}\"");
         assertThat(http.get("posts/" + id, "If-None-Match", etag).statusCode()).isEqualTo(304);
         HttpResponse<String> updated = http.put(
                 "posts/" + id,
@@ -318,6 +318,38 @@ class BlogExampleIT {
         assertThat(Http.json(http.get("posts/" + id)).get("title").asText()).isEqualTo("Once");
         assertThat(http.get("posts").headers().firstValue("ETag"))
                 .hasValueSatisfying(tag -> assertThat(tag).startsWith("W/"));
+    }
+
+    @Test
+    void theAnonymousAndTheAuthenticatedCopyOfAPostNeverShareAnETag() {
+        Http anonymous = new Http(base);
+        HttpResponse<String> anonymousCopy = anonymous.get("posts/1");
+        String anonymousTag = anonymousCopy.headers().firstValue("ETag").orElseThrow();
+        String authenticatedTag =
+                http.get("posts/1").headers().firstValue("ETag").orElseThrow();
+
+        assertThat(anonymousTag).isNotEqualTo(authenticatedTag);
+        assertThat(anonymousTag.substring(0, anonymousTag.length() - 10))
+                .as("one state, so one version part (the last 10 characters: a dash, the variant key, the quote)")
+                .isEqualTo(authenticatedTag.substring(0, authenticatedTag.length() - 10));
+        HttpResponse<String> revalidated = http.get("posts/1", "If-None-Match", anonymousTag);
+        assertThat(revalidated.statusCode()).isEqualTo(200);
+        assertThat(revalidated.headers().firstValue("ETag")).hasValue(authenticatedTag);
+        assertThat(Http.json(revalidated).get("author").get("username").asText())
+                .isEqualTo("testuser");
+        assertThat(Http.json(revalidated).has("content_length")).isTrue();
+        assertThat(http.get("posts/1", "If-None-Match", authenticatedTag).statusCode())
+                .isEqualTo(304);
+
+        HttpResponse<String> anonymousWithTheirTag = anonymous.get("posts/1", "If-None-Match", authenticatedTag);
+        assertThat(anonymousWithTheirTag.statusCode()).isEqualTo(200);
+        assertThat(Http.json(anonymousWithTheirTag).has("author")).isFalse();
+        assertThat(anonymous.get("posts/1", "If-None-Match", anonymousTag).statusCode())
+                .isEqualTo(304);
+        String anonymousList =
+                anonymous.get("posts").headers().firstValue("ETag").orElseThrow();
+        assertThat(http.get("posts", "If-None-Match", anonymousList).statusCode())
+                .isEqualTo(200);
     }
 
     @Test

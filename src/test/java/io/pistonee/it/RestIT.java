@@ -45,6 +45,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RestIT {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    /** The end of every item tag: '-', the eight characters of the variant key, the closing quote. */
+    private static final int VARIANT_SUFFIX = 10;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -144,13 +146,114 @@ class RestIT {
         HttpResponse<String> read = http.get(path(created));
         String etag = read.headers().firstValue("ETag").orElseThrow();
 
-        assertThat(etag).isEqualTo("\"" + version(created) + "\"");
+        assertThat(etag).matches("\"" + version(created) + "-[A-Za-z0-9_-]{8}\"");
         HttpResponse<String> notModified = http.get(path(created), "If-None-Match", etag);
         assertThat(notModified.statusCode()).isEqualTo(304);
         assertThat(notModified.body()).isEmpty();
         assertThat(notModified.headers().firstValue("ETag")).hasValue(etag);
         assertThat(http.get(path(created), "If-None-Match", "\"999999\"").statusCode())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void eachRepresentationHasItsOwnETagAndOnlyItsOwnAnswers304() {
+        JsonNode created = create(code("variant"), "Variant", 5);
+        String json = http.get(path(created)).headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> yaml = http.get(path(created), "Accept", "application/yaml");
+        String yamlTag = yaml.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> narrowed = http.get(path(created) + "?fields=name");
+        String narrowedTag = narrowed.headers().firstValue("ETag").orElseThrow();
+        String xmlTag = http.get(path(created) + "?format=xml")
+                .headers()
+                .firstValue("ETag")
+                .orElseThrow();
+
+        assertThat(List.of(json, yamlTag, narrowedTag, xmlTag)).doesNotHaveDuplicates();
+        assertThat(List.of(json, yamlTag, narrowedTag, xmlTag))
+                .allSatisfy(tag -> assertThat(version(tag)).isEqualTo(version(created)));
+
+        HttpResponse<String> yamlWithJsonTag =
+                http.get(path(created), "Accept", "application/yaml", "If-None-Match", json);
+        assertThat(yamlWithJsonTag.statusCode()).isEqualTo(200);
+        assertThat(yamlWithJsonTag.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/yaml"));
+        Map<String, Object> parsed = Formats.yaml(yamlWithJsonTag.body());
+        assertThat(parsed).containsEntry("name", "Variant").containsEntry("price", 5);
+        assertThat(http.get(path(created), "Accept", "application/yaml", "If-None-Match", yamlTag)
+                        .statusCode())
+                .isEqualTo(304);
+
+        HttpResponse<String> fullWithNarrowedTag = http.get(path(created), "If-None-Match", narrowedTag);
+        assertThat(fullWithNarrowedTag.statusCode()).isEqualTo(200);
+        assertThat(Http.json(fullWithNarrowedTag).fieldNames())
+                .toIterable()
+                .containsExactly("id", "code", "name", "price", "resource_uri");
+        assertThat(Http.json(narrowed).fieldNames()).toIterable().containsExactly("name");
+        assertThat(http.get(path(created) + "?fields=name", "If-None-Match", narrowedTag)
+                        .statusCode())
+                .isEqualTo(304);
+        assertThat(http.get(path(created) + "?fields=name", "If-None-Match", json)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(http.get(path(created) + "?format=xml", "If-None-Match", xmlTag + ", " + json)
+                        .statusCode())
+                .isEqualTo(304);
+    }
+
+    @Test
+    void collectionsTagEachFormatApart() {
+        String prefix = seed("tagged-list", 2);
+        String json = http.get("gadgets?code__contains=" + prefix)
+                .headers()
+                .firstValue("ETag")
+                .orElseThrow();
+        HttpResponse<String> yaml =
+                http.get("gadgets?code__contains=" + prefix, "Accept", "application/yaml", "If-None-Match", json);
+
+        assertThat(yaml.statusCode()).isEqualTo(200);
+        assertThat(Formats.<List<Object>>yaml(yaml.body())).hasSize(2);
+        String yamlTag = yaml.headers().firstValue("ETag").orElseThrow();
+        assertThat(yamlTag).startsWith("W/\"").isNotEqualTo(json);
+        assertThat(http.get("gadgets?code__contains=" + prefix, "Accept", "application/yaml", "If-None-Match", yamlTag)
+                        .statusCode())
+                .isEqualTo(304);
+    }
+
+    @Test
+    void ifMatchAcceptsTheTagOfAnyRepresentationOfTheCurrentState() {
+        JsonNode created = create(code("ifmatch"), "Read as YAML", 5);
+        String code = created.get("code").asText();
+        String yamlTag = http.get(path(created), "Accept", "application/yaml")
+                .headers()
+                .firstValue("ETag")
+                .orElseThrow();
+
+        HttpResponse<String> updated = http.put(path(created), gadget(code, "Written", 6), "If-Match", yamlTag);
+        assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
+        String jsonTag = updated.headers().firstValue("ETag").orElseThrow();
+        assertThat(version(jsonTag)).isEqualTo(version(created) + 1);
+        assertThat(http.get(path(created), "If-None-Match", jsonTag).statusCode())
+                .isEqualTo(304);
+
+        HttpResponse<String> stale = http.put(path(created), gadget(code, "Stale", 7), "If-Match", yamlTag);
+        assertProblem(stale, 412);
+        assertThat(stale.headers().firstValue("ETag")).hasValue(jsonTag);
+        String narrowedTag = http.get(path(created) + "?fields=name")
+                .headers()
+                .firstValue("ETag")
+                .orElseThrow();
+        assertThat(http.send(
+                                "PATCH",
+                                path(created),
+                                "{\"price\":8}",
+                                "Content-Type",
+                                "application/merge-patch+json",
+                                "If-Match",
+                                narrowedTag)
+                        .statusCode())
+                .isEqualTo(200);
+        assertProblem(http.delete(path(created), "If-Match", jsonTag), 412);
+        assertThat(Http.json(http.get(path(created))).get("price").asInt()).isEqualTo(8);
     }
 
     @Test
@@ -187,7 +290,7 @@ class RestIT {
                 "\"" + (version(created) + 7) + "\"");
 
         assertProblem(response, 412);
-        assertThat(response.headers().firstValue("ETag")).hasValue("\"" + version(created) + "\"");
+        assertThat(response.headers().firstValue("ETag")).hasValue(etag(created));
         assertProblem(http.delete(path(created), "If-Match", "W/\"" + version(created) + "\""), 412);
         assertThat(Http.json(http.get(path(created))).get("name").asText()).isEqualTo("Original");
     }
@@ -238,7 +341,7 @@ class RestIT {
         assertThat(patched.get("name").asText()).isEqualTo("After");
         assertThat(patched.get("price").asInt()).isEqualTo(5);
         assertThat(patched.get("id")).isEqualTo(created.get("id"));
-        assertThat(response.headers().firstValue("ETag")).hasValue("\"" + (version(created) + 1) + "\"");
+        assertThat(response.headers().firstValue("ETag")).hasValue(withVersion(etag(created), version(created) + 1));
     }
 
     @Test
@@ -501,9 +604,18 @@ class RestIT {
         return created.get("etag").asText();
     }
 
+    /** The state part of a tag {@code "<version>-<8 characters of variant>"}: the version. */
+    private static long version(String etag) {
+        return Long.parseLong(etag.substring(1, etag.length() - VARIANT_SUFFIX));
+    }
+
     private static long version(JsonNode created) {
-        String etag = etag(created);
-        return Long.parseLong(etag.substring(1, etag.length() - 1));
+        return version(etag(created));
+    }
+
+    /** The same variant's tag for another version. */
+    private static String withVersion(String etag, long version) {
+        return "\"" + version + etag.substring(etag.length() - VARIANT_SUFFIX);
     }
 
     private long total(String filter, String value) {

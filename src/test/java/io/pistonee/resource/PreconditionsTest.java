@@ -8,13 +8,30 @@ import org.junit.jupiter.api.Test;
 class PreconditionsTest {
 
     @Test
-    void ifMatchComparesStronglyAndAcceptsAnyTagInTheList() {
-        assertThat(Preconditions.matches("\"3\"", "\"3\"")).isTrue();
-        assertThat(Preconditions.matches("\"1\", \"3\"", "\"3\"")).isTrue();
-        assertThat(Preconditions.matches("*", "\"3\"")).isTrue();
-        assertThat(Preconditions.matches("\"2\"", "\"3\"")).isFalse();
-        assertThat(Preconditions.matches("W/\"3\"", "\"3\"")).isFalse();
-        assertThat(Preconditions.matches("\"3\"", "W/\"3\"")).isFalse();
+    void ifMatchComparesTheStatePartOfStrongTagsOfAnyVariant() {
+        assertThat(Preconditions.stateMatches("\"3-AbCd_12-\"", "3")).isTrue();
+        assertThat(Preconditions.stateMatches("\"1-AbCd_12-\", \"3-zzzzzzzz\"", "3"))
+                .isTrue();
+        assertThat(Preconditions.stateMatches("*", "3")).isTrue();
+        assertThat(Preconditions.stateMatches("\"2-AbCd_12-\"", "3")).isFalse();
+        assertThat(Preconditions.stateMatches("W/\"3-AbCd_12-\"", "3")).isFalse();
+        assertThat(Preconditions.stateMatches("\"33-AbCd_12\"", "3")).isFalse();
+    }
+
+    @Test
+    void theStatePartIsWhatPrecedesTheVariantKey() {
+        assertThat(Preconditions.state("\"17-AbCd_12-\"")).isEqualTo("17");
+        assertThat(Preconditions.state("\"x-y_z-AbCd_12-\"")).isEqualTo("x-y_z");
+        assertThat(Preconditions.state("\"17\"")).isEqualTo("17");
+        assertThat(Preconditions.state("\"-AbCd_12-\"")).isEqualTo("-AbCd_12-");
+        assertThat(Preconditions.state("\"17-short\"")).isEqualTo("17-short");
+    }
+
+    @Test
+    void ifNoneMatchOnAWriteComparesStatesWeakly() {
+        assertThat(Preconditions.stateNoneMatchFails("W/\"3-AbCd_12-\"", "3")).isTrue();
+        assertThat(Preconditions.stateNoneMatchFails("*", "3")).isTrue();
+        assertThat(Preconditions.stateNoneMatchFails("\"4-AbCd_12-\"", "3")).isFalse();
     }
 
     @Test
@@ -24,6 +41,9 @@ class PreconditionsTest {
                 .isTrue();
         assertThat(Preconditions.noneMatchFails("*", "\"abc\"")).isTrue();
         assertThat(Preconditions.noneMatchFails("\"x\"", "\"abc\"")).isFalse();
+        assertThat(Preconditions.noneMatchFails("\"3-AbCd_12-\"", "\"3-zzzzzzzz\""))
+                .as("another variant of the same state")
+                .isFalse();
         assertThat(Preconditions.noneMatchFails(null, "\"abc\"")).isFalse();
     }
 
