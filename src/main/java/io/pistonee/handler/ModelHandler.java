@@ -111,7 +111,7 @@ public abstract class ModelHandler<T, ID>
     public T read(ID id) {
         T entity = entityManager.find(model, id);
         if (entity == null) {
-            throw Rc.NOT_FOUND.error("There is no " + model.getSimpleName() + " with id " + id + ".");
+            throw Rc.NOT_FOUND.error("There is no item with id " + id + "."); // never the Java class name
         }
         return entity;
     }

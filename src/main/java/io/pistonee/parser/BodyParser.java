@@ -15,10 +15,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.util.regex.Pattern;
 
 /**
  * A parser that reads a whole body into a tree under {@code piston.max-body-bytes}: 413 from
- * {@code Content-Length} before reading, or as soon as the limit is passed; 400 for an empty body.
+ * {@code Content-Length} before reading, or as soon as the limit is passed; 400 for an empty body,
+ * and for text that holds a character some format cannot write (see {@code Characters}).
  * Subclasses say how one format becomes a tree.
  *
  * <pre>{@code
@@ -37,6 +39,10 @@ public abstract class BodyParser implements Parser {
 
     /** Long enough to say what went wrong, short enough not to echo a hostile body back. */
     private static final int MAX_MESSAGE = 160;
+
+    /** Jackson's "(start marker at [Source: ...])" and "enable `SomeFeature` to allow" parts. */
+    private static final Pattern PARSER_INTERNALS =
+            Pattern.compile("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)|[:;,]?\\s*(?:enable|use) `[^`]*`[^.;:]*");
 
     @Inject
     PistonConfig config;
@@ -78,6 +84,7 @@ public abstract class BodyParser implements Parser {
         if (tree == null || tree.isMissingNode()) {
             throw Rc.BAD_REQUEST.error("The request body is empty: a document is required.");
         }
+        Characters.requireCarriable(tree);
         return new RequestData(tree);
     }
 
@@ -103,8 +110,13 @@ public abstract class BodyParser implements Parser {
             return Rc.BAD_REQUEST.error("The " + format + " document exceeds a parser limit (nesting deeper than "
                     + config.maxDepth() + " levels, or a value too long).");
         }
-        return Rc.BAD_REQUEST.error(
-                "Malformed " + format + where(e.getLocation()) + ": " + shorten(e.getOriginalMessage()));
+        return Rc.BAD_REQUEST.error("Malformed " + format + where(e.getLocation()) + ": "
+                + shorten(withoutInternals(e.getOriginalMessage())));
+    }
+
+    /** A parser's message without what only its own configuration means: source descriptions, feature switches. */
+    static String withoutInternals(String message) {
+        return message == null ? null : PARSER_INTERNALS.matcher(message).replaceAll("");
     }
 
     static String where(JsonLocation location) {

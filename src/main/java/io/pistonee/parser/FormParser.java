@@ -11,10 +11,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
@@ -24,7 +27,8 @@ import java.util.Set;
  * Reads HTML form bodies ({@code application/x-www-form-urlencoded}) into an object of strings:
  * {@code title=Hello&content=World} is {@code {"title": "Hello", "content": "World"}}; a name given
  * more than once makes an array. Binding converts the strings as the input type needs. UTF-8 unless
- * the type names another charset; a malformed escape answers 400.
+ * the type names another charset; a malformed escape, or bytes that are not text in that charset,
+ * answer 400.
  */
 @Provider
 @ApplicationScoped
@@ -81,11 +85,40 @@ public class FormParser extends BodyParser {
         }
     }
 
+    /** Decodes one name or value: {@code +} is a space, {@code %XX} a byte; the bytes must be valid text. */
     private static String decode(String text, Charset charset) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '%') {
+                int high = i + 1 < text.length() ? hex(text.charAt(i + 1)) : -1;
+                int low = i + 2 < text.length() ? hex(text.charAt(i + 2)) : -1;
+                if (high < 0 || low < 0) {
+                    throw Rc.BAD_REQUEST.error("Malformed form data: '%' must be followed by two hexadecimal digits.");
+                }
+                bytes.write(high * 16 + low);
+                i += 2;
+            } else {
+                bytes.write(c == '+' ? ' ' : c);
+            }
+        }
+        return text(bytes.toByteArray(), charset);
+    }
+
+    private static int hex(char c) {
+        return c < 128 ? Character.digit(c, 16) : -1;
+    }
+
+    /** Bytes as text of a charset: 400 for bytes that are not text in it, rather than a silent U+FFFD. */
+    static String text(byte[] bytes, Charset charset) {
         try {
-            return URLDecoder.decode(new String(text.getBytes(StandardCharsets.ISO_8859_1), charset), charset);
-        } catch (IllegalArgumentException e) {
-            throw Rc.BAD_REQUEST.error("Malformed form data: " + shorten(e.getMessage()));
+            return charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw Rc.BAD_REQUEST.error("Malformed form data: the text is not valid " + charset.name() + ".");
         }
     }
 }

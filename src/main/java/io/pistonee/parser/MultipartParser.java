@@ -104,12 +104,12 @@ public class MultipartParser extends BodyParser {
                     + "' has a filename. Send form fields only.");
         }
         byte[] content = split < 0 ? new byte[0] : Arrays.copyOfRange(part, split + HEADERS_END.length, part.length);
-        String value = new String(content, FormParser.charset(type));
+        String value = FormParser.text(content, FormParser.charset(type));
         FormParser.add(form, repeated, fieldName.group(1), JsonNodeFactory.instance.textNode(value));
     }
 
     private static String headerText(byte[] part, int split) {
-        return new String(part, 0, split, StandardCharsets.UTF_8);
+        return FormParser.text(Arrays.copyOf(part, split), StandardCharsets.UTF_8);
     }
 
     private static MediaType mediaType(String value) {

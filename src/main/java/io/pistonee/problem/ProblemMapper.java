@@ -101,6 +101,18 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return new ProblemException(Problem.of(status, platformDetail(status)), keptHeaders(platform));
     }
 
+    /**
+     * The problem for a status the platform (the JAX-RS runtime, the servlet container) answered
+     * without saying more: a fixed detail for a client error; for a server error, an incident id
+     * logged with the cause, if any.
+     */
+    static Problem platformProblem(int status, Throwable cause) {
+        if (status < 500) {
+            return Problem.of(status, platformDetail(status));
+        }
+        return unexpected(cause, Response.status(status).build()).problem();
+    }
+
     private static Map<String, String> keptHeaders(Response platform) {
         Map<String, String> headers = new LinkedHashMap<>();
         for (String name : KEPT_HEADERS) {
@@ -128,7 +140,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     /** A server-side failure: logged with an incident id; the client sees the status and the id only. */
     private static ProblemException unexpected(Throwable exception, Response platform) {
         String incident = UUID.randomUUID().toString();
-        LOG.log(Level.SEVERE, "Unexpected error, incident " + incident, exception);
+        LOG.log(
+                Level.SEVERE,
+                "Unexpected error, incident " + incident + (exception == null ? " (no exception)" : ""),
+                exception);
         String detail = "The server could not complete the request. Quote incident " + incident + " when reporting it.";
         return new ProblemException(
                 Problem.of(platform.getStatus(), detail).with("incident", incident), keptHeaders(platform));

@@ -3,6 +3,7 @@ package io.pistonee.resource;
 import jakarta.enterprise.context.Dependent;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import org.eclipse.microprofile.auth.LoginConfig;
 
 /**
@@ -16,8 +17,18 @@ import org.eclipse.microprofile.auth.LoginConfig;
  * which {@link io.pistonee.security.PistonAuthenticationMechanism} hands bearer tokens; the
  * application must therefore configure {@code mp.jwt.verify.issuer} and a public key location. The
  * class is a CDI bean ({@code @Dependent}) because Payara looks for the annotation on beans only.
+ *
+ * <p>Jersey (Payara) would also serve a WADL of the one generic resource at
+ * {@code /api/application.wadl}, naming its own version; the application's description is the
+ * OpenAPI document, so the WADL is switched off (RESTEasy ignores the property).
  */
 @ApplicationPath("api")
 @Dependent
 @LoginConfig(authMethod = "MP-JWT", realmName = "piston")
-public class PistonApplication extends Application {}
+public class PistonApplication extends Application {
+
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of("jersey.config.server.wadl.disableWadl", true);
+    }
+}

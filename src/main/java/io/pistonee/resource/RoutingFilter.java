@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
 /**
  * Pipeline step "handler resolution": before any body is read, an unknown resource answers 404, an
  * operation the handler does not provide answers 405 with {@code Allow}, and a body no parser reads
- * answers 415 with the types that are read (PATCH reads the two patch types, and only PATCH does). An unauthenticated caller is served by the handler's
+ * answers 415 with the types that are read (PATCH reads the two patch types, and only PATCH does; a
+ * wildcard such as {@code *}{@code /*} names no type, so it is 415 too). An unauthenticated caller is served by the handler's
  * anonymous twin when the twin provides the operation; whether the caller may go on is then
  * authorization's decision ({@code io.pistonee.security.AuthorizationFilter}).
  */
@@ -108,7 +109,9 @@ public class RoutingFilter implements ContainerRequestFilter {
             throw Rc.UNSUPPORTED_MEDIA_TYPE.error(
                     "A request body with a Content-Type is required. Accepted: " + accepted + ".");
         }
-        if (readable.stream().noneMatch(type::isCompatible)) {
+        if (type.isWildcardType()
+                || type.isWildcardSubtype()
+                || readable.stream().noneMatch(type::isCompatible)) {
             throw Rc.UNSUPPORTED_MEDIA_TYPE.error(
                     "Content-Type '" + type.getType() + "/" + type.getSubtype() + "' is not accepted. Accepted: "
                             + accepted + ".",

@@ -5,8 +5,12 @@ import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContextWrapper;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.security.Principal;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -15,6 +19,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * mechanism looks at the token even where no security constraint applies) and a rejection is only
  * recorded, not answered, so that {@link PistonAuthenticationMechanism} answers it as a problem. It
  * also rejects what the server's verifier lets through: a token not valid yet, a revoked token.
+ *
+ * <p>The server's mechanism sees the token under the scheme spelled {@code Bearer}, whatever case the
+ * client used: schemes are case-insensitive (RFC 9110), Payara's JWT mechanism looks for
+ * {@code "Bearer "} only.
  */
 final class BearerContext extends HttpMessageContextWrapper {
 
@@ -24,9 +32,18 @@ final class BearerContext extends HttpMessageContextWrapper {
 
     private final RevokedAccessTokens revoked;
 
-    BearerContext(HttpMessageContext context, RevokedAccessTokens revoked) {
+    private final HttpServletRequest request;
+
+    BearerContext(HttpMessageContext context, RevokedAccessTokens revoked, HttpServletRequest request, String token) {
         super(context);
         this.revoked = revoked;
+        this.request = new CanonicalRequest(request, "Bearer " + token);
+    }
+
+    /** The request as the server's mechanism reads it: {@code Authorization: Bearer <token>}. */
+    @Override
+    public HttpServletRequest getRequest() {
+        return request;
     }
 
     boolean authenticated() {
@@ -91,5 +108,30 @@ final class BearerContext extends HttpMessageContextWrapper {
     @Override
     public AuthenticationStatus responseNotFound() {
         return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    /** A request whose {@code Authorization} header is the given value. */
+    private static final class CanonicalRequest extends HttpServletRequestWrapper {
+
+        private final String authorization;
+
+        CanonicalRequest(HttpServletRequest request, String authorization) {
+            super(request);
+            this.authorization = authorization;
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return isAuthorization(name) ? authorization : super.getHeader(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaders(String name) {
+            return isAuthorization(name) ? Collections.enumeration(Set.of(authorization)) : super.getHeaders(name);
+        }
+
+        private static boolean isAuthorization(String name) {
+            return "Authorization".equalsIgnoreCase(name);
+        }
     }
 }

@@ -155,10 +155,10 @@ public class PistonAuthenticationMechanism implements HttpAuthenticationMechanis
         if (mechanism.isEmpty()) {
             return fail(request, response, Rc.UNAUTHORIZED, "Bearer tokens are not accepted here.", "not accepted");
         }
-        BearerContext bearer = new BearerContext(context, revoked);
+        BearerContext bearer = new BearerContext(context, revoked, request, token);
         AuthenticationStatus status;
         try {
-            status = mechanism.get().validateRequest(request, response, bearer);
+            status = mechanism.get().validateRequest(bearer.getRequest(), response, bearer);
         } catch (Exception e) {
             status = AuthenticationStatus.SEND_FAILURE;
         }

@@ -83,6 +83,18 @@ public final class Http {
                 headers);
     }
 
+    /** The OAuth password grant for a user, asked for by the example's client ({@code example-client}). */
+    public HttpResponse<String> passwordGrant(String user, String password) {
+        return send(
+                "POST",
+                "oauth/token",
+                "grant_type=password&username=" + user + "&password=" + password,
+                "Content-Type",
+                "application/x-www-form-urlencoded",
+                "Authorization",
+                basic("example-client", "example-secret"));
+    }
+
     /** A GET answered as bytes (for binary formats such as pickle). */
     public HttpResponse<byte[]> bytes(String path, String... headers) {
         return exchange(

@@ -59,14 +59,7 @@ class LoginLimitIT {
         long retryAfter =
                 Long.parseLong(blocked.headers().firstValue("Retry-After").orElseThrow());
         assertThat(retryAfter).isBetween(1L, 300L);
-        HttpResponse<String> grant = http.send(
-                "POST",
-                "oauth/token",
-                "grant_type=password&username=testuser&password=foobar",
-                "Content-Type",
-                "application/x-www-form-urlencoded",
-                "Authorization",
-                Http.basic("example-client", "example-secret"));
+        HttpResponse<String> grant = http.passwordGrant("testuser", "foobar");
         assertThat(grant.statusCode()).isEqualTo(429);
         assertThat(grant.headers().firstValue("Retry-After")).isPresent();
         assertThat(http.as("otheruser", "barfoo").get("posts/1").statusCode()).isEqualTo(200);

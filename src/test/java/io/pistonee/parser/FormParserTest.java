@@ -27,7 +27,17 @@ class FormParserTest {
 
     @Test
     void malformedEscapeIs400() {
-        rejects(parser, FORM, "title=%zz", 400).hasMessageStartingWith("Malformed form data");
+        rejects(parser, FORM, "title=%zz", 400)
+                .hasMessage("Malformed form data: '%' must be followed by two hexadecimal digits.");
+        rejects(parser, FORM, "title=a%2", 400).hasMessageStartingWith("Malformed form data");
+        rejects(parser, FORM, "title=%", 400).hasMessageStartingWith("Malformed form data");
+    }
+
+    @Test
+    void bytesThatAreNotUtf8Are400NotReplacementCharacters() {
+        rejects(parser, FORM, "title=%ff%fe&content=c", 400)
+                .hasMessage("Malformed form data: the text is not valid UTF-8.");
+        rejects(parser, FORM, "title=%ED%A0%80", 400).hasMessage("Malformed form data: the text is not valid UTF-8.");
     }
 
     @Test

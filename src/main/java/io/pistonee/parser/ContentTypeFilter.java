@@ -1,0 +1,47 @@
+package io.pistonee.parser;
+
+import io.pistonee.problem.Rc;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.ext.Provider;
+import java.util.List;
+
+/**
+ * A {@code Content-Type} header that is not one media type answers 400 with a problem, on every
+ * request, before routing.
+ *
+ * <p>The JAX-RS runtime reads {@code Content-Type} while matching a request to a resource method; a
+ * value it cannot parse ({@code Content-Type: !!!}) must not end as the container's HTML error page.
+ * Where the runtime reads the header lazily (RESTEasy), this check, right after format selection,
+ * answers a problem in the format the client asked for. Jersey (Payara) parses the header before any
+ * filter runs and answers a bare 400; {@code io.pistonee.problem.ErrorPageServlet} then writes the
+ * same problem as JSON.
+ */
+@Provider
+@PreMatching
+@Priority(Priorities.AUTHENTICATION - 400)
+@ApplicationScoped
+public class ContentTypeFilter implements ContainerRequestFilter {
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        List<String> values = request.getHeaders().get(HttpHeaders.CONTENT_TYPE);
+        if (values == null || values.isEmpty()) {
+            return;
+        }
+        if (values.size() > 1) {
+            throw Rc.BAD_REQUEST.error("The request has " + values.size() + " Content-Type headers: send one.");
+        }
+        try {
+            MediaType.valueOf(values.get(0));
+        } catch (IllegalArgumentException e) {
+            throw Rc.BAD_REQUEST.error("The Content-Type header is not a media type such as application/json.");
+        }
+    }
+}

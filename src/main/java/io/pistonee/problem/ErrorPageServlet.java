@@ -1,0 +1,69 @@
+package io.pistonee.problem;
+
+import io.pistonee.config.PistonConfig;
+import jakarta.inject.Inject;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+
+/**
+ * The servlet container's error page: what the container answers itself is an RFC 9457 problem too,
+ * never the server's own HTML page (which names the server).
+ *
+ * <p>Problems of the API are written by {@link ProblemMapper}; this page serves what never reaches
+ * it: a path outside {@code /api} ({@code GET /nothing}), a request the container refuses before
+ * routing, a bare status the JAX-RS runtime sends (Jersey answers a {@code Content-Type} it cannot
+ * parse with an empty 400 before any filter runs). The WAR's
+ * {@code web.xml} names it as the default error page:
+ *
+ * <pre>{@code
+ * <error-page>
+ *   <location>/error</location>
+ * </error-page>
+ * }</pre>
+ *
+ * Asked for directly, it answers 404.
+ */
+@WebServlet("/error")
+public class ErrorPageServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient PistonConfig config;
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = code instanceof Integer number ? number : HttpServletResponse.SC_NOT_FOUND;
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        Throwable cause = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        Problem problem = (malformedContentType(request, status)
+                        ? Problem.of(status, "The Content-Type header is not a media type such as application/json.")
+                        : ProblemMapper.platformProblem(status, cause))
+                .at(uri instanceof String path ? path : request.getRequestURI());
+        response.setStatus(status);
+        response.setContentType(Problem.MEDIA_TYPE);
+        if (!"HEAD".equals(request.getMethod())) {
+            response.getOutputStream().write(config.mapper().writeValueAsBytes(problem.toMap()));
+        }
+    }
+
+    /** Jersey refuses a request whose {@code Content-Type} it cannot parse with a bare 400, before any filter. */
+    private static boolean malformedContentType(HttpServletRequest request, int status) {
+        String type = request.getHeader("Content-Type");
+        if (status != HttpServletResponse.SC_BAD_REQUEST || type == null) {
+            return false;
+        }
+        try {
+            MediaType.valueOf(type);
+            return false;
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
+    }
+}
