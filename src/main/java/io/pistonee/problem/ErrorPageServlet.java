@@ -48,6 +48,7 @@ public class ErrorPageServlet extends HttpServlet {
                 .at(uri instanceof String path ? path : request.getRequestURI());
         response.setStatus(status);
         response.setContentType(Problem.MEDIA_TYPE);
+        response.setHeader("Vary", "Accept, Authorization");
         if (!"HEAD".equals(request.getMethod())) {
             response.getOutputStream().write(config.mapper().writeValueAsBytes(problem.toMap()));
         }
