@@ -17,10 +17,15 @@ public enum Lookup {
     /** A comma-separated list of values: {@code ?id__in=1,2,3}. */
     IN;
 
+    /** How a parameter names it after the field: {@code icontains}. */
+    public String suffix() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
     /** The lookup a suffix names, or {@code null} for none known. */
     static Lookup of(String suffix) {
         for (Lookup lookup : values()) {
-            if (lookup.name().toLowerCase(Locale.ROOT).equals(suffix)) {
+            if (lookup.suffix().equals(suffix)) {
                 return lookup;
             }
         }
@@ -28,12 +33,12 @@ public enum Lookup {
     }
 
     /** Whether the lookup only applies to text. */
-    boolean isTextual() {
+    public boolean isTextual() {
         return this == CONTAINS || this == ICONTAINS;
     }
 
     /** Whether the lookup compares by order. */
-    boolean isOrdering() {
+    public boolean isOrdering() {
         return this == GT || this == GTE || this == LT || this == LTE;
     }
 }

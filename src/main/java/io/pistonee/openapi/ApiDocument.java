@@ -1,5 +1,6 @@
 package io.pistonee.openapi;
 
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pistonee.config.PistonConfig;
 import io.pistonee.emitter.Emitter;
@@ -10,6 +11,7 @@ import io.pistonee.handler.Operation;
 import io.pistonee.parser.Parser;
 import io.pistonee.resource.PistonApplication;
 import io.pistonee.security.OAuthResource;
+import io.pistonee.throttle.Throttles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -19,6 +21,7 @@ import jakarta.ws.rs.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -52,6 +55,9 @@ public class ApiDocument {
     @Inject
     PistonConfig config;
 
+    @Inject
+    Throttles throttles;
+
     /** A new model of every handler's paths, operations and schemas. */
     public OpenAPI model() {
         ObjectMapper mapper = config.mapper();
@@ -63,8 +69,20 @@ public class ApiDocument {
         SchemaDocs schemaDocs = new SchemaDocs(mapper, handlers.shaper(), models::get);
         ProblemDocs problems = new ProblemDocs(formats);
         PathDocs[] paths = new PathDocs[1];
-        HandlerSchemas schemas = new HandlerSchemas(schemaDocs, (handler, op) -> paths[0].resultType(handler, op));
+        BiFunction<HandlerDescriptor, Operation, JavaType> resultTypes =
+                (handler, op) -> paths[0].resultType(handler, op);
+        HandlerSchemas schemas = new HandlerSchemas(schemaDocs, resultTypes);
         SecurityDocs security = new SecurityDocs(tokenUrl(), handlers.all());
+        PathDocs.Conventions conventions = new PathDocs.Conventions(
+                new CollectionDocs(
+                        config.pageDefaultSize(),
+                        config.pageMaxSize(),
+                        handlers::listing,
+                        resultTypes,
+                        new Types(mapper),
+                        mapper.getTypeFactory()),
+                new ConditionalDocs(config.requireIfMatch(), resultTypes),
+                new ThrottleDocs(throttles::policy));
         paths[0] = new PathDocs(
                 apiPath(),
                 schemas,
@@ -73,7 +91,8 @@ public class ApiDocument {
                 parsers.stream().toList(),
                 mapper.getTypeFactory(),
                 security,
-                handlers::anonymous);
+                handlers::anonymous,
+                conventions);
         OpenAPI model = write(paths[0], schemas, problems);
         security.addTo(model.getComponents());
         return model;

@@ -7,10 +7,17 @@ import io.pistonee.handler.HandlerExtension;
 import io.pistonee.resource.PistonResource;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.CDI;
+import java.lang.reflect.Field;
+import java.lang.reflect.GenericArrayType;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.lang.reflect.WildcardType;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -83,7 +90,11 @@ public class OpenApiDefaults implements ConfigSource {
         return value;
     }
 
-    /** The handler classes and the application classes they read and return (models, inputs). */
+    /**
+     * The handler classes and the application classes they read and return: models, inputs, and the
+     * classes those reach through their fields (a nested record of an input, the element type of a
+     * list).
+     */
     private static List<Class<?>> handlerClasses(CDI<Object> cdi) {
         Set<Class<?>> classes = new LinkedHashSet<>();
         for (Bean<?> bean : cdi.select(HandlerExtension.class).get().handlers()) {
@@ -91,11 +102,36 @@ public class OpenApiDefaults implements ConfigSource {
             HandlerDescriptor descriptor =
                     HandlerDescriptor.of(bean.getBeanClass(), "_", TypeFactory.defaultInstance());
             Stream.of(descriptor.model(), raw(descriptor.createInput()), raw(descriptor.updateInput()))
-                    .filter(type -> type != null
-                            && type.getClassLoader() == bean.getBeanClass().getClassLoader())
-                    .forEach(classes::add);
+                    .filter(Objects::nonNull)
+                    .forEach(type -> reach(type, bean.getBeanClass().getClassLoader(), classes));
         }
         return List.copyOf(classes);
+    }
+
+    /** Adds the application classes (those of {@code loader}) a type is or reaches through its fields. */
+    static void reach(Type type, ClassLoader loader, Set<Class<?>> found) {
+        if (type instanceof ParameterizedType parameterized) {
+            reach(parameterized.getRawType(), loader, found);
+            for (Type argument : parameterized.getActualTypeArguments()) {
+                reach(argument, loader, found);
+            }
+        } else if (type instanceof WildcardType wildcard) {
+            for (Type bound : wildcard.getUpperBounds()) {
+                reach(bound, loader, found);
+            }
+        } else if (type instanceof GenericArrayType array) {
+            reach(array.getGenericComponentType(), loader, found);
+        } else if (type instanceof Class<?> raw && raw.isArray()) {
+            reach(raw.getComponentType(), loader, found);
+        } else if (type instanceof Class<?> raw && raw.getClassLoader() == loader && found.add(raw)) {
+            for (Class<?> c = raw; c != null && c.getClassLoader() == loader; c = c.getSuperclass()) {
+                for (Field field : c.getDeclaredFields()) {
+                    if (!Modifier.isStatic(field.getModifiers())) {
+                        reach(field.getGenericType(), loader, found);
+                    }
+                }
+            }
+        }
     }
 
     private static Class<?> raw(JavaType type) {

@@ -9,12 +9,15 @@ import io.pistonee.handler.Operation;
 import io.pistonee.parser.Parser;
 import io.pistonee.parser.PatchParser;
 import io.pistonee.problem.Rc;
+import io.pistonee.resource.PistonResource;
 import jakarta.ws.rs.core.MediaType;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.PathItem;
@@ -44,6 +47,13 @@ final class PathDocs {
     private final TypeFactory types;
     private final SecurityDocs security;
     private final Function<HandlerDescriptor, Optional<HandlerDescriptor>> anonymous;
+    private final Conventions conventions;
+
+    /**
+     * The REST conventions the generic resource applies to handlers: paging, filters and sort on
+     * collections; entity tags and preconditions; throttles.
+     */
+    record Conventions(CollectionDocs collections, ConditionalDocs conditions, ThrottleDocs throttles) {}
 
     PathDocs(
             String apiPath,
@@ -53,7 +63,8 @@ final class PathDocs {
             List<Parser> parsers,
             TypeFactory types,
             SecurityDocs security,
-            Function<HandlerDescriptor, Optional<HandlerDescriptor>> anonymous) {
+            Function<HandlerDescriptor, Optional<HandlerDescriptor>> anonymous,
+            Conventions conventions) {
         this.apiPath = apiPath;
         this.schemas = schemas;
         this.problems = problems;
@@ -62,6 +73,7 @@ final class PathDocs {
         this.types = types;
         this.security = security;
         this.anonymous = anonymous;
+        this.conventions = conventions;
     }
 
     /** The path of a handler's collection ({@code /api/posts}). */
@@ -97,7 +109,11 @@ final class PathDocs {
                 .summary(summary(handler, operation))
                 .description(schemas.describe(handler, operation)
                         + SecurityDocs.roles(handler, operation)
-                        + anonymousNote(twin, operation, authenticated))
+                        + anonymousNote(twin, operation, authenticated)
+                        + (operation == Operation.LIST
+                                ? conventions.collections().describe(handler)
+                                : "")
+                        + conventions.throttles().describe(handler, operation))
                 .addTag(handler.name())
                 .parameters(parameters(handler, operation))
                 .responses(responses(handler, twin, operation, authenticated))
@@ -105,6 +121,7 @@ final class PathDocs {
         if (operation.hasBody()) {
             generated.requestBody(requestBody(handler, operation));
         }
+        conventions.throttles().extend(generated, handler, operation);
         Annotations.override(generated, method(handler, operation));
         return generated;
     }
@@ -160,6 +177,10 @@ final class PathDocs {
                             + " `title,author(username)`. Names the handler does not emit are ignored.")
                     .schema(Typed.schema(SchemaType.STRING)));
         }
+        if (operation == Operation.LIST) {
+            parameters.addAll(conventions.collections().parameters(handler));
+        }
+        parameters.addAll(conventions.conditions().parameters(handler, operation));
         return parameters;
     }
 
@@ -191,48 +212,121 @@ final class PathDocs {
             return OASFactory.createRequestBody().required(true).content(content);
         }
         Schema input = schemas.input(handler, operation);
+        boolean bulk = operation == Operation.CREATE && bulk(handler);
         for (Parser parser : parsers) {
             for (MediaType type : parser.mediaTypes()) {
                 if (!PatchParser.TYPES.contains(type)) {
                     content.addMediaType(
-                            plain(type), OASFactory.createMediaType().schema(input));
+                            plain(type),
+                            OASFactory.createMediaType()
+                                    .schema(bulk && carriesArrays(type) ? oneOrMany(input) : input));
                 }
             }
         }
-        return OASFactory.createRequestBody().required(true).content(content);
+        RequestBody body = OASFactory.createRequestBody().required(true).content(content);
+        return bulk
+                ? body.description("One item, or an array of items (JSON, YAML, XML) created in one transaction or"
+                        + " none: every item is bound and validated first, and a 400 lists each item's errors"
+                        + " with `field` as `[index].field`.")
+                : body;
+    }
+
+    private static Schema oneOrMany(Schema input) {
+        return OASFactory.createSchema()
+                .addOneOf(input)
+                .addOneOf(Typed.schema(SchemaType.ARRAY).items(input).minItems(1));
+    }
+
+    /** Whether a body format can hold an array (forms cannot). */
+    private static boolean carriesArrays(MediaType type) {
+        return !type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE) && !"multipart".equals(type.getType());
     }
 
     private APIResponses responses(
             HandlerDescriptor handler, Optional<HandlerDescriptor> twin, Operation operation, boolean authenticated) {
         APIResponses responses = OASFactory.createAPIResponses();
-        switch (operation) {
-            case LIST -> responses.addAPIResponse("200", result("The items.", schemas.list(handler, twin)));
-            case READ -> responses.addAPIResponse("200", result("The item.", schemas.item(handler, twin, operation)));
-            case CREATE -> responses.addAPIResponse("201", created(handler));
-            case UPDATE, PATCH ->
-                responses.addAPIResponse("200", result("The item as stored.", schemas.item(handler, Operation.UPDATE)));
-            case DELETE ->
-                responses.addAPIResponse("204", OASFactory.createAPIResponse().description("Deleted."));
+        APIResponse success = switch (operation) {
+            case LIST -> result("The items.", schemas.list(handler, twin));
+            case READ -> result("The item.", schemas.item(handler, twin, operation));
+            case CREATE -> created(handler);
+            case UPDATE, PATCH -> result("The item as stored.", schemas.item(handler, Operation.UPDATE));
+            case DELETE -> OASFactory.createAPIResponse().description("Deleted.");
+        };
+        conventions.conditions().headers(success, handler, operation);
+        if (operation == Operation.LIST) {
+            conventions.collections().headers(success, handler);
         }
-        for (Rc rc : errors(operation, authenticated)) {
+        conventions.throttles().headers(success, handler, operation);
+        success.addHeader(
+                "Vary",
+                Typed.header(
+                        "`Accept, Authorization`: the answer depends on the format and on the caller.",
+                        SchemaType.STRING));
+        responses.addAPIResponse(String.valueOf(successStatus(operation)), success);
+        conventions
+                .conditions()
+                .notModified(handler, operation)
+                .ifPresent(notModified -> responses.addAPIResponse("304", notModified));
+        for (Rc rc : errors(handler, operation, authenticated)) {
             responses.addAPIResponse(String.valueOf(rc.status()), problems.reference(rc));
         }
         return responses;
     }
 
+    private static int successStatus(Operation operation) {
+        return switch (operation) {
+            case CREATE -> Rc.CREATED.status();
+            case DELETE -> Rc.DELETED.status();
+            default -> Rc.ALL_OK.status();
+        };
+    }
+
     private APIResponse created(HandlerDescriptor handler) {
-        APIResponse created = result("Created; the body is the new item.", schemas.item(handler, Operation.CREATE));
+        Schema item = schemas.item(handler, Operation.CREATE);
+        if (!bulk(handler)) {
+            APIResponse created = result("Created; the body is the new item.", item);
+            location(created, handler);
+            return created;
+        }
+        APIResponse created = result(
+                "Created; the body is the new item, or every new item when an array was sent.",
+                OASFactory.createSchema()
+                        .addOneOf(item)
+                        .addOneOf(Typed.schema(SchemaType.ARRAY).items(item)));
+        location(created, handler);
+        return created;
+    }
+
+    private static void location(APIResponse created, HandlerDescriptor handler) {
         if (handler.isModelHandler()) {
             created.addHeader(
                     "Location",
                     OASFactory.createHeader()
-                            .description("The new item's URL.")
+                            .description("The new item's URL (one item created).")
                             .schema(Typed.schema(SchemaType.STRING).format("uri")));
         }
-        return created;
     }
 
-    /** The errors an operation can give. */
+    /** Whether a create takes an array of inputs too, and creates them all in one transaction or none. */
+    static boolean bulk(HandlerDescriptor handler) {
+        return handler.provides(Operation.CREATE) && !PistonResource.takesArrays(handler.createInput());
+    }
+
+    /** The errors an operation can give: the pipeline's, and those of the REST conventions that apply. */
+    private List<Rc> errors(HandlerDescriptor handler, Operation operation, boolean authenticated) {
+        Set<Rc> errors = new TreeSet<>(errors(operation, authenticated));
+        if (operation.hasBody() || operation == Operation.DELETE) {
+            errors.add(Rc.DUPLICATE_ENTRY);
+        }
+        errors.addAll(conventions.conditions().errors(handler, operation));
+        if (conventions.throttles().throttled(handler, operation)) {
+            errors.add(Rc.THROTTLED);
+        }
+        errors.add(Rc.UNAVAILABLE);
+        return List.copyOf(errors);
+    }
+
+    /** The errors the pipeline itself can give an operation. */
     static List<Rc> errors(Operation operation, boolean authenticated) {
         List<Rc> errors = new ArrayList<>();
         if (operation != Operation.DELETE) {

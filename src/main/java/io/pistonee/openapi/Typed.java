@@ -3,11 +3,12 @@ package io.pistonee.openapi;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 
 /**
- * A schema of one type, on every server. MicroProfile OpenAPI 4 (WildFly 39, Payara 7; OpenAPI 3.1)
+ * A schema of one type, on every server (and a header with one). MicroProfile OpenAPI 4 (WildFly 39, Payara 7; OpenAPI 3.1)
  * made a schema's type a list ({@code addType}), where 3.1 (Payara 6; OpenAPI 3.0) has one
  * ({@code setType}); the framework is compiled against 3.1 and finds the server's setter here, the one
  * place where the two differ for it.
@@ -29,6 +30,11 @@ final class Typed {
             throw new IllegalStateException(e.getCause());
         }
         return schema;
+    }
+
+    /** A response header whose value is of a type. */
+    static Header header(String description, SchemaType type) {
+        return OASFactory.createHeader().description(description).schema(schema(type));
     }
 
     private static Method setter() {

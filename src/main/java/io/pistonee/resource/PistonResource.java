@@ -345,7 +345,7 @@ public class PistonResource {
     }
 
     /** Whether an input type takes a JSON array as it is (so an array is not a bulk create). */
-    private static boolean takesArrays(JavaType input) {
+    public static boolean takesArrays(JavaType input) {
         Class<?> type = input == null ? Object.class : input.getRawClass();
         return type == Object.class
                 || JsonNode.class.isAssignableFrom(type)

@@ -148,4 +148,38 @@ final class OpenApiDocuments {
         document.path("paths").fieldNames().forEachRemaining(paths::add);
         return paths;
     }
+
+    /** The path item whose path ends with {@code suffix} ({@code /api/posts/{id}}, whatever the context root). */
+    static JsonNode pathItem(JsonNode document, String suffix) {
+        for (String path : paths(document)) {
+            if (path.endsWith(suffix)) {
+                return document.path("paths").path(path);
+            }
+        }
+        throw new AssertionError("no path ends with " + suffix + ": " + paths(document));
+    }
+
+    /** The operation of a method ({@code get}) on the path that ends with {@code suffix}. */
+    static JsonNode operation(JsonNode document, String suffix, String method) {
+        return pathItem(document, suffix).path(method);
+    }
+
+    /** The names of an operation's parameters, in order. */
+    static List<String> parameterNames(JsonNode operation) {
+        List<String> names = new ArrayList<>();
+        operation
+                .path("parameters")
+                .forEach(parameter -> names.add(parameter.path("name").asText()));
+        return names;
+    }
+
+    /** An operation's parameter. */
+    static JsonNode parameter(JsonNode operation, String name) {
+        for (JsonNode parameter : operation.path("parameters")) {
+            if (parameter.path("name").asText().equals(name)) {
+                return parameter;
+            }
+        }
+        throw new AssertionError("no parameter " + name + " in " + parameterNames(operation));
+    }
 }

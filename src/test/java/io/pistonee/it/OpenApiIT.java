@@ -82,9 +82,9 @@ class OpenApiIT {
                 .anySatisfy(path -> assertThat(path).endsWith("/api/posts/{id}"))
                 .anySatisfy(path -> assertThat(path).endsWith("/api/stats"))
                 .noneSatisfy(path -> assertThat(path).endsWith("/api/stats/{id}"));
-        JsonNode stats = pathEndingWith(document, "/api/stats");
+        JsonNode stats = OpenApiDocuments.pathItem(document, "/api/stats");
         assertThat(stats.fieldNames()).toIterable().containsExactly("get");
-        JsonNode posts = pathEndingWith(document, "/api/posts/{id}");
+        JsonNode posts = OpenApiDocuments.pathItem(document, "/api/posts/{id}");
         assertThat(posts.fieldNames()).toIterable().containsExactlyInAnyOrder("get", "put", "patch", "delete");
     }
 
@@ -119,6 +119,113 @@ class OpenApiIT {
         assertThat(JSON.writeValueAsString(normalized))
                 .as("%s differs from %s; if that is intended, regenerate it (see OpenApiIT)", served, GOLDEN)
                 .isEqualTo(JSON.writeValueAsString(golden));
+    }
+
+    @Test
+    void describesThePagingFiltersAndSortOfACollectionFromItsListingAndTheConfiguration() {
+        JsonNode list = OpenApiDocuments.operation(document(), "/api/posts", "get");
+
+        JsonNode limit = OpenApiDocuments.parameter(list, "limit").path("schema");
+        assertThat(limit.path("default").asInt()).isEqualTo(50);
+        assertThat(limit.path("maximum").asInt()).isEqualTo(500);
+        assertThat(limit.path("minimum").asInt()).isEqualTo(1);
+        assertThat(OpenApiDocuments.parameterNames(list))
+                .contains("offset", "cursor", "total", "author", "author__in", "title__icontains", "created_on__gte")
+                .doesNotContain("created_on__icontains", "content", "content_length");
+        assertThat(OpenApiDocuments.parameter(list, "created_on__lt")
+                        .path("schema")
+                        .path("format")
+                        .asText())
+                .isEqualTo("date-time");
+        JsonNode sort = OpenApiDocuments.parameter(list, "sort");
+        assertThat(sort.path("explode").asBoolean(true)).isFalse();
+        assertThat(sort.path("schema").path("items").path("enum"))
+                .extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("created_on", "-created_on", "title", "-title", "id", "-id");
+        assertThat(sort.path("description").asText()).contains("`-created_on,-id`");
+        assertThat(list.path("responses").path("200").path("headers").fieldNames())
+                .toIterable()
+                .contains("Link", "X-Total-Count", "ETag", "Vary");
+        assertThat(list.path("responses").has("304")).isTrue();
+        JsonNode stats = OpenApiDocuments.operation(document(), "/api/stats", "get");
+        assertThat(OpenApiDocuments.parameterNames(stats)).doesNotContain("limit", "sort");
+    }
+
+    @Test
+    void describesEntityTagsPreconditionsConflictsAndUnavailability() {
+        JsonNode document = document();
+        JsonNode read = OpenApiDocuments.operation(document, "/api/posts/{id}", "get");
+        JsonNode update = OpenApiDocuments.operation(document, "/api/posts/{id}", "put");
+        JsonNode delete = OpenApiDocuments.operation(document, "/api/posts/{id}", "delete");
+
+        assertThat(OpenApiDocuments.parameterNames(read))
+                .contains("If-None-Match")
+                .doesNotContain("If-Modified-Since");
+        assertThat(read.path("responses").path("200").path("headers").has("ETag"))
+                .isTrue();
+        assertThat(read.path("responses").path("200").path("headers").has("Last-Modified"))
+                .isFalse();
+        assertThat(read.path("responses").has("304")).isTrue();
+        for (JsonNode write : List.of(update, delete)) {
+            JsonNode ifMatch = OpenApiDocuments.parameter(write, "If-Match");
+            assertThat(ifMatch.path("in").asText()).isEqualTo("header");
+            assertThat(ifMatch.path("required").asBoolean()).isFalse();
+            assertThat(write.path("responses").fieldNames())
+                    .toIterable()
+                    .contains("409", "412", "503")
+                    .doesNotContain("428");
+        }
+        JsonNode components = document.path("components").path("responses");
+        assertThat(components.path("PRECONDITION_FAILED").path("headers").has("ETag"))
+                .isTrue();
+        assertThat(components.path("UNAVAILABLE").path("headers").has("Retry-After"))
+                .isTrue();
+    }
+
+    @Test
+    void statesThrottlesOnTheOperationsTheyCover() {
+        JsonNode document = document();
+        JsonNode update = OpenApiDocuments.operation(document, "/api/posts/{id}", "put");
+        JsonNode patch = OpenApiDocuments.operation(document, "/api/posts/{id}", "patch");
+        JsonNode read = OpenApiDocuments.operation(document, "/api/posts/{id}", "get");
+
+        for (JsonNode throttled : List.of(update, patch)) {
+            JsonNode budget = throttled.path("x-throttle");
+            assertThat(budget.path("requests").asInt()).isEqualTo(20);
+            assertThat(budget.path("per").asInt()).isEqualTo(60);
+            assertThat(budget.path("scope").asText()).isEqualTo("post_updates");
+            assertThat(throttled.path("description").asText()).contains("20 requests per 60 s");
+            assertThat(throttled.path("responses").has("429")).isTrue();
+            assertThat(throttled.path("responses").path("200").path("headers").has("RateLimit-Remaining"))
+                    .isTrue();
+        }
+        assertThat(read.has("x-throttle")).isFalse();
+        assertThat(read.path("responses").has("429")).isFalse();
+        assertThat(document.path("components")
+                        .path("responses")
+                        .path("THROTTLED")
+                        .path("headers")
+                        .fieldNames())
+                .toIterable()
+                .contains("Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset");
+    }
+
+    @Test
+    void aCreateTakesOneInputOrAnArrayOfThem() {
+        JsonNode create = OpenApiDocuments.operation(document(), "/api/posts", "post");
+        JsonNode body = create.path("requestBody").path("content");
+
+        JsonNode json = body.path("application/json").path("schema").path("oneOf");
+        assertThat(json.get(0).path("$ref").asText()).endsWith("/posts_input");
+        assertThat(json.get(1).path("type").asText()).isEqualTo("array");
+        assertThat(json.get(1).path("items").path("$ref").asText()).endsWith("/posts_input");
+        assertThat(body.path("application/x-www-form-urlencoded")
+                        .path("schema")
+                        .path("$ref")
+                        .asText())
+                .endsWith("/posts_input");
+        assertThat(create.path("requestBody").path("description").asText()).contains("[index].field");
+        assertThat(create.path("responses").fieldNames()).toIterable().contains("201", "409", "503");
     }
 
     /**
@@ -173,15 +280,6 @@ class OpenApiIT {
         } catch (IOException e) {
             throw new AssertionError(e);
         }
-    }
-
-    private static JsonNode pathEndingWith(JsonNode document, String suffix) {
-        for (String path : OpenApiDocuments.paths(document)) {
-            if (path.endsWith(suffix)) {
-                return document.path("paths").path(path);
-            }
-        }
-        throw new AssertionError("no path ends with " + suffix + ": " + OpenApiDocuments.paths(document));
     }
 
     /** The deployment's context root: {@code /piston-ee}, or empty at the root. */

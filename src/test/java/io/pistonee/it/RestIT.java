@@ -91,6 +91,39 @@ class RestIT {
         http = new Http(base);
     }
 
+    // --- the OpenAPI document describes this deployment's conventions
+
+    @Test
+    void theOpenApiDocumentRequiresIfMatchInThisModeAndStatesEachThrottle() {
+        JsonNode document = Http.json(http.get("/openapi?format=JSON"));
+        JsonNode update = OpenApiDocuments.operation(document, "/api/gadgets/{id}", "put");
+        JsonNode read = OpenApiDocuments.operation(document, "/api/gadgets/{id}", "get");
+        JsonNode gadgets = OpenApiDocuments.operation(document, "/api/gadgets", "get");
+
+        assertThat(OpenApiDocuments.parameter(update, "If-Match")
+                        .path("required")
+                        .asBoolean())
+                .isTrue();
+        assertThat(update.path("responses").fieldNames()).toIterable().contains("412", "428");
+        assertThat(OpenApiDocuments.parameterNames(update)).contains("If-Unmodified-Since");
+        assertThat(OpenApiDocuments.parameterNames(read)).contains("If-None-Match", "If-Modified-Since");
+        assertThat(read.path("responses").path("200").path("headers").has("Last-Modified"))
+                .isTrue();
+        assertThat(OpenApiDocuments.parameterNames(gadgets))
+                .contains("limit", "code__icontains", "price__gte", "price__in", "sort")
+                .doesNotContain("price__icontains");
+        JsonNode limited =
+                OpenApiDocuments.operation(document, "/api/limited", "get").path("x-throttle");
+        assertThat(limited.path("requests").asInt()).isEqualTo(10);
+        assertThat(limited.path("per").asInt()).isEqualTo(3600);
+        assertThat(limited.path("scope").asText()).isEqualTo("limited");
+        assertThat(OpenApiDocuments.operation(document, "/api/quota", "post")
+                        .path("x-throttle")
+                        .path("scope")
+                        .asText())
+                .isEqualTo("quota");
+    }
+
     // --- the status vocabulary and persistence failures
 
     @Test

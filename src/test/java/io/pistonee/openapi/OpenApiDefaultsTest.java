@@ -2,6 +2,10 @@ package io.pistonee.openapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class OpenApiDefaultsTest {
@@ -25,5 +29,18 @@ class OpenApiDefaultsTest {
     void ranksBelowTheApplicationsOwnSettings() {
         assertThat(defaults.getOrdinal()).isLessThan(100);
         assertThat(defaults.getValue("mp.openapi.servers")).isNull();
+    }
+
+    record Line(String product, int quantity) {}
+
+    record Order(String customer, List<Line> lines, Map<String, Line[]> extras) {}
+
+    @Test
+    void leavesOutOfTheScanEveryApplicationClassAnInputReaches() {
+        Set<Class<?>> found = new LinkedHashSet<>();
+
+        OpenApiDefaults.reach(Order.class, Order.class.getClassLoader(), found);
+
+        assertThat(found).containsExactly(Order.class, Line.class);
     }
 }

@@ -2,7 +2,9 @@ package io.pistonee.openapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.type.TypeFactory;
+import io.pistonee.handler.CreateOperation;
 import io.pistonee.handler.Handler;
 import io.pistonee.handler.HandlerDescriptor;
 import io.pistonee.handler.ListOperation;
@@ -64,5 +66,32 @@ class PathDocsTest {
                         .summary())
                 .isEqualTo("One post");
         assertThat(PathDocs.method(handler, Operation.CREATE)).isNull();
+    }
+
+    @Handler("notes")
+    static class NotesHandler implements CreateOperation<Note> {
+        @Override
+        public Note create(Note input) {
+            return input;
+        }
+    }
+
+    record Note(String text) {}
+
+    @Handler("documents")
+    static class DocumentsHandler implements CreateOperation<JsonNode> {
+        @Override
+        public JsonNode create(JsonNode input) {
+            return input;
+        }
+    }
+
+    @Test
+    void anArrayIsABulkCreateUnlessTheInputTakesArraysItself() {
+        assertThat(PathDocs.bulk(HandlerDescriptor.of(NotesHandler.class, TypeFactory.defaultInstance())))
+                .isTrue();
+        assertThat(PathDocs.bulk(HandlerDescriptor.of(DocumentsHandler.class, TypeFactory.defaultInstance())))
+                .isFalse();
+        assertThat(PathDocs.bulk(handler)).isFalse();
     }
 }
