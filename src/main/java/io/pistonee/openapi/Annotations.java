@@ -8,15 +8,18 @@ import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 
 /**
  * A user's own MicroProfile OpenAPI annotations, which win over generated values: {@code @Operation}
- * (summary, description, operationId, deprecated, hidden) and {@code @APIResponse} (repeatable) on a handler's
- * operation methods, {@code @Tag} on the handler class, {@code @Schema(description = ...)} on models,
- * their properties and computed-field methods.
+ * (summary, description, operationId, deprecated, hidden), {@code @APIResponse} (repeatable) and
+ * {@code @Parameter} (repeatable: describes, requires, deprecates, gives an example of or hides a
+ * generated parameter of that name) on a handler's operation methods, {@code @Tag} on the handler
+ * class, {@code @Schema(description = ...)} on models, their properties and computed-field methods.
  */
 final class Annotations {
 
@@ -100,6 +103,40 @@ final class Annotations {
             }
             if (existing == null) {
                 generated.getResponses().addAPIResponse(response.responseCode(), target);
+            }
+        }
+        for (Parameter parameter : method.getAnnotationsByType(Parameter.class)) {
+            override(generated, parameter);
+        }
+    }
+
+    /** {@code @Parameter(name = ...)} over the generated parameter of that name (and place, if it names one). */
+    private static void override(org.eclipse.microprofile.openapi.models.Operation generated, Parameter annotation) {
+        if (generated.getParameters() == null) {
+            return;
+        }
+        for (var parameter : List.copyOf(generated.getParameters())) {
+            boolean named = parameter.getName().equals(annotation.name())
+                    && (annotation.in() == ParameterIn.DEFAULT
+                            || annotation.in().name().equals(parameter.getIn().name()));
+            if (!named) {
+                continue;
+            }
+            if (annotation.hidden()) {
+                generated.removeParameter(parameter);
+                continue;
+            }
+            if (!annotation.description().isEmpty()) {
+                parameter.description(annotation.description());
+            }
+            if (annotation.required()) {
+                parameter.required(true);
+            }
+            if (annotation.deprecated()) {
+                parameter.deprecated(true);
+            }
+            if (!annotation.example().isEmpty()) {
+                parameter.example(annotation.example());
             }
         }
     }

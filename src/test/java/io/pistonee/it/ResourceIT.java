@@ -105,9 +105,27 @@ class ResourceIT {
                 .orElseThrow());
         JsonNode listed = things.at("/get/responses/200/content/application~1json/schema/items/properties");
         assertThat(listed.fieldNames()).toIterable().containsExactly("id", "name");
-        assertThat(things.at("/post/requestBody/content/application~1json/schema/$ref")
+        assertThat(things.at("/post/requestBody/content/application~1json/schema/oneOf/0/$ref")
                         .asText())
                 .isEqualTo("#/components/schemas/things_input");
+        assertThat(things.at("/post/requestBody/content/application~1json/schema/oneOf/1/items/$ref")
+                        .asText())
+                .as("an array of inputs is a bulk create")
+                .isEqualTo("#/components/schemas/things_input");
+        JsonNode read = document.at("/paths")
+                .path(names.stream()
+                        .filter(path -> path.endsWith("/api/things/{id}"))
+                        .findFirst()
+                        .orElseThrow())
+                .path("get");
+        assertThat(OpenApiDocuments.parameterNames(read))
+                .as("@Parameter(hidden = true) on the handler method")
+                .doesNotContain("If-None-Match");
+        assertThat(OpenApiDocuments.parameter(read, "fields")
+                        .path("description")
+                        .asText())
+                .as("@Parameter(description = ...) on the handler method")
+                .isEqualTo("Any of id, name, stock, added_on.");
         JsonNode input = document.at("/components/schemas/things_input");
         assertThat(input.get("properties").fieldNames())
                 .toIterable()

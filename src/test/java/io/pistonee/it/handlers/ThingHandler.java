@@ -7,6 +7,8 @@ import io.pistonee.handler.ReadOperation;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** Records, no model: list, read (Optional) and create; no update or delete. */
 @Handler(value = "things", listFields = "id, name")
@@ -21,6 +23,8 @@ public class ThingHandler implements ListOperation, ReadOperation<Integer>, Crea
     }
 
     @Override
+    @Parameter(name = "If-None-Match", hidden = true)
+    @Parameter(name = "fields", in = ParameterIn.QUERY, description = "Any of id, name, stock, added_on.")
     public Optional<Thing> read(Integer id) {
         return THINGS.stream().filter(thing -> thing.id() == id).findFirst();
     }
