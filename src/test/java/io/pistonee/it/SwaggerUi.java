@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -66,6 +68,14 @@ final class SwaggerUi implements AutoCloseable {
 
     /** Expands an operation, presses "Try it out" and "Execute", and returns the response body shown. */
     String tryOut(String tag, String operationId) {
+        return tryOut(tag, operationId, Map.of());
+    }
+
+    /**
+     * Expands an operation, presses "Try it out", fills in parameters by name, presses "Execute", and
+     * returns the response body shown.
+     */
+    String tryOut(String tag, String operationId, Map<String, String> parameters) {
         WebElement operation = operation(tag, operationId);
         if (operation.findElements(By.cssSelector(".opblock-body")).isEmpty()) {
             operation.findElement(By.cssSelector(".opblock-summary-control")).click();
@@ -74,11 +84,24 @@ final class SwaggerUi implements AutoCloseable {
         if (tryOut.getText().toLowerCase().contains("try")) {
             tryOut.click();
         }
+        parameters.forEach((name, value) -> {
+            WebElement input = wait.until(ExpectedConditions.elementToBeClickable(
+                    inside(operation, "tr[data-param-name='" + name + "'] input")));
+            input.clear();
+            input.sendKeys(value);
+        });
         operation.findElements(By.cssSelector(".btn-clear")).forEach(WebElement::click);
         wait.until(ExpectedConditions.elementToBeClickable(inside(operation, ".execute")))
                 .click();
         return wait.until(ExpectedConditions.visibilityOfElementLocated(
                         inside(operation, ".live-responses-table .response-col_description pre")))
+                .getText();
+    }
+
+    /** The curl command Swagger UI shows for the last request of an operation: what it really sent. */
+    String curl(String tag, String operationId) {
+        return operation(tag, operationId)
+                .findElement(By.cssSelector(".curl-command .curl"))
                 .getText();
     }
 
@@ -92,16 +115,67 @@ final class SwaggerUi implements AutoCloseable {
 
     /** "Authorize" with a user name and password for HTTP Basic. */
     void authorizeBasic(String user, String password) {
+        authorize(httpScheme("basic"), scheme -> {
+            scheme.findElement(By.cssSelector("input[type=text]")).sendKeys(user);
+            scheme.findElement(By.cssSelector("input[type=password]")).sendKeys(password);
+        });
+    }
+
+    /** "Authorize" with a bearer token (the {@code bearer} scheme's value). */
+    void authorizeBearer(String token) {
+        authorize(
+                "bearer",
+                scheme -> scheme.findElement(By.id("auth-bearer-value")).sendKeys(token));
+    }
+
+    /**
+     * "Authorize" with the OAuth 2 password flow: Swagger UI asks the token endpoint for a token with
+     * the user's and the client's credentials, then sends it as a bearer token.
+     */
+    void authorizeOAuthPassword(String user, String password, String clientId, String clientSecret) {
+        authorize("//div[contains(@class,'auth-container')][.//h4[contains(.,'OAuth2, password')]]", scheme -> {
+            scheme.findElement(By.id("oauth_username")).sendKeys(user);
+            scheme.findElement(By.id("oauth_password")).sendKeys(password);
+            scheme.findElement(By.id("client_id_password")).sendKeys(clientId);
+            scheme.findElement(By.id("client_secret_password")).sendKeys(clientSecret);
+        });
+    }
+
+    /** "Logout" of every scheme that is authorized. */
+    void logout() {
+        openAuthorizations();
+        By logout = By.xpath("//div[contains(@class,'dialog-ux')]//button[contains(.,'Logout')]");
+        for (int i = 0; i < 5 && !driver.findElements(logout).isEmpty(); i++) {
+            driver.findElements(logout).get(0).click();
+        }
+        closeAuthorizations();
+    }
+
+    /** The XPath of an HTTP scheme's form in the "Authorize" dialog. */
+    private static String httpScheme(String name) {
+        return "//div[contains(@class,'auth-container')][.//h4/code[normalize-space(.)='" + name + "']]";
+    }
+
+    /** Opens "Authorize", fills in one scheme's form (its XPath), authorizes it and closes the dialog. */
+    private void authorize(String container, Consumer<WebElement> fill) {
+        openAuthorizations();
+        fill.accept(wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(container))));
+        driver.findElement(By.xpath(container + "//button[contains(@class,'authorize')]"))
+                .click();
+        wait.until(
+                ExpectedConditions.visibilityOfElementLocated(By.xpath(container + "//button[contains(.,'Logout')]")));
+        closeAuthorizations();
+    }
+
+    private void openAuthorizations() {
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".auth-wrapper .authorize")))
                 .click();
-        WebElement basic = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.xpath("//div[contains(@class,'auth-container')][.//h4[contains(.,'basic')]]")));
-        basic.findElement(By.cssSelector("input[type=text]")).sendKeys(user);
-        basic.findElement(By.cssSelector("input[type=password]")).sendKeys(password);
-        basic.findElement(By.cssSelector("button.authorize")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-                "//div[contains(@class,'auth-container')][.//h4[contains(.,'basic')]]//button[contains(.,'Logout')]")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".dialog-ux .modal-ux")));
+    }
+
+    private void closeAuthorizations() {
         driver.findElement(By.cssSelector(".dialog-ux .close-modal")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".dialog-ux .modal-ux")));
     }
 
     /** Saves a screenshot as {@code target/<name>-<server>.png}. */
