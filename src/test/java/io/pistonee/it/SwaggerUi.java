@@ -124,7 +124,7 @@ final class SwaggerUi implements AutoCloseable {
     /** "Authorize" with a bearer token (the {@code bearer} scheme's value). */
     void authorizeBearer(String token) {
         authorize(
-                "bearer",
+                httpScheme("bearer"),
                 scheme -> scheme.findElement(By.id("auth-bearer-value")).sendKeys(token));
     }
 
