@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -128,19 +129,6 @@ final class SwaggerUi implements AutoCloseable {
                 scheme -> scheme.findElement(By.id("auth-bearer-value")).sendKeys(token));
     }
 
-    /**
-     * "Authorize" with the OAuth 2 password flow: Swagger UI asks the token endpoint for a token with
-     * the user's and the client's credentials, then sends it as a bearer token.
-     */
-    void authorizeOAuthPassword(String user, String password, String clientId, String clientSecret) {
-        authorize("//div[contains(@class,'auth-container')][.//h4[contains(.,'OAuth2, password')]]", scheme -> {
-            scheme.findElement(By.id("oauth_username")).sendKeys(user);
-            scheme.findElement(By.id("oauth_password")).sendKeys(password);
-            scheme.findElement(By.id("client_id_password")).sendKeys(clientId);
-            scheme.findElement(By.id("client_secret_password")).sendKeys(clientSecret);
-        });
-    }
-
     /** "Logout" of every scheme that is authorized. */
     void logout() {
         openAuthorizations();
@@ -162,8 +150,16 @@ final class SwaggerUi implements AutoCloseable {
         fill.accept(wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(container))));
         driver.findElement(By.xpath(container + "//button[contains(@class,'authorize')]"))
                 .click();
-        wait.until(
-                ExpectedConditions.visibilityOfElementLocated(By.xpath(container + "//button[contains(.,'Logout')]")));
+        try {
+            wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.xpath(container + "//button[contains(.,'Logout')]")));
+        } catch (TimeoutException e) {
+            screenshot("swagger-ui-authorize-failed");
+            throw new AssertionError(
+                    "Authorize did not succeed; the dialog says: "
+                            + driver.findElement(By.xpath(container)).getText(),
+                    e);
+        }
         closeAuthorizations();
     }
 
