@@ -41,6 +41,9 @@ import org.yaml.snakeyaml.LoaderOptions;
  *       arrays a request body may have (JSON, YAML, XML); deeper ones answer 400</td></tr>
  *   <tr><td>{@code piston.jsonp}</td><td>{@code false}</td><td>whether {@code ?callback=name} wraps
  *       JSON as {@code application/javascript}</td></tr>
+ *   <tr><td>{@code piston.csv.escape-formulas}</td><td>{@code true}</td><td>whether CSV text cells
+ *       that a spreadsheet would run as a formula (starting with {@code =}, {@code +}, {@code -},
+ *       {@code @}, a tab or a carriage return) are written with a leading {@code '}</td></tr>
  *   <tr><td>{@code piston.unavailable.retry-after}</td><td>{@code 5}</td><td>seconds in the
  *       {@code Retry-After} of a 503 answered when the database is unreachable</td></tr>
  *   <tr><td>{@code piston.conditional.require-if-match}</td><td>{@code false}</td><td>whether PUT,
@@ -84,6 +87,10 @@ public class PistonConfig {
     @Inject
     @ConfigProperty(name = "piston.jsonp", defaultValue = "false")
     boolean jsonp;
+
+    @Inject
+    @ConfigProperty(name = "piston.csv.escape-formulas", defaultValue = "true")
+    boolean csvEscapeFormulas = true;
 
     @Inject
     @ConfigProperty(name = "piston.unavailable.retry-after", defaultValue = "5")
@@ -153,6 +160,11 @@ public class PistonConfig {
             throw new IllegalArgumentException("piston.page.default-size must be at least 1 and at most"
                     + " piston.page.max-size, not " + pageDefaultSize + " and " + pageMaxSize);
         }
+    }
+
+    /** Whether CSV text cells that would start a spreadsheet formula get a leading {@code '}. */
+    public boolean csvEscapeFormulas() {
+        return csvEscapeFormulas;
     }
 
     /** Seconds in the {@code Retry-After} of a 503 for an unreachable database. */

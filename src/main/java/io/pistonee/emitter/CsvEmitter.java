@@ -1,8 +1,10 @@
 package io.pistonee.emitter;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pistonee.config.PistonConfig;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -21,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * {@code csv}: {@code text/csv} (RFC 4180, UTF-8, CRLF). The header row is the shaped fields; nested
@@ -31,6 +34,13 @@ import java.util.Set;
  * <p>A collection already in memory (a {@code List}...) gets a header that unites every row's
  * columns; a stream is written row by row with the first row's columns (every row has them when a
  * field spec shapes the items). Errors go out as JSON problems: CSV cannot carry one.
+ *
+ * <p>Spreadsheets run a cell that starts with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a
+ * carriage return as a formula (OWASP's "CSV injection": {@code =HYPERLINK(...)} in a post's title).
+ * Such text cells, and header cells, are written with a leading {@code '}, which spreadsheets show as
+ * text; numbers stay as they are, and so does text that is a plain number ({@code -12.5}), which no
+ * spreadsheet runs. {@code piston.csv.escape-formulas=false} writes every value unchanged, for
+ * consumers that are no spreadsheet.
  */
 @Provider
 @ApplicationScoped
@@ -39,6 +49,15 @@ import java.util.Set;
 public class CsvEmitter implements Emitter {
 
     private static final MediaType CSV = new MediaType("text", "csv", Map.of("charset", "utf-8", "header", "present"));
+    private static final Pattern NUMBER = Pattern.compile("[-+]?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
+
+    /** Whether text that would start a formula is escaped; {@code piston.csv.escape-formulas}. */
+    boolean escapeFormulas = true;
+
+    @Inject
+    void configure(PistonConfig config) {
+        escapeFormulas = config.csvEscapeFormulas();
+    }
 
     @Override
     public String format() {
@@ -69,35 +88,35 @@ public class CsvEmitter implements Emitter {
         writer.flush();
     }
 
-    private static void writeAll(List<Map<String, String>> rows, Writer writer) throws IOException {
+    private void writeAll(List<Map<String, String>> rows, Writer writer) throws IOException {
         Set<String> header = new LinkedHashSet<>();
         rows.forEach(row -> header.addAll(row.keySet()));
-        row(new ArrayList<>(header), writer);
+        row(header.stream().map(this::text).toList(), writer);
         for (Map<String, String> row : rows) {
             row(header.stream().map(row::get).toList(), writer);
         }
     }
 
-    private static void writeStreamed(Emission emission, Writer writer) throws IOException {
+    private void writeStreamed(Emission emission, Writer writer) throws IOException {
         List<String> header = null;
         for (Iterator<?> items = emission.items(); items.hasNext(); ) {
             Map<String, String> row = flatten(emission.tree(items.next()));
             if (header == null) {
                 header = List.copyOf(row.keySet());
-                row(header, writer);
+                row(header.stream().map(this::text).toList(), writer);
             }
             row(header.stream().map(row::get).toList(), writer);
         }
     }
 
     /** A tree as columns: {@code {"author": {"username": "x"}}} is {@code author.username = x}. */
-    static Map<String, String> flatten(JsonNode tree) {
+    Map<String, String> flatten(JsonNode tree) {
         Map<String, String> columns = new LinkedHashMap<>();
         flatten("", tree, columns);
         return columns;
     }
 
-    private static void flatten(String prefix, JsonNode node, Map<String, String> columns) {
+    private void flatten(String prefix, JsonNode node, Map<String, String> columns) {
         if (node.isObject() && !node.isEmpty()) {
             for (Map.Entry<String, JsonNode> member : node.properties()) {
                 flatten(join(prefix, member.getKey()), member.getValue(), columns);
@@ -108,12 +127,27 @@ public class CsvEmitter implements Emitter {
             }
         } else {
             String column = prefix.isEmpty() ? "value" : prefix;
-            columns.put(column, node.isNull() || node.isContainerNode() ? null : node.asText());
+            columns.put(
+                    column,
+                    node.isNull() || node.isContainerNode()
+                            ? null
+                            : node.isTextual() ? text(node.textValue()) : node.asText());
         }
     }
 
     private static String join(String prefix, String name) {
         return prefix.isEmpty() ? name : prefix + "." + name;
+    }
+
+    /** A text value as written: with a leading {@code '} if a spreadsheet would run it as a formula. */
+    String text(String value) {
+        if (!escapeFormulas || value.isEmpty() || NUMBER.matcher(value).matches()) {
+            return value;
+        }
+        char first = value.charAt(0);
+        boolean formula =
+                first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+        return formula ? "'" + value : value;
     }
 
     private static void row(List<String> cells, Writer writer) throws IOException {

@@ -61,6 +61,55 @@ class CsvEmitterTest {
         assertThat(parse(Emissions.text(emitter, Emissions.of(42)))).containsExactly(List.of("value"), List.of("42"));
     }
 
+    record Entry(String text, long amount, double ratio) {}
+
+    @Test
+    void textASpreadsheetWouldRunAsAFormulaGetsALeadingQuote() throws IOException {
+        List<Entry> entries = List.of(
+                new Entry("=HYPERLINK(\"http://evil.example\",\"Click\")", -5, -0.5),
+                new Entry("+1+1", 1, 1.5),
+                new Entry("-2+3", 2, 0),
+                new Entry("@SUM(A1:A9)", 3, 0),
+                new Entry("\tTabbed", 4, 0),
+                new Entry("\r=1", 5, 0),
+                new Entry("-12.5", 6, 0),
+                new Entry("a=b, -c", 7, 0));
+
+        List<List<String>> rows = parse(Emissions.text(emitter, Emissions.of(entries)));
+
+        assertThat(rows)
+                .extracting(row -> row.get(0))
+                .containsExactly(
+                        "text",
+                        "'=HYPERLINK(\"http://evil.example\",\"Click\")",
+                        "'+1+1",
+                        "'-2+3",
+                        "'@SUM(A1:A9)",
+                        "'\tTabbed",
+                        "'\r=1",
+                        "-12.5",
+                        "a=b, -c");
+        assertThat(rows.get(1)).containsExactly("'=HYPERLINK(\"http://evil.example\",\"Click\")", "-5", "-0.5");
+    }
+
+    @Test
+    void aHeaderThatWouldRunAsAFormulaIsEscapedToo() throws IOException {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("=cmd", "x");
+        row.put("-1", "y");
+
+        assertThat(parse(Emissions.text(emitter, Emissions.of(Stream.of(row)))))
+                .containsExactly(List.of("'=cmd", "-1"), List.of("x", "y"));
+    }
+
+    @Test
+    void escapingFormulasCanBeSwitchedOff() throws IOException {
+        emitter.escapeFormulas = false;
+
+        assertThat(parse(Emissions.text(emitter, Emissions.of(List.of(new Entry("=1+1", -1, 0))))))
+                .containsExactly(List.of("text", "amount", "ratio"), List.of("=1+1", "-1", "0.0"));
+    }
+
     static List<List<String>> parse(String csv) throws IOException {
         CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
         try (MappingIterator<List<String>> rows = mapper.readerFor(List.class).readValues(csv)) {
