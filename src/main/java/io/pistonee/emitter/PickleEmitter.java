@@ -7,6 +7,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.Provider;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -22,8 +23,11 @@ import net.razorvine.pickle.Pickler;
  * {@code pickle.loads(body)} in Python 3 gives the same data a JSON client gets and can construct no
  * object. Written with Razorvine's pickle library.
  *
- * <p>The whole result is converted before it is written: prefer a streamed format for large exports.
- * Errors go out as JSON problems. Request bodies are never unpickled.
+ * <p>A collection is streamed like in the other formats: the list is opened, then items are shaped,
+ * pickled and written in batches of {@value #BATCH} (each a {@code MARK ... APPENDS}, as Python's own
+ * pickler writes lists), so the server never holds more than one batch. Python's
+ * {@code pickle.loads} still builds the whole list in the client's memory. Errors go out as JSON
+ * problems. Request bodies are never unpickled.
  */
 @Provider
 @ApplicationScoped
@@ -32,6 +36,8 @@ import net.razorvine.pickle.Pickler;
 public class PickleEmitter implements Emitter {
 
     static final String MEDIA_TYPE = "application/python-pickle";
+    /** Items per {@code APPENDS}: Python's own pickler uses 1000 too. */
+    static final int BATCH = 1000;
 
     @Override
     public String format() {
@@ -46,17 +52,50 @@ public class PickleEmitter implements Emitter {
     @Override
     public void emit(Emission emission, MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream out)
             throws IOException {
-        Object plain;
         if (emission.isSequence()) {
-            List<Object> items = new ArrayList<>();
-            for (Iterator<?> each = emission.items(); each.hasNext(); ) {
-                items.add(plain(emission.tree(each.next())));
-            }
-            plain = items;
+            new ListPickler(out).dump(emission);
         } else {
-            plain = plain(emission.tree(emission.value()));
+            new Pickler(false).dump(plain(emission.tree(emission.value())), out);
         }
-        new Pickler(false).dump(plain, out);
+    }
+
+    /**
+     * Pickles a sequence as it is read: Razorvine's {@link Pickler} writes each item ({@code save});
+     * the list around them is written here with the opcodes Python's pickler uses for a list.
+     */
+    private static final class ListPickler extends Pickler {
+        private static final int PROTO = 0x80;
+        private static final int EMPTY_LIST = ']';
+        private static final int MARK = '(';
+        private static final int APPENDS = 'e';
+        private static final int STOP = '.';
+
+        ListPickler(OutputStream stream) {
+            super(false);
+            out = new BufferedOutputStream(stream, 1 << 16);
+        }
+
+        void dump(Emission emission) throws IOException {
+            out.write(PROTO);
+            out.write(PROTOCOL);
+            out.write(EMPTY_LIST);
+            int batch = 0;
+            for (Iterator<?> items = emission.items(); items.hasNext(); ) {
+                if (batch == 0) {
+                    out.write(MARK);
+                }
+                save(plain(emission.tree(items.next())));
+                if (++batch == BATCH) {
+                    out.write(APPENDS);
+                    batch = 0;
+                }
+            }
+            if (batch > 0) {
+                out.write(APPENDS);
+            }
+            out.write(STOP);
+            out.flush();
+        }
     }
 
     /** A tree as the plain Java values the pickler writes as dict, list, str, int, float, bool, None. */

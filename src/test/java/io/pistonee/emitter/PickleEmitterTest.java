@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class PickleEmitterTest {
@@ -49,6 +51,25 @@ class PickleEmitterTest {
 
         assertThat(python(pickle)).contains("\"when\": \"2026-01-02T03:04:05Z\"");
         assertThat(new String(pickle, StandardCharsets.ISO_8859_1)).doesNotContain("datetime");
+    }
+
+    @Test
+    void aStreamIsPickledInBatchesThatPythonLoadsAsOneList() throws Exception {
+        int count = PickleEmitter.BATCH * 2 + 1;
+        Stream<Map<String, Object>> rows = IntStream.range(0, count).mapToObj(i -> Map.of("n", i, "title", "Row " + i));
+
+        byte[] pickle = Emissions.bytes(
+                emitter, Emissions.of(rows), emitter.mediaTypes().get(0));
+        JsonNode loaded = Emissions.MAPPER.readTree(python(pickle));
+
+        assertThat(loaded).hasSize(count);
+        assertThat(loaded.get(count - 1).get("n").asInt()).isEqualTo(count - 1);
+        assertThat(loaded.get(PickleEmitter.BATCH).get("title").asText()).isEqualTo("Row " + PickleEmitter.BATCH);
+        assertThat(python(Emissions.bytes(
+                        emitter,
+                        Emissions.of(Stream.empty()),
+                        emitter.mediaTypes().get(0))))
+                .isEqualTo("[]\n");
     }
 
     /** What Python 3 makes of a pickle, as JSON (with the types it loaded checked to be plain). */
