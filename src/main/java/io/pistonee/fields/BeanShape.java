@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -89,13 +90,21 @@ final class BeanShape {
 
     /** The class annotated {@code @Entity} that {@code type} is or extends (proxies), or {@code null}. */
     static Class<?> entityClass(Class<?> type) {
-        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            if (c.isAnnotationPresent(Entity.class)) {
-                return c;
-            }
-        }
-        return null;
+        return ENTITY_CLASSES.get(type).orElse(null);
     }
+
+    /** Asked for every value shaped, so looked up once per class rather than once per row. */
+    private static final ClassValue<Optional<Class<?>>> ENTITY_CLASSES = new ClassValue<>() {
+        @Override
+        protected Optional<Class<?>> computeValue(Class<?> type) {
+            for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+                if (c.isAnnotationPresent(Entity.class)) {
+                    return Optional.of(c);
+                }
+            }
+            return Optional.empty();
+        }
+    };
 
     private static boolean isId(BeanPropertyDefinition property) {
         return (property.hasField()

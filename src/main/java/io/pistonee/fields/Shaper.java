@@ -4,9 +4,13 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.databind.ser.std.BeanSerializerBase;
 import java.lang.reflect.Array;
 import java.net.URI;
@@ -208,13 +212,22 @@ public final class Shaper {
         };
     }
 
+    /** The shape of a class, or of the entity it extends (a provider's proxy), cached under both. */
     private BeanShape bean(Class<?> type) {
-        Class<?> entity = BeanShape.entityClass(type);
-        Class<?> key = entity != null ? entity : type;
-        return beans.computeIfAbsent(key, k -> BeanShape.of(k, mapper));
+        BeanShape shape = beans.get(type);
+        if (shape == null) {
+            Class<?> entity = BeanShape.entityClass(type);
+            shape = beans.computeIfAbsent(entity != null ? entity : type, k -> BeanShape.of(k, mapper));
+            beans.putIfAbsent(type, shape);
+        }
+        return shape;
     }
 
     private boolean isBeanLike(Class<?> type) {
+        Boolean known = beanLike.get(type);
+        if (known != null) {
+            return known;
+        }
         return beanLike.computeIfAbsent(type, t -> {
             try {
                 return mapper.getSerializerProviderInstance().findValueSerializer(t) instanceof BeanSerializerBase;
@@ -250,6 +263,10 @@ public final class Shaper {
             if (value instanceof Optional<?> optional) {
                 return value(optional.orElse(null), spec, narrow, depth);
             }
+            JsonNode plain = plain(value);
+            if (plain != null) {
+                return plain;
+            }
             boolean container = value instanceof Map<?, ?> || isSequence(value) || isBeanLike(value.getClass());
             if (!container) {
                 return mapper.valueToTree(value);
@@ -265,6 +282,23 @@ public final class Shaper {
             } finally {
                 path.remove(value);
             }
+        }
+
+        /**
+         * The commonest values of a row, as the mapper would make them but without a round trip through
+         * it (shaping runs for every value of every row of a streamed export); {@code null} for others.
+         */
+        private static JsonNode plain(Object value) {
+            if (value instanceof String text) {
+                return TextNode.valueOf(text);
+            }
+            if (value instanceof Long number) {
+                return LongNode.valueOf(number);
+            }
+            if (value instanceof Integer number) {
+                return IntNode.valueOf(number);
+            }
+            return value instanceof Boolean bool ? BooleanNode.valueOf(bool) : null;
         }
 
         private JsonNode cycle(Object value, int depth) {
@@ -351,10 +385,29 @@ public final class Shaper {
                     object.set(name, value(shape.get(bean, name), field.nested(), inner, depth + 1));
                 } else if (RESOURCE_URI.equals(name) && model != null && model.path() != null) {
                     String path = model.path().apply(bean);
-                    object.put(name, path == null ? null : apiRoot.resolve(path).toString());
+                    object.put(name, path == null ? null : uri(path));
                 }
             }
             return object;
+        }
+
+        /**
+         * An item's path resolved against the API root. A plain relative path ({@code posts/42}, its
+         * id segment percent-encoded) is appended to the root, which is what resolving it gives,
+         * without parsing a URI for every row.
+         */
+        private String uri(String path) {
+            String root = apiRoot.toString();
+            boolean plainPath = !path.isEmpty()
+                    && path.charAt(0) != '/'
+                    && path.indexOf(':') < 0
+                    && path.indexOf('?') < 0
+                    && path.indexOf('#') < 0
+                    && !path.contains("./")
+                    && !path.endsWith(".");
+            return plainPath && root.endsWith("/") && apiRoot.getRawQuery() == null
+                    ? root + path
+                    : apiRoot.resolve(path).toString();
         }
 
         private static boolean allowed(FieldSpec narrow, String name) {

@@ -65,6 +65,9 @@ import java.util.stream.StreamSupport;
 public abstract class ModelHandler<T, ID>
         implements ListOperation, ReadOperation<ID>, CreateOperation<T>, UpdateOperation<ID, T>, DeleteOperation<ID> {
 
+    /** Rows a streamed query reads per database round trip. */
+    static final int STREAM_FETCH_SIZE = 500;
+
     @PersistenceContext
     private EntityManager entityManager;
 
@@ -163,9 +166,13 @@ public abstract class ModelHandler<T, ID>
      * Runs a query as a stream read from the database as it is consumed. JPA's
      * {@code getResultStream()} does that on Hibernate; EclipseLink's reads the whole result first, so
      * there the query runs through EclipseLink's scrollable cursor instead (its documented
-     * {@code eclipselink.cursor.scrollable} hint). Close the stream when done (the framework does).
+     * {@code eclipselink.cursor.scrollable} hint). The JDBC fetch size is set to
+     * {@value #STREAM_FETCH_SIZE} through each provider's hint, since some drivers (PostgreSQL's) read
+     * a whole result at once without one. Close the stream when done (the framework does).
      */
     protected <R> Stream<R> stream(TypedQuery<R> query) {
+        // Rows per database round trip: without it some drivers (PostgreSQL's) read the whole result.
+        query.setHint(isEclipseLink() ? "eclipselink.jdbc.fetch-size" : "org.hibernate.fetchSize", STREAM_FETCH_SIZE);
         if (!isEclipseLink()) {
             return query.getResultStream();
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pistonee.config.PistonConfig;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -253,6 +254,39 @@ class ShaperTest {
 
         assertThat(tree.toString())
                 .isEqualTo("[{\"id\":7,\"title_length\":5,\"resource_uri\":\"http://localhost/api/articles/7\"}]");
+    }
+
+    @Test
+    void plainValuesAreTheNodesJacksonMakes() {
+        ObjectMapper mapper = PistonConfig.mapper("snake_case");
+
+        for (Object value : List.of("text", "", 7, -7L, Long.MAX_VALUE, true, false)) {
+            JsonNode shaped = plain.shape(value, null, ROOT);
+            assertThat(shaped).as("%s", value).isEqualTo(mapper.valueToTree(value));
+            assertThat(shaped.getNodeType()).isEqualTo(mapper.valueToTree(value).getNodeType());
+        }
+    }
+
+    @Test
+    void resourceUriIsThePathResolvedAgainstTheRoot() {
+        Map<String, String> paths = new LinkedHashMap<>();
+        paths.put("articles/7", "http://localhost/api/articles/7");
+        paths.put("articles/a%20b", "http://localhost/api/articles/a%20b");
+        paths.put("articles/..", "http://localhost/api/");
+        paths.put("../elsewhere/1", "http://localhost/elsewhere/1");
+        paths.put("/root/1", "http://localhost/root/1");
+        for (var path : paths.entrySet()) {
+            ModelShape articles =
+                    new ModelShape(FieldSpec.parse("resource_uri"), Map.of(), instance -> path.getKey(), null);
+            Shaper shaper =
+                    new Shaper(PistonConfig.mapper("snake_case"), type -> type == Article.class ? articles : null);
+
+            assertThat(shaper.shape(new Article(7L, "Title", null), null, ROOT)
+                            .get("resource_uri")
+                            .asText())
+                    .isEqualTo(path.getValue())
+                    .isEqualTo(ROOT.resolve(path.getKey()).toString());
+        }
     }
 
     @Test
