@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Export benchmark (not a test): streams ROWS posts out of the example application, in each streamed
-# format, from a Payara Micro started with a small heap, and reports rows/s and MB/s.
+# Export benchmark (not a test): streams every post out of the example application's unpaged export,
+# /api/export (admins only), in each streamed format, from a Payara Micro started with a small heap,
+# and reports rows/s, MB/s, the server's CPU seconds (a figure other processes on the machine disturb
+# less than the elapsed time) and its peak resident memory during each export.
 #
 #   mvn -B package -DskipTests && src/bench/export.sh
 #
-# Settings (environment): ROWS (1000000), HEAP (256m), FORMATS ("json csv yaml xml django"),
-# PORT (18480) and HZ (16980, Hazelcast). The posts are generated at start-up into a file H2
+# Settings (environment): ROWS (1000000), HEAP (256m), FORMATS ("json csv yaml xml django"; also pickle),
+# PORT (18480), HZ (16980, Hazelcast) and JFR (empty; "yes" records the exports with Java Flight
+# Recorder into target/bench/export.jfr). The posts are generated at start-up into a file H2
 # database under target/bench (blog.generated-posts); an in-memory one would live in the same small
 # heap. The server is stopped when the script ends.
 set -euo pipefail
@@ -16,6 +19,7 @@ HEAP=${HEAP:-256m}
 FORMATS=${FORMATS:-"json csv yaml xml django"}
 PORT=${PORT:-18480}
 HZ=${HZ:-16980}
+JFR=${JFR:-}
 WORK=target/bench
 BASE="http://127.0.0.1:$PORT/api"
 
@@ -26,12 +30,15 @@ sed -e "s|jdbc:h2:mem:piston;DB_CLOSE_DELAY=-1|jdbc:h2:file:$PWD/$WORK/db|" \
     server-config/payara/preboot.asadmin > "$WORK/preboot.asadmin"
 echo "set hazelcast-runtime-configuration.cluster-group-name=piston-bench-$PORT" >> "$WORK/preboot.asadmin"
 
-java "-Xmx$HEAP" -Dhazelcast.phone.home.enabled=false -Dhazelcast.socket.bind.any=false \
+RECORD=()
+[ -n "$JFR" ] && RECORD=("-XX:StartFlightRecording=filename=$WORK/export.jfr,settings=profile,dumponexit=true")
+java "-Xmx$HEAP" "${RECORD[@]}" -Dhazelcast.phone.home.enabled=false -Dhazelcast.socket.bind.any=false \
      "-Djava.io.tmpdir=$WORK/tmp" "-Dblog.generated-posts=$ROWS" \
      -jar target/payara-micro.jar --deploy target/piston-ee.war --contextroot / --port "$PORT" \
      --nocluster --disablephonehome --prebootcommandfile "$WORK/preboot.asadmin" > "$WORK/server.log" 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
+SAMPLER=
+trap 'kill $SAMPLER $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
 
 echo "Generating $ROWS posts in a server with -Xmx$HEAP..."
 for _ in $(seq 1 600); do
@@ -54,17 +61,34 @@ while chunk := sys.stdin.buffer.read(1 << 20):
     items -= tail.count(marker)
 print(items, size)
 '
-declare -A MARKER=([json]='"resource_uri"' [csv]=$'\r\n' [yaml]='resource_uri:' [xml]='<resource>' [django]='"model"')
+declare -A MARKER=([json]='"resource_uri"' [csv]=$'\r\n' [yaml]='resource_uri:' [xml]='<resource>' [django]='"model"'
+                  [pickle]='resource_uri')
 
-printf '%-7s %10s %12s %9s %10s %8s\n' format rows bytes seconds rows/s MB/s
+# The server's largest resident set (kB) while one export runs, sampled every 0.2 s into a file.
+sample() {
+    local peak=0 rss
+    while rss=$(awk '/^VmRSS/ {print $2}' "/proc/$SERVER/status" 2>/dev/null); do
+        [ "${rss:-0}" -gt "$peak" ] && peak=$rss && echo "$peak" > "$1"
+        sleep 0.2
+    done
+}
+
+# The server's CPU time so far, in clock ticks (user + system).
+cpu() { awk '{print $14 + $15}' "/proc/$SERVER/stat"; }
+
+printf '%-7s %10s %12s %9s %10s %8s %9s %9s\n' format rows bytes seconds rows/s MB/s 'CPU s' 'RSS MB'
 for format in $FORMATS; do
+    sample "$WORK/rss-$format" & SAMPLER=$!
+    ticks=$(cpu)
     start=$(date +%s.%N)
-    read -r items bytes < <(curl -sf "$BASE/posts?format=$format" | python3 -c "$count" "${MARKER[$format]}")
+    read -r items bytes < <(curl -sf -u admin:adminpass "$BASE/export?format=$format" | python3 -c "$count" "${MARKER[$format]}")
     end=$(date +%s.%N)
+    ticks=$(( $(cpu) - ticks ))
+    kill $SAMPLER 2>/dev/null; wait $SAMPLER 2>/dev/null || true
     [ "$format" = csv ] && items=$((items - 1))
     python3 -c "
-rows, size, took = $items, $bytes, $end - $start
-print(f'%-7s %10d %12d %9.1f %10.0f %8.1f' % ('$format', rows, size, took, rows / took, size / 1e6 / took))"
+rows, size, took, cpu, rss = $items, $bytes, $end - $start, $ticks / $(getconf CLK_TCK), $(cat "$WORK/rss-$format")
+print(f'%-7s %10d %12d %9.1f %10.0f %8.1f %9.1f %9.0f' % ('$format', rows, size, took, rows / took, size / 1e6 / took, cpu, rss / 1024))"
     [ "$items" -ge "$ROWS" ] || { echo "$format: $items rows, expected at least $ROWS" >&2; exit 1; }
 done
 if grep -q OutOfMemoryError "$WORK/server.log"; then echo "the server ran out of memory" >&2; exit 1; fi

@@ -18,7 +18,10 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
-/** Real parsers for what the emitters write: SnakeYAML, the JDK's DOM, Jackson's CSV, Python 3's pickle. */
+/**
+ * Real parsers for what the emitters write: SnakeYAML, the JDK's DOM, Jackson's CSV, Python 3's pickle
+ * and Django's own deserializer.
+ */
 public final class Formats {
 
     private Formats() {}
@@ -66,14 +69,55 @@ public final class Formats {
 
     /** What Python 3's {@code pickle.loads} makes of a body, as JSON text. */
     public static String unpickle(byte[] pickle) {
-        String script = "import json, pickle, sys\nprint(json.dumps(pickle.loads(sys.stdin.buffer.read())))";
+        return python(
+                "python3",
+                "import json, pickle, sys\nprint(json.dumps(pickle.loads(sys.stdin.buffer.read())))",
+                pickle);
+    }
+
+    /**
+     * What Django's own deserializer ({@code serializers.deserialize("json", body)}) makes of a body in
+     * the {@code django} format, saved into an equivalent model and read back: JSON text, a list of
+     * {@code {"model", "pk", "fields": {"title", "content", "author", "created_on"}}}. Needs Debian's
+     * {@code python3-django}, which the build installs (see {@code src/test/scripts/django.sh}).
+     */
+    public static String djangoLoad(String body) {
+        String script;
+        try (var in = Formats.class.getResourceAsStream("/django/deserialize.py")) {
+            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return python(djangoPython(), script, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The first Python 3 that imports Django: the one on the path, else Debian's own. */
+    private static String djangoPython() {
+        for (String python : List.of("python3", "/usr/bin/python3")) {
+            try {
+                if (new ProcessBuilder(python, "-c", "import django").start().waitFor() == 0) {
+                    return python;
+                }
+            } catch (IOException e) {
+                // not this one
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("No python3 here imports Django: run 'apt-get install python3-django'"
+                + " (the build does, as root, unless -Dit.django.install.skip=true).");
+    }
+
+    /** Runs a Python script with a body on its standard input; its standard output. */
+    private static String python(String interpreter, String script, byte[] input) {
         try {
-            Process python = new ProcessBuilder("python3", "-c", script).start();
-            python.getOutputStream().write(pickle);
+            Process python = new ProcessBuilder(interpreter, "-c", script).start();
+            python.getOutputStream().write(input);
             python.getOutputStream().close();
             String out = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             String err = new String(python.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(python.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(python.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(python.exitValue()).as(err).isZero();
             return out;
         } catch (IOException e) {

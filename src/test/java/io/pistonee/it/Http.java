@@ -132,10 +132,15 @@ public final class Http {
 
     /** The body parsed as JSON. */
     public static JsonNode json(HttpResponse<String> response) {
+        return json(response.body());
+    }
+
+    /** A text parsed as JSON. */
+    public static JsonNode json(String text) {
         try {
-            return JSON.readTree(response.body());
+            return JSON.readTree(text);
         } catch (IOException e) {
-            throw new AssertionError("not JSON: " + response.body(), e);
+            throw new AssertionError("not JSON: " + text, e);
         }
     }
 

@@ -9,6 +9,7 @@ import io.pistonee.throttle.Throttle;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
+import java.util.stream.Stream;
 
 /**
  * {@code /api/posts}: blog posts, with every operation from {@link ModelHandler}. Unauthenticated
@@ -51,6 +52,14 @@ public class PostHandler extends ModelHandler<BlogPost, Long> {
     public void delete(Long id) {
         requireOwnerOrAdmin(id);
         super.delete(id);
+    }
+
+    /**
+     * Every post in id order, read from the database cursor as it is consumed: the unpaged export
+     * {@link ExportHandler} serves. Close the stream when done (the framework does).
+     */
+    public Stream<BlogPost> export() {
+        return stream("select p from BlogPost p order by p.id", BlogPost.class);
     }
 
     /** The computed field {@code content_length}. */
