@@ -261,6 +261,9 @@ public class PistonConfig {
                 .propertyNamingStrategy(strategy)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                // Emitters write a collection as one tree per item through one generator: a flush after
+                // each would push every row to the network on its own. Generators flush when closed.
+                .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)

@@ -25,7 +25,7 @@ import net.razorvine.pickle.Pickler;
  *
  * <p>A collection is streamed like in the other formats: the list is opened, then items are shaped,
  * pickled and written in batches of {@value #BATCH} (each a {@code MARK ... APPENDS}, as Python's own
- * pickler writes lists), so the server never holds more than one batch. Python's
+ * pickler writes lists), so the server holds one item at a time. Python's
  * {@code pickle.loads} still builds the whole list in the client's memory. Errors go out as JSON
  * problems. Request bodies are never unpickled.
  */

@@ -116,4 +116,11 @@ class CsvEmitterTest {
             return rows.readAll();
         }
     }
+
+    @Test
+    void aStreamIsNotFlushedItemByItem() {
+        assertThat(Emissions.flushesOfAThousandItems(emitter))
+                .as("flushes at the end only")
+                .isLessThan(10);
+    }
 }

@@ -28,4 +28,11 @@ class DjangoEmitterTest {
         assertThat(Emissions.text(emitter, Emissions.of(Map.of("id", 3))))
                 .isEqualTo("[{\"model\":\"shop.thing\",\"pk\":3,\"fields\":{}}]");
     }
+
+    @Test
+    void aStreamIsNotFlushedItemByItem() {
+        assertThat(Emissions.flushesOfAThousandItems(emitter))
+                .as("flushes at the end only")
+                .isLessThan(10);
+    }
 }

@@ -41,6 +41,34 @@ final class Emissions {
         return out.toByteArray();
     }
 
+    /**
+     * How many times an emitter flushes the response while writing a 1,000-item stream: the
+     * container sends what is flushed at once, so a flush per item is a network write per row.
+     */
+    static int flushesOfAThousandItems(Emitter emitter) {
+        int[] flushes = {0};
+        ByteArrayOutputStream out = new ByteArrayOutputStream() {
+            @Override
+            public void flush() {
+                flushes[0]++;
+            }
+        };
+        Emission emission = of(java.util.stream.IntStream.range(0, 1000).mapToObj(i -> java.util.Map.of("id", i)));
+        try {
+            emitter.writeTo(
+                    emission,
+                    Emission.class,
+                    Emission.class,
+                    null,
+                    emitter.mediaTypes().get(0),
+                    new MultivaluedHashMap<>(),
+                    out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return flushes[0];
+    }
+
     static String text(Emitter emitter, Emission emission) {
         return new String(bytes(emitter, emission, emitter.mediaTypes().get(0)), StandardCharsets.UTF_8);
     }

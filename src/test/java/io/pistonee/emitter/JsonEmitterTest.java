@@ -63,4 +63,14 @@ class JsonEmitterTest {
         JsonEmitter.write(emission, mapper.getFactory().createGenerator(out));
         return out.toString(StandardCharsets.UTF_8);
     }
+
+    @Test
+    void aStreamIsNotFlushedItemByItem() {
+        JsonEmitter emitter = new JsonEmitter();
+        emitter.config = Emissions.CONFIG;
+
+        assertThat(Emissions.flushesOfAThousandItems(emitter))
+                .as("flushes at the end only")
+                .isLessThan(10);
+    }
 }

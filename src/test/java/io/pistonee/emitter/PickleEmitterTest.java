@@ -93,4 +93,11 @@ class PickleEmitterTest {
         assertThat(python.exitValue()).as(err + Arrays.toString(pickle)).isZero();
         return out;
     }
+
+    @Test
+    void aStreamIsNotFlushedItemByItem() {
+        assertThat(Emissions.flushesOfAThousandItems(emitter))
+                .as("flushes at the end only")
+                .isLessThan(10);
+    }
 }

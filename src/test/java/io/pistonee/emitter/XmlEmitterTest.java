@@ -99,4 +99,11 @@ class XmlEmitterTest {
                 .findFirst()
                 .orElseThrow();
     }
+
+    @Test
+    void aStreamIsNotFlushedItemByItem() {
+        assertThat(Emissions.flushesOfAThousandItems(emitter))
+                .as("flushes at the end only")
+                .isLessThan(10);
+    }
 }

@@ -59,4 +59,11 @@ class YamlEmitterTest {
     private static <T> T parse(String yaml) {
         return new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
     }
+
+    @Test
+    void aStreamIsNotFlushedItemByItem() {
+        assertThat(Emissions.flushesOfAThousandItems(emitter))
+                .as("flushes at the end only")
+                .isLessThan(10);
+    }
 }
