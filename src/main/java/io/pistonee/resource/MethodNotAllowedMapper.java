@@ -14,11 +14,15 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * An HTTP method the generic resource has no Java method for (PATCH on a collection, TRACE...) is
  * answered by JAX-RS with its own {@code Allow}; this mapper answers with the handler's instead (or
- * 404 for an unknown resource), rendered like every other problem.
+ * 404 for an unknown resource), rendered like every other problem. A path of the application's other
+ * resources ({@link OtherResources}: the OAuth endpoints, a user's own {@code @Path} classes) is
+ * answered with their methods: {@code GET /oauth/token} is a 405 with {@code Allow: OPTIONS, POST}.
  */
 @Provider
 @ApplicationScoped
@@ -30,6 +34,9 @@ public class MethodNotAllowedMapper implements ExceptionMapper<NotAllowedExcepti
     @Inject
     ProblemMapper problems;
 
+    @Inject
+    OtherResources others;
+
     @Context
     UriInfo uri;
 
@@ -38,6 +45,12 @@ public class MethodNotAllowedMapper implements ExceptionMapper<NotAllowedExcepti
 
     @Override
     public Response toResponse(NotAllowedException exception) {
+        Set<String> allowed = others.allow(uri.getPath());
+        if (!allowed.isEmpty()) {
+            String allow = String.join(", ", allowed);
+            return problems.toResponse(Rc.NOT_ALLOWED.error(
+                    request.getMethod() + " is not allowed here. Allowed: " + allow + ".", Map.of("Allow", allow)));
+        }
         List<PathSegment> segments = uri.getPathSegments().stream()
                 .filter(segment -> !segment.getPath().isEmpty())
                 .toList();

@@ -125,6 +125,34 @@ class HostileClientIT {
     }
 
     @Test
+    void theOAuthEndpointsAnswerOtherMethodsWith405AndAllow() {
+        HttpResponse<String> get = new Http(base).get("oauth/token");
+        HttpResponse<String> delete = new Http(base).delete("oauth/jwks");
+        HttpResponse<String> options = new Http(base).send("OPTIONS", "oauth/revoke", null);
+
+        assertThat(assertProblem(get, 405).get("detail").asText()).contains("GET is not allowed");
+        assertThat(get.headers().firstValue("Allow")).hasValue("OPTIONS, POST");
+        assertProblem(delete, 405);
+        assertThat(delete.headers().firstValue("Allow")).hasValue("GET, HEAD, OPTIONS");
+        assertThat(options.statusCode()).isEqualTo(200);
+        assertThat(options.headers().firstValue("Allow").orElse("").split(",\\s*"))
+                .as("the runtime answers OPTIONS itself, in its own order")
+                .contains("POST");
+        assertProblem(new Http(base).get("oauthx/token"), 404);
+        assertProblem(testuser.send("PATCH", "nothing", "{}", "Content-Type", "application/merge-patch+json"), 404);
+    }
+
+    @Test
+    void theTokenEndpointsFormIsBoundedLikeEveryBody() {
+        String huge = "grant_type=password&username=" + "a".repeat(2 * 1024 * 1024) + "&password=foobar";
+
+        HttpResponse<String> token =
+                new Http(base).send("POST", "oauth/token", huge, "Content-Type", "application/x-www-form-urlencoded");
+
+        assertProblem(token, 413);
+    }
+
+    @Test
     void theBearerSchemeIsCaseInsensitive() {
         HttpResponse<String> issued = new Http(base).passwordGrant("testuser", "foobar");
         String token = Http.json(issued).get("access_token").asText();
