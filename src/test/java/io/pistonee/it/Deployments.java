@@ -86,6 +86,30 @@ public final class Deployments {
         return war.add(new StringAsset(existing + String.join("\n", lines) + "\n"), path);
     }
 
+    /**
+     * A WAR with a {@code META-INF/persistence.xml} (in {@code WEB-INF/classes}) of one JTA unit named
+     * after the WAR, listing exactly the given entities, whose tables are created at deployment.
+     */
+    public static WebArchive withEntities(WebArchive war, String dataSource, Class<?>... entities) {
+        StringBuilder classes = new StringBuilder();
+        for (Class<?> entity : entities) {
+            classes.append("    <class>").append(entity.getName()).append("</class>\n");
+        }
+        String unit = """
+                <persistence version="3.0" xmlns="https://jakarta.ee/xml/ns/persistence">
+                  <persistence-unit name="%s" transaction-type="JTA">
+                    <jta-data-source>%s</jta-data-source>
+                %s    <exclude-unlisted-classes>true</exclude-unlisted-classes>
+                    <shared-cache-mode>NONE</shared-cache-mode>
+                    <properties>
+                      <property name="jakarta.persistence.schema-generation.database.action" value="create"/>
+                    </properties>
+                  </persistence-unit>
+                </persistence>
+                """.formatted(war.getName().replace(".war", ""), dataSource, classes);
+        return war.addAsResource(new StringAsset(unit), "META-INF/persistence.xml");
+    }
+
     private static File builtWar() {
         File war = new File(System.getProperty("piston.war", "target/piston-ee.war"));
         if (!war.isFile()) {

@@ -30,7 +30,6 @@ import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,35 +50,22 @@ class RestIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         WebArchive war = Deployments.library(
-                        "rest",
-                        Gadget.class,
-                        GadgetHandler.class,
-                        GadgetEvents.class,
-                        EventsHandler.class,
-                        LimitedHandler.class,
-                        QuotaHandler.class,
-                        QuotaTwinHandler.class,
-                        ReplyHandler.class,
-                        ReplyHandler.Order.class,
-                        ReplyHandler.Line.class)
-                .addAsResource(new StringAsset(PERSISTENCE), "META-INF/persistence.xml");
+                "rest",
+                Gadget.class,
+                GadgetHandler.class,
+                GadgetEvents.class,
+                EventsHandler.class,
+                LimitedHandler.class,
+                QuotaHandler.class,
+                QuotaTwinHandler.class,
+                ReplyHandler.class,
+                ReplyHandler.Order.class,
+                ReplyHandler.Line.class);
         return Deployments.withConfig(
-                war, "piston.conditional.require-if-match=true", "piston.throttle.trusted-proxies=1");
+                Deployments.withEntities(war, "java:comp/DefaultDataSource", Gadget.class),
+                "piston.conditional.require-if-match=true",
+                "piston.throttle.trusted-proxies=1");
     }
-
-    private static final String PERSISTENCE = """
-            <persistence version="3.0" xmlns="https://jakarta.ee/xml/ns/persistence">
-              <persistence-unit name="rest" transaction-type="JTA">
-                <jta-data-source>java:comp/DefaultDataSource</jta-data-source>
-                <class>io.pistonee.it.rest.Gadget</class>
-                <exclude-unlisted-classes>true</exclude-unlisted-classes>
-                <shared-cache-mode>NONE</shared-cache-mode>
-                <properties>
-                  <property name="jakarta.persistence.schema-generation.database.action" value="create"/>
-                </properties>
-              </persistence-unit>
-            </persistence>
-            """;
 
     @ArquillianResource
     URL base;
@@ -142,6 +128,9 @@ class RestIT {
                         .get("existing")
                         .asText())
                 .isEqualTo("/api/replies/1");
+        JsonNode notImplemented = assertProblem(http.get("replies/later"), 501);
+        assertThat(notImplemented.get("title").asText()).isEqualTo("Not Implemented");
+        assertThat(notImplemented.get("detail").asText()).isEqualTo("Replies by post come in 2027.");
     }
 
     @Test

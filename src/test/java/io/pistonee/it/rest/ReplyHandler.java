@@ -32,6 +32,7 @@ public class ReplyHandler implements ListOperation, ReadOperation<String>, Creat
             case "gone" -> Rc.NOT_HERE;
             case "conflict" -> throw Rc.DUPLICATE_ENTRY.error("Taken.").with("existing", "/api/replies/1");
             case "empty" -> Rc.ACCEPTED;
+            case "later" -> Rc.NOT_IMPLEMENTED.with("Replies by post come in 2027.");
             default -> Map.of("id", id);
         };
     }
