@@ -451,13 +451,15 @@ class BlogExampleIT {
     }
 
     @Test
-    void theAuditLogRecordsEveryWriteThroughLifecycleEvents() {
+    void theAuditLogRecordsEveryWriteThroughLifecycleEventsForAdminsOnly() {
         long id = createPost("Audited", "Watched");
         http.put("posts/" + id, "{\"title\":\"Audited again\",\"content\":\"w\"}", "X-Forwarded-For", "192.0.2.30");
         http.delete("posts/" + id);
 
+        assertProblem(new Http(base).get("audit"), 401);
+        assertProblem(http.get("audit"), 403);
         List<String> entries = new ArrayList<>();
-        for (JsonNode entry : Http.json(http.get("audit"))) {
+        for (JsonNode entry : Http.json(new Http(base).as("admin", "adminpass").get("audit"))) {
             if (entry.get("item_id").asText().equals(String.valueOf(id))
                     && entry.get("resource").asText().equals("posts")) {
                 entries.add(entry.get("action").asText() + " by "
