@@ -43,7 +43,8 @@ record Cursor(List<JsonNode> keys, int offset) {
             JsonNode cursor = mapper.readTree(Base64.getUrlDecoder().decode(token));
             if (cursor != null && cursor.path("s").asText("").equals(order)) {
                 JsonNode keys = cursor.get("k");
-                if (keys != null && keys.isArray() && keys.size() == keyCount) {
+                // Issued cursors never hold a null key (a null key is issued as an offset instead).
+                if (keys != null && keys.isArray() && keys.size() == keyCount && noNulls(keys)) {
                     return new Cursor(toList(keys), 0);
                 }
                 JsonNode offset = cursor.get("o");
@@ -56,6 +57,15 @@ record Cursor(List<JsonNode> keys, int offset) {
         }
         throw Rc.BAD_REQUEST.error(
                 "The cursor is not one this collection issued for this order: start again" + " from the first page.");
+    }
+
+    private static boolean noNulls(JsonNode keys) {
+        for (JsonNode key : keys) {
+            if (key.isNull()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<JsonNode> toList(JsonNode array) {

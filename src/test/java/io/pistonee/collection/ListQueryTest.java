@@ -8,6 +8,7 @@ import io.pistonee.config.PistonConfig;
 import io.pistonee.problem.ProblemException;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -175,6 +176,11 @@ class ListQueryTest {
                 .isEqualTo(40);
         assertThatThrownBy(() -> Cursor.decode(token, "title,id", 2, MAPPER)).isInstanceOf(ProblemException.class);
         assertThatThrownBy(() -> Cursor.decode("%%%", "id", 1, MAPPER)).isInstanceOf(ProblemException.class);
+        String nullKeys = java.util.Base64.getUrlEncoder()
+                .encodeToString("{\"s\":\"-createdOn,id\",\"k\":[null,null]}".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> Cursor.decode(nullKeys, "-createdOn,id", 2, MAPPER))
+                .as("issued cursors never hold a null key")
+                .isInstanceOf(ProblemException.class);
         assertThat(Cursor.decode("", "id", 1, MAPPER).keys()).isNull();
     }
 
