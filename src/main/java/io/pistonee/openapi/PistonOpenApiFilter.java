@@ -20,9 +20,10 @@ import org.eclipse.microprofile.openapi.models.servers.Server;
  *       documented at its own path by the {@link PistonModelReader}. The framework also excludes the
  *       resource from scanning ({@code mp.openapi.scan.exclude.classes}); this holds even where an
  *       application replaced that setting.</li>
- *   <li>The OAuth token URL points where the token endpoint really is: servers that put the context
- *       root into the paths (WildFly) get it there too, servers that name a server URL (Payara) get
- *       it as an absolute URL, which clients such as Swagger UI need.</li>
+ *   <li>The OAuth token URL points where the token endpoint really is: servers that name a server
+ *       URL (Payara) get it as an absolute URL, which clients such as Swagger UI need; servers that
+ *       put the context root into the paths get it there too, through the
+ *       {@link TokenEndpointLocation} where they do so only after this filter (WildFly).</li>
  *   <li>Payara's own {@code endpoints} listing, which no OpenAPI parser accepts, is dropped.</li>
  * </ul>
  */
@@ -76,7 +77,25 @@ public class PistonOpenApiFilter implements OASFilter {
                 List.of(oauth.getFlows().getPassword(), oauth.getFlows().getClientCredentials())) {
             if (flow != null && flow.getTokenUrl() != null && flow.getTokenUrl().startsWith("/")) {
                 flow.setTokenUrl(server(openAPI) + served(openAPI.getPaths().getPathItems(), flow.getTokenUrl()));
+                if (flow.getTokenUrl().startsWith("/")) {
+                    completeLater(flow);
+                }
             }
+        }
+    }
+
+    /**
+     * Neither a server URL nor the paths name the context root yet (WildFly adds it to the paths after
+     * this filter): the {@link TokenEndpointLocation} puts it in once the servlet context is up.
+     */
+    private static void completeLater(OAuthFlow flow) {
+        boolean handed = PistonModelReader.inApplication(cdi -> {
+                    cdi.select(TokenEndpointLocation.class).get().relative(flow);
+                    return true;
+                })
+                .orElse(false);
+        if (!handed) {
+            LOG.fine(() -> "The OAuth token URL " + flow.getTokenUrl() + " is left without the context root");
         }
     }
 

@@ -261,6 +261,42 @@ class OpenApiIT {
             assertThat(ui.status("posts", "readPosts")).isEqualTo("200");
             assertThat(ui.curl("posts", "readPosts")).contains("Authorization: Bearer " + token);
             assertThat(bearer).contains("\"content_length\":").contains("\"testuser\"");
+
+            ui.logout();
+            ui.authorizeOAuthPassword("testuser", "foobar", "example-client", "example-secret");
+            String oauth = ui.tryOut("posts", "readPosts", Map.of("id", "2"));
+            ui.screenshot("swagger-ui-oauth2");
+            assertThat(ui.status("posts", "readPosts")).isEqualTo("200");
+            assertThat(ui.curl("posts", "readPosts")).containsPattern("Authorization: Bearer [\\w-]+\\.[\\w-]+\\.");
+            assertThat(oauth).contains("\"content_length\":").contains("\"testuser\"");
+        }
+    }
+
+    /**
+     * The OAuth 2 flows name a token URL that really is the token endpoint, context root included,
+     * however the server puts it into the document (Payara as an absolute URL; WildFly adds the
+     * context root to the paths only after the application's filter): a client resolving it against
+     * the document's own URL gets a token.
+     */
+    @Test
+    void theOAuthTokenUrlIsTheTokenEndpoint() {
+        JsonNode flows = document()
+                .path("components")
+                .path("securitySchemes")
+                .path("oauth2")
+                .path("flows");
+        assertThat(flows.fieldNames()).toIterable().containsExactlyInAnyOrder("password", "clientCredentials");
+        for (JsonNode flow : flows) {
+            String tokenUrl = flow.path("tokenUrl").asText();
+            assertThat(tokenUrl).endsWith(contextRoot() + "/api/oauth/token");
+            URI token = URI.create(base.toString()).resolve("/openapi").resolve(tokenUrl);
+            HttpResponse<String> response = send(HttpRequest.newBuilder(token)
+                    .timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Authorization", Http.basic("example-client", "example-secret"))
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")));
+            assertThat(response.statusCode()).as(token + ": " + response.body()).isEqualTo(200);
+            assertThat(Http.json(response).path("access_token").asText()).isNotEmpty();
         }
     }
 
@@ -329,6 +365,10 @@ class OpenApiIT {
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
+        return send(request);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -129,6 +129,22 @@ final class SwaggerUi implements AutoCloseable {
                 scheme -> scheme.findElement(By.id("auth-bearer-value")).sendKeys(token));
     }
 
+    /**
+     * "Authorize" through the OAuth 2 password flow: the page itself asks the document's token URL for
+     * a token, sending the client's credentials in the {@code Authorization} header.
+     */
+    void authorizeOAuthPassword(String user, String password, String clientId, String clientSecret) {
+        authorize(
+                "//div[contains(@class,'auth-container')]"
+                        + "//div[h4[starts-with(normalize-space(.),'oauth2 (OAuth2, password)')]]",
+                scheme -> {
+                    scheme.findElement(By.id("oauth_username")).sendKeys(user);
+                    scheme.findElement(By.id("oauth_password")).sendKeys(password);
+                    scheme.findElement(By.id("client_id_password")).sendKeys(clientId);
+                    scheme.findElement(By.id("client_secret_password")).sendKeys(clientSecret);
+                });
+    }
+
     /** "Logout" of every scheme that is authorized. */
     void logout() {
         openAuthorizations();
