@@ -1,14 +1,13 @@
 package io.pistonee.security;
 
+import io.pistonee.cluster.SharedMap;
+import io.pistonee.cluster.SharedMaps;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
+import java.util.Arrays;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 
 /**
  * Counts failed logins per user name and per client address over a sliding window; once either has
@@ -16,24 +15,24 @@ import java.util.concurrent.atomic.AtomicInteger;
  * failure leaves the window. A success does not reset the address's count: it only proves one
  * password of many.
  *
- * <p>Per instance: a cluster of N instances allows up to N times the limit.
+ * <p>The failures are kept in {@link SharedMaps} (the times of the last failures of each user and
+ * address, as one string, changed by compare-and-set), so on a cluster the limits hold for all
+ * instances together; an entry expires one window after its last failure.
  */
 public final class LoginLimiter {
-
-    private static final int PURGE_EVERY = 1000;
 
     private final int perUser;
     private final int perAddress;
     private final Duration window;
     private final Clock clock;
-    private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
-    private final AtomicInteger recorded = new AtomicInteger();
+    private final SharedMap failures;
 
-    public LoginLimiter(int perUser, int perAddress, Duration window, Clock clock) {
+    public LoginLimiter(SharedMaps maps, int perUser, int perAddress, Duration window, Clock clock) {
         this.perUser = perUser;
         this.perAddress = perAddress;
         this.window = window;
         this.clock = clock;
+        this.failures = maps.map("login-failures", window, SharedMaps.Expiry.MODIFIED);
     }
 
     /**
@@ -41,7 +40,7 @@ public final class LoginLimiter {
      * be tried now. A {@code null} user checks the address alone.
      */
     public Optional<Duration> blocked(String user, String address) {
-        Instant now = clock.instant();
+        long now = clock.millis();
         Duration wait = waiting("a:" + address, perAddress, now);
         if (user != null) {
             Duration userWait = waiting("u:" + user, perUser, now);
@@ -52,10 +51,10 @@ public final class LoginLimiter {
 
     /** Records a failed login (a {@code null} user counts against the address only). */
     public void failed(String user, String address) {
-        Instant now = clock.instant();
-        record("a:" + address, now);
+        long now = clock.millis();
+        record("a:" + address, perAddress, now);
         if (user != null) {
-            record("u:" + user, now);
+            record("u:" + user, perUser, now);
         }
     }
 
@@ -64,52 +63,35 @@ public final class LoginLimiter {
         failures.remove("u:" + user);
     }
 
-    /** How many users and addresses have failures in the window (a bound on memory: see {@link #purge}). */
-    public int tracked() {
-        return failures.size();
-    }
-
-    private void record(String key, Instant now) {
-        if (recorded.incrementAndGet() % PURGE_EVERY == 0) {
-            purge(now);
-        }
-        failures.compute(key, (k, times) -> {
-            Deque<Instant> deque = times == null ? new ArrayDeque<>() : times;
-            prune(deque, now);
-            deque.addLast(now);
-            return deque;
-        });
-    }
-
-    /**
-     * Forgets users and addresses whose failures have all left the window, so memory is bounded by the
-     * failures of one window (each of which cost the caller a slow hash), not by every name ever tried.
-     */
-    void purge(Instant now) {
-        for (String key : failures.keySet()) {
-            failures.computeIfPresent(key, (k, times) -> {
-                prune(times, now);
-                return times.isEmpty() ? null : times;
-            });
-        }
-    }
-
-    private Duration waiting(String key, int limit, Instant now) {
-        Duration[] wait = {null};
-        failures.computeIfPresent(key, (k, times) -> {
-            prune(times, now);
-            if (times.size() >= limit) {
-                wait[0] = Duration.between(now, times.peekFirst().plus(window));
+    /** Adds a failure to a key's times, keeping the last {@code limit} of the window. */
+    private void record(String key, int limit, long now) {
+        while (true) {
+            String stored = failures.get(key);
+            long[] times =
+                    LongStream.concat(inWindow(stored, now), LongStream.of(now)).toArray();
+            String value = Arrays.stream(times, Math.max(0, times.length - Math.max(1, limit)), times.length)
+                    .mapToObj(Long::toString)
+                    .collect(Collectors.joining(","));
+            if (stored == null ? failures.putIfAbsent(key, value) : failures.replace(key, stored, value)) {
+                return;
             }
-            return times.isEmpty() ? null : times;
-        });
-        return wait[0];
+        }
     }
 
-    private void prune(Deque<Instant> times, Instant now) {
-        Instant oldest = now.minus(window);
-        while (!times.isEmpty() && !times.peekFirst().isAfter(oldest)) {
-            times.removeFirst();
+    private Duration waiting(String key, int limit, long now) {
+        long[] times = inWindow(failures.get(key), now).toArray();
+        if (times.length < limit || times.length == 0) {
+            return null;
         }
+        return Duration.ofMillis(times[times.length - limit] + window.toMillis() - now);
+    }
+
+    /** The stored failure times (epoch milliseconds, oldest first) still in the window. */
+    private LongStream inWindow(String stored, long now) {
+        if (stored == null || stored.isEmpty()) {
+            return LongStream.empty();
+        }
+        long oldest = now - window.toMillis();
+        return Arrays.stream(stored.split(",")).mapToLong(Long::parseLong).filter(time -> time > oldest);
     }
 }

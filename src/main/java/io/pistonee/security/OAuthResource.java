@@ -2,6 +2,7 @@ package io.pistonee.security;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pistonee.cluster.SharedState;
 import io.pistonee.config.SecurityConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,6 +75,9 @@ public class OAuthResource {
     @Inject
     RevokedAccessTokens revokedAccessTokens;
 
+    @Inject
+    SharedState state;
+
     @Context
     HttpServletRequest request;
 
@@ -81,7 +85,7 @@ public class OAuthResource {
 
     @PostConstruct
     void init() {
-        refreshTokens = new RefreshTokens(config.refreshTokenTtl(), Clock.systemUTC());
+        refreshTokens = new RefreshTokens(state.maps(), config.refreshTokenTtl(), Clock.systemUTC());
     }
 
     @POST

@@ -1,20 +1,14 @@
 package io.pistonee.throttle;
 
+import io.pistonee.cluster.JCacheSharedMaps;
+import io.pistonee.cluster.SharedMaps;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import javax.cache.Cache;
-import javax.cache.CacheException;
-import javax.cache.CacheManager;
-import javax.cache.Caching;
-import javax.cache.configuration.MutableConfiguration;
-import javax.cache.expiry.CreatedExpiryPolicy;
 
 /**
  * Counters in JCache ({@code javax.cache}): on Payara the cache is Hazelcast's, so every instance of
@@ -23,8 +17,9 @@ import javax.cache.expiry.CreatedExpiryPolicy;
  * {@code limit} requests pass however many arrive at once, on one instance or many.
  *
  * <p>One cache per window length ({@code piston-throttle-<seconds>s}), whose entries expire some time
- * after the window; buckets are named by window, so expiry is only cleanup. The cache manager is the
- * container's {@code CacheManager} bean, else the default caching provider's. Where neither exists
+ * after the window; buckets are named by window, so expiry is only cleanup. The caches come from
+ * {@link JCacheSharedMaps}: the container's {@code CacheManager} bean, else the default caching
+ * provider's. Where neither exists
  * (or {@code javax.cache} itself is absent, as on WildFly, where this class is then not a bean), the
  * store is unavailable and {@link MemoryThrottleStore} is used.
  */
@@ -32,13 +27,10 @@ import javax.cache.expiry.CreatedExpiryPolicy;
 @Priority(200)
 public class JCacheThrottleStore implements ThrottleStore {
 
-    private static final Logger LOG = Logger.getLogger(JCacheThrottleStore.class.getName());
-
     @Inject
-    Instance<CacheManager> managers;
+    JCacheSharedMaps caches;
 
-    private final ConcurrentMap<Long, Cache<String, Long>> caches = new ConcurrentHashMap<>();
-    private volatile CacheManager manager;
+    private final ConcurrentMap<Long, Cache<String, Long>> counters = new ConcurrentHashMap<>();
 
     @Override
     public long hit(String bucket, int limit, Duration ttl) {
@@ -62,50 +54,21 @@ public class JCacheThrottleStore implements ThrottleStore {
 
     @Override
     public boolean available() {
-        try {
-            return manager() != null;
-        } catch (RuntimeException | LinkageError e) {
-            LOG.log(Level.FINE, "No JCache provider", e);
-            return false;
-        }
+        return caches.available();
     }
 
     @Override
     public String describe() {
-        return "JCache (" + manager().getURI() + ")";
-    }
-
-    private CacheManager manager() {
-        CacheManager current = manager;
-        if (current == null) {
-            try {
-                current = managers.isResolvable()
-                        ? managers.get()
-                        : Caching.getCachingProvider().getCacheManager();
-            } catch (CacheException e) {
-                return null;
-            }
-            manager = current;
-        }
-        return current;
+        return caches.describe();
     }
 
     private Cache<String, Long> cache(long windowSeconds) {
-        return caches.computeIfAbsent(windowSeconds, seconds -> {
-            String name = "piston-throttle-" + seconds + "s";
-            Cache<String, Long> cache = manager().getCache(name, String.class, Long.class);
-            if (cache != null) {
-                return cache;
-            }
-            MutableConfiguration<String, Long> configuration = new MutableConfiguration<String, Long>()
-                    .setTypes(String.class, Long.class)
-                    .setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(
-                            new javax.cache.expiry.Duration(java.util.concurrent.TimeUnit.SECONDS, seconds * 2 + 60)));
-            try {
-                return manager().createCache(name, configuration);
-            } catch (CacheException e) {
-                return manager().getCache(name, String.class, Long.class); // another instance created it first
-            }
-        });
+        return counters.computeIfAbsent(
+                windowSeconds,
+                seconds -> caches.cache(
+                        "piston-throttle-" + seconds + "s",
+                        Long.class,
+                        Duration.ofSeconds(seconds * 2 + 60),
+                        SharedMaps.Expiry.CREATED));
     }
 }

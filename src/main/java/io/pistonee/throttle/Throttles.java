@@ -1,11 +1,11 @@
 package io.pistonee.throttle;
 
+import io.pistonee.cluster.SharedState;
 import io.pistonee.config.PistonConfig;
 import io.pistonee.handler.HandlerDescriptor;
 import io.pistonee.handler.Handlers;
 import io.pistonee.handler.Operation;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -13,8 +13,6 @@ import jakarta.inject.Inject;
 import java.lang.reflect.Method;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,25 +138,7 @@ public class Throttles {
 
     /** The available store with the highest {@code @Priority}. */
     static ThrottleStore select(Iterable<ThrottleStore> candidates) {
-        List<ThrottleStore> stores = new ArrayList<>();
-        candidates.forEach(stores::add);
-        stores.sort(Comparator.comparingInt(Throttles::priority).reversed());
-        for (ThrottleStore store : stores) {
-            if (store.available()) {
-                return store;
-            }
-        }
-        return new MemoryThrottleStore();
-    }
-
-    private static int priority(ThrottleStore store) {
-        for (Class<?> c = store.getClass(); c != null; c = c.getSuperclass()) {
-            Priority priority = c.getAnnotation(Priority.class);
-            if (priority != null) {
-                return priority.value();
-            }
-        }
-        return 0;
+        return SharedState.best(candidates, ThrottleStore::available).orElseGet(MemoryThrottleStore::new);
     }
 
     private static String key(HandlerDescriptor handler, Operation operation) {

@@ -11,13 +11,16 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.logging.Logger;
 
 /**
  * Seeds the example's users (with hashed passwords), its OAuth client and a handful of posts at
- * start-up, once, into an empty database.
+ * start-up, once, into an empty database (shared by the instances of a cluster).
  */
 @ApplicationScoped
 public class BlogSeed {
+
+    private static final Logger LOG = Logger.getLogger(BlogSeed.class.getName());
 
     @PersistenceContext
     EntityManager entityManager;
@@ -25,14 +28,37 @@ public class BlogSeed {
     @Inject
     SecurityConfig config;
 
-    @Transactional
+    @Inject
+    BlogSeed self;
+
+    /**
+     * Seeds an empty database. Instances of a cluster starting at once on one database may race: the
+     * loser's insert breaks the unique user name, and it finds the seed there and carries on.
+     */
     void seed(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        if (entityManager
-                        .createQuery("select count(a) from Author a", Long.class)
-                        .getSingleResult()
-                > 0) {
+        if (self.seeded()) {
             return;
         }
+        try {
+            self.insert();
+        } catch (RuntimeException e) {
+            if (!self.seeded()) {
+                throw e;
+            }
+            LOG.info("Another instance seeded the database first");
+        }
+    }
+
+    @Transactional
+    public boolean seeded() {
+        return entityManager
+                        .createQuery("select count(a) from Author a", Long.class)
+                        .getSingleResult()
+                > 0;
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void insert() {
         int iterations = config.iterations();
         Author testuser = new Author("testuser", "Test", "User", hash("foobar", iterations), "author");
         Author otheruser = new Author("otheruser", "Other", "User", hash("barfoo", iterations), "author");
