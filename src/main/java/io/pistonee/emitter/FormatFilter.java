@@ -27,8 +27,9 @@ import java.util.stream.Collectors;
  *
  * <p>{@code ?format=X} wins, then a {@code .X} suffix on the last path segment
  * ({@code /api/posts.yaml}, {@code /api/posts/1.xml}; the suffix is removed before routing), then
- * {@code Accept}. A suffix on an item is a format only when it names one, so ids may hold dots; a
- * resource name never does, so {@code /api/posts.nope} is 406. With {@code piston.jsonp=true}, a
+ * {@code Accept}. Format names match in any case ({@code ?format=JSON}, {@code /api/posts.JSON}). A
+ * suffix on an item is a format only when it names one, so ids may hold dots; a resource name never
+ * does, so {@code /api/posts.nope} is 406. A {@code format} given twice with different values is 400. With {@code piston.jsonp=true}, a
  * JSON response with {@code ?callback=} gets the callback (400 unless it is an identifier path).
  */
 @Provider
@@ -65,13 +66,13 @@ public class FormatFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         String suffix = suffix(request).orElse(null);
-        String format = first(request, FORMAT);
+        String format = only(request, FORMAT);
         String chosen = format != null ? format : suffix;
         String accept = request.getHeaderString(HttpHeaders.ACCEPT);
         Emitter emitter = negotiation.select(chosen, accept).orElseThrow(() -> notAcceptable(chosen, accept));
         selected.select(
                 emitter, chosen != null ? emitter.mediaTypes().get(0) : negotiation.responseType(emitter, accept));
-        String callback = first(request, CALLBACK);
+        String callback = only(request, CALLBACK);
         if (config.jsonp() && callback != null && "json".equals(emitter.format())) {
             if (!CALLBACK_NAME.matcher(callback).matches()) {
                 throw Rc.BAD_REQUEST.error("The callback must be a JavaScript identifier path such as app.receive.");
@@ -94,7 +95,7 @@ public class FormatFilter implements ContainerRequestFilter {
             return Optional.empty();
         }
         String suffix = relative.substring(dot + 1);
-        boolean known = negotiation.emitters().stream().anyMatch(e -> e.format().equals(suffix));
+        boolean known = negotiation.emitters().stream().anyMatch(e -> e.format().equalsIgnoreCase(suffix));
         if (!known) {
             if (relative.indexOf('/') < 0 && first(request, FORMAT) == null) {
                 throw notAcceptable(suffix, null);
@@ -110,6 +111,24 @@ public class FormatFilter implements ContainerRequestFilter {
     private static String first(ContainerRequestContext request, String parameter) {
         List<String> values = request.getUriInfo().getQueryParameters().get(parameter);
         return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    /**
+     * The one value of a parameter, or {@code null}. Given twice with different values
+     * ({@code ?format=json&format=xml}) it is ambiguous, whichever a framework picked (Django takes
+     * the last, servlet containers the first): 400.
+     */
+    private static String only(ContainerRequestContext request, String parameter) {
+        List<String> values = request.getUriInfo().getQueryParameters().get(parameter);
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        String value = values.get(0);
+        if (values.stream().anyMatch(other -> !other.strip().equalsIgnoreCase(value.strip()))) {
+            throw Rc.BAD_REQUEST.error("The parameter '" + parameter + "' is given " + values.size()
+                    + " times with different values;" + " give it once.");
+        }
+        return value;
     }
 
     private RuntimeException notAcceptable(String format, String accept) {

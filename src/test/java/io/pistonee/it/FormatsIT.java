@@ -277,6 +277,29 @@ class FormatsIT {
     }
 
     @Test
+    void formatNamesMatchInAnyCaseAsParameterAndAsSuffix() {
+        assertThat(contentType(http.get("posts?format=YAML"))).isEqualTo("application/yaml");
+        assertThat(contentType(http.get("posts.YAML"))).isEqualTo("application/yaml");
+        HttpResponse<String> item = http.get("posts/1.Xml");
+        assertThat(contentType(item)).isEqualTo("application/xml");
+        assertThat(Formats.children(Formats.xml(item.body())).get(0).getTextContent())
+                .isEqualTo("1");
+    }
+
+    @Test
+    void aFormatGivenTwiceWithDifferentValuesIs400AndWithTheSameValueIsServed() {
+        int before = count();
+
+        JsonNode problem =
+                assertProblem(http.post("posts?format=json&format=xml", "{\"title\":\"x\",\"content\":\"y\"}"), 400);
+        assertProblem(http.get("posts?format=json&format=yaml"), 400);
+
+        assertThat(problem.get("detail").asText()).contains("'format'");
+        assertThat(count()).isEqualTo(before);
+        assertThat(contentType(http.get("posts?format=json&format=JSON"))).isEqualTo("application/json");
+    }
+
+    @Test
     void formatParameterWinsOverSuffixAndAccept() {
         HttpResponse<String> query = http.get("posts/1.yaml?format=json", "Accept", "application/xml");
         HttpResponse<String> suffix = http.get("posts/1.yaml", "Accept", "application/xml");
