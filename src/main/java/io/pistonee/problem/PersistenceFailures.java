@@ -7,6 +7,7 @@ import jakarta.persistence.NoResultException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
 import jakarta.persistence.QueryTimeoutException;
+import jakarta.transaction.SystemException;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLNonTransientConnectionException;
@@ -25,7 +26,9 @@ import java.util.Map;
  *   <li>optimistic lock failure (also SQLState class {@code 40}: serialization failure, deadlock) → 409, or 412 when the request carried {@code If-Match} (the client's
  *       precondition no longer holds); pessimistic lock failure → 409;</li>
  *   <li>database unreachable (SQLState class {@code 08}, connection exceptions, a connection pool that
- *       cannot allocate) or a lock or query timeout (also SQLState {@code HYT0x}) → 503 with {@code Retry-After}.</li>
+ *       cannot allocate, a transaction manager that could not complete the transaction:
+ *       {@code SystemException}) or a lock or query timeout (also SQLState {@code HYT0x}) → 503 with
+ *       {@code Retry-After}.</li>
  * </ul>
  * Details never repeat the database's message: it may name tables, columns or values.
  */
@@ -65,7 +68,8 @@ final class PersistenceFailures {
         if (cause instanceof LockTimeoutException
                 || cause instanceof QueryTimeoutException
                 || isTimeout(cause)
-                || isUnreachable(cause)) {
+                || isUnreachable(cause)
+                || cause instanceof SystemException) {
             return Rc.UNAVAILABLE.error(
                     "The database is unavailable: retry later.",
                     Map.of("Retry-After", String.valueOf(retryAfterSeconds)));

@@ -15,8 +15,10 @@ import io.pistonee.parser.PatchParser;
 import io.pistonee.parser.RequestData;
 import io.pistonee.problem.Rc;
 import io.pistonee.problem.Reply;
+import io.pistonee.problem.TransactionFailedException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionalException;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.OPTIONS;
@@ -35,6 +37,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The one generic JAX-RS resource: {@code /api/{resource}} and {@code /api/{resource}/{id}} for every
@@ -121,10 +124,11 @@ public class PistonResource {
         narrowing(uri);
         JsonNode tree = required(body).tree();
         if (tree.isArray() && !takesArrays(handler.createInput())) {
-            List<Object> created = dispatcher.createAll(handler, binder.bindAll(tree, handler.createInput()));
+            List<Object> created =
+                    transaction(() -> dispatcher.createAll(handler, binder.bindAll(tree, handler.createInput())));
             return emit(Response.status(Response.Status.CREATED), created, handler, handler.fields(), uri);
         }
-        Object created = dispatcher.create(handler, binder.bind(body, handler.createInput()));
+        Object created = transaction(() -> dispatcher.create(handler, binder.bind(body, handler.createInput())));
         Response.ResponseBuilder response = Response.status(Response.Status.CREATED);
         if (handler.isModelHandler() && handler.model().isInstance(created)) {
             String path = handlers.pathOf(handler, created);
@@ -176,7 +180,7 @@ public class PistonResource {
         Object key = id(handler, id);
         narrowing(uri);
         Object input = binder.bind(required(body), handler.updateInput());
-        Object updated = dispatcher.update(handler, key, input, precondition(handler, headers, uri));
+        Object updated = transaction(() -> dispatcher.update(handler, key, input, precondition(handler, headers, uri)));
         return written(handler, updated, uri);
     }
 
@@ -192,13 +196,13 @@ public class PistonResource {
         Object key = id(handler, id);
         narrowing(uri);
         JsonNode patch = required(body).tree();
-        Object updated = dispatcher.patch(
+        Object updated = transaction(() -> dispatcher.patch(
                 handler,
                 key,
                 current -> binder.bind(
                         new RequestData(PatchParser.apply(headers.getMediaType(), binder.writableTree(current), patch)),
                         handler.updateInput()),
-                precondition(handler, headers, uri));
+                precondition(handler, headers, uri)));
         return written(handler, updated, uri);
     }
 
@@ -210,8 +214,23 @@ public class PistonResource {
             @Context UriInfo uri,
             @Context HttpHeaders headers) {
         HandlerDescriptor handler = serving(name);
-        dispatcher.delete(handler, id(handler, id), precondition(handler, headers, uri));
+        transaction(() -> {
+            dispatcher.delete(handler, id(handler, id), precondition(handler, headers, uri));
+            return null;
+        });
         return Response.noContent().build();
+    }
+
+    /**
+     * A write in the dispatcher's transaction. A transaction the container could not complete goes to
+     * the framework's problem mapper (see {@link TransactionFailedException}), not the server's own.
+     */
+    private static <T> T transaction(Supplier<T> write) {
+        try {
+            return write.get();
+        } catch (TransactionalException e) {
+            throw new TransactionFailedException(e);
+        }
     }
 
     @OPTIONS

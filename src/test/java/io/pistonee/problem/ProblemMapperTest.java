@@ -167,6 +167,20 @@ class ProblemMapperTest {
     }
 
     @Test
+    void aTransactionTheContainerCouldNotCompleteIs503WithRetryAfter() {
+        // Payara: the write failed on a dead connection, then the rollback did, and only that is reported.
+        ProblemException failed = PersistenceFailures.of(
+                new TransactionFailedException(new jakarta.transaction.TransactionalException(
+                        "exception during commit", new jakarta.transaction.SystemException("JTS5031"))),
+                false,
+                7);
+
+        assertThat(failed.problem().status()).isEqualTo(503);
+        assertThat(failed.headers()).containsEntry("Retry-After", "7");
+        assertThat(failed.problem().detail()).doesNotContain("JTS");
+    }
+
+    @Test
     void aReturnedErrorStatusIsAProblemAndContentGoesAlong() {
         assertThat(Rc.NOT_HERE.with(null).toProblem().problem().detail()).isEqualTo("Gone.");
         assertThat(Rc.DUPLICATE_ENTRY.with("Taken.").toProblem().problem().detail())
