@@ -8,8 +8,8 @@
 #
 # Settings (environment): ROWS (1000000), HEAP (256m), FORMATS ("json csv yaml xml django"; also pickle),
 # PORT (18480), HZ (16980, Hazelcast) and JFR (empty; "yes" records the exports with Java Flight
-# Recorder into target/bench/export.jfr). The posts are generated at start-up into a file H2
-# database under target/bench (blog.generated-posts); an in-memory one would live in the same small
+# Recorder into target/bench/export/export.jfr). The posts are generated at start-up into a file H2
+# database under target/bench/export (blog.generated-posts); an in-memory one would live in the same small
 # heap. The server is stopped when the script ends.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -20,47 +20,22 @@ FORMATS=${FORMATS:-"json csv yaml xml django"}
 PORT=${PORT:-18480}
 HZ=${HZ:-16980}
 JFR=${JFR:-}
-WORK=target/bench
+WORK=target/bench/export
 BASE="http://127.0.0.1:$PORT/api"
+. src/bench/lib.sh
 
 [ -f target/piston-ee.war ] && [ -f target/payara-micro.jar ] || { echo "run 'mvn -B package -DskipTests' first" >&2; exit 2; }
-rm -rf "$WORK" && mkdir -p "$WORK/tmp"
-sed -e "s|jdbc:h2:mem:piston;DB_CLOSE_DELAY=-1|jdbc:h2:file:$PWD/$WORK/db|" \
-    -e "s|127.0.0.1:6900|127.0.0.1:$HZ|; s|start-port=6900|start-port=$HZ|" \
-    server-config/payara/preboot.asadmin > "$WORK/preboot.asadmin"
-echo "set hazelcast-runtime-configuration.cluster-group-name=piston-bench-$PORT" >> "$WORK/preboot.asadmin"
-
+rm -rf "$WORK" && mkdir -p "$WORK"
 RECORD=()
 [ -n "$JFR" ] && RECORD=("-XX:StartFlightRecording=filename=$WORK/export.jfr,settings=profile,dumponexit=true")
-java "-Xmx$HEAP" "${RECORD[@]}" -Dhazelcast.phone.home.enabled=false -Dhazelcast.socket.bind.any=false \
-     "-Djava.io.tmpdir=$WORK/tmp" "-Dblog.generated-posts=$ROWS" \
-     -jar target/payara-micro.jar --deploy target/piston-ee.war --contextroot / --port "$PORT" \
-     --nocluster --disablephonehome --prebootcommandfile "$WORK/preboot.asadmin" > "$WORK/server.log" 2>&1 &
-SERVER=$!
+bench_start "$WORK" target/piston-ee.war "$HEAP" "$PORT" "$HZ" "jdbc:h2:file:$PWD/$WORK/db" \
+    "${RECORD[@]}" "-Dblog.generated-posts=$ROWS"
 SAMPLER=
-trap 'kill $SAMPLER $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
+trap 'kill $SAMPLER 2>/dev/null; bench_stop' EXIT
 
 echo "Generating $ROWS posts in a server with -Xmx$HEAP..."
-for _ in $(seq 1 600); do
-    posts=$(curl -sf "$BASE/stats" 2>/dev/null | python3 -c 'import json,sys; print(json.load(sys.stdin)["posts"])' 2>/dev/null || echo 0)
-    [ "$posts" -ge "$ROWS" ] && break
-    kill -0 $SERVER 2>/dev/null || { echo "the server stopped; see $WORK/server.log" >&2; exit 1; }
-    sleep 2
-done
-[ "$posts" -ge "$ROWS" ] || { echo "the posts were not generated in time; see $WORK/server.log" >&2; exit 1; }
+bench_wait_posts "$BASE" "$ROWS" "$WORK/server.log"
 
-# Counts the items in a streamed body (the marker each item carries once) and its bytes.
-count='
-import sys
-marker, tail, items, size = sys.argv[1].encode(), b"", 0, 0
-while chunk := sys.stdin.buffer.read(1 << 20):
-    size += len(chunk)
-    data = tail + chunk
-    items += data.count(marker)
-    tail = data[-(len(marker) - 1):]
-    items -= tail.count(marker)
-print(items, size)
-'
 declare -A MARKER=([json]='"resource_uri"' [csv]=$'\r\n' [yaml]='resource_uri:' [xml]='<resource>' [django]='"model"'
                   [pickle]='resource_uri')
 
@@ -73,17 +48,14 @@ sample() {
     done
 }
 
-# The server's CPU time so far, in clock ticks (user + system).
-cpu() { awk '{print $14 + $15}' "/proc/$SERVER/stat"; }
-
 printf '%-7s %10s %12s %9s %10s %8s %9s %9s\n' format rows bytes seconds rows/s MB/s 'CPU s' 'RSS MB'
 for format in $FORMATS; do
     sample "$WORK/rss-$format" & SAMPLER=$!
-    ticks=$(cpu)
+    ticks=$(bench_cpu)
     start=$(date +%s.%N)
-    read -r items bytes < <(curl -sf -u admin:adminpass "$BASE/export?format=$format" | python3 -c "$count" "${MARKER[$format]}")
+    read -r items bytes < <(curl -sf -u admin:adminpass "$BASE/export?format=$format" | python3 -c "$BENCH_COUNT" "${MARKER[$format]}")
     end=$(date +%s.%N)
-    ticks=$(( $(cpu) - ticks ))
+    ticks=$(( $(bench_cpu) - ticks ))
     kill $SAMPLER 2>/dev/null; wait $SAMPLER 2>/dev/null || true
     [ "$format" = csv ] && items=$((items - 1))
     python3 -c "

@@ -4,8 +4,10 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,12 +22,15 @@ import java.util.Optional;
 public final class Negotiation {
 
     private final List<Emitter> emitters;
+    /** Each emitter's name and media types, read once: negotiation runs on every request. */
+    private final Map<Emitter, Offer> offers = new IdentityHashMap<>();
 
     /** Emitters are tried in {@code @Priority} order, lowest first; JSON's is 100. */
     public Negotiation(List<Emitter> emitters) {
         List<Emitter> sorted = new ArrayList<>(emitters);
         sorted.sort(Comparator.comparingInt(Negotiation::priority).thenComparing(Emitter::format));
         this.emitters = List.copyOf(sorted);
+        this.emitters.forEach(emitter -> offers.put(emitter, Offer.of(emitter)));
     }
 
     /** The emitters in preference order. */
@@ -36,8 +41,9 @@ public final class Negotiation {
     /** The emitter for a {@code format} parameter and an {@code Accept} header (each may be null). */
     public Optional<Emitter> select(String format, String accept) {
         if (format != null) {
+            String name = format.strip();
             return emitters.stream()
-                    .filter(e -> e.format().equalsIgnoreCase(format.strip()))
+                    .filter(e -> offers.get(e).format().equalsIgnoreCase(name))
                     .findFirst();
         }
         if (accept == null || accept.isBlank()) {
@@ -61,13 +67,14 @@ public final class Negotiation {
      * client rates highest ({@code text/xml} for {@code Accept: text/xml}), else its first.
      */
     public MediaType responseType(Emitter emitter, String accept) {
+        List<MediaType> types = offer(emitter).types();
         if (accept == null || accept.isBlank()) {
-            return emitter.mediaTypes().get(0);
+            return types.get(0);
         }
         List<Range> ranges = Range.parseAll(accept);
-        MediaType best = emitter.mediaTypes().get(0);
+        MediaType best = types.get(0);
         double bestQuality = quality(best, ranges);
-        for (MediaType type : emitter.mediaTypes()) {
+        for (MediaType type : types) {
             if (quality(type, ranges) > bestQuality) {
                 best = type;
                 bestQuality = quality(type, ranges);
@@ -76,9 +83,9 @@ public final class Negotiation {
         return best;
     }
 
-    private static double quality(Emitter emitter, List<Range> ranges) {
+    private double quality(Emitter emitter, List<Range> ranges) {
         double quality = 0;
-        for (MediaType type : emitter.mediaTypes()) {
+        for (MediaType type : offer(emitter).types()) {
             quality = Math.max(quality, quality(type, ranges));
         }
         return quality;
@@ -93,6 +100,19 @@ public final class Negotiation {
             }
         }
         return match == null ? 0 : match.quality();
+    }
+
+    /** What an emitter offers; read from the emitter itself if it was not given to the constructor. */
+    private Offer offer(Emitter emitter) {
+        Offer offer = offers.get(emitter);
+        return offer != null ? offer : Offer.of(emitter);
+    }
+
+    /** An emitter's format name and media types. */
+    private record Offer(String format, List<MediaType> types) {
+        static Offer of(Emitter emitter) {
+            return new Offer(emitter.format(), List.copyOf(emitter.mediaTypes()));
+        }
     }
 
     private static int priority(Emitter emitter) {

@@ -1,5 +1,8 @@
 package io.pistonee.fields;
 
+import static java.time.format.DateTimeFormatter.ISO_INSTANT;
+import static java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +17,9 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.databind.ser.std.BeanSerializerBase;
 import java.lang.reflect.Array;
 import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
@@ -47,8 +53,15 @@ public final class Shaper {
 
     private static final String RESOURCE_URI = "resource_uri";
 
+    /** Date-times the probe of {@link #writesIsoDates} compares with the mapper's own output. */
+    private static final List<OffsetDateTime> PROBES = List.of(
+            OffsetDateTime.of(2026, 11, 1, 9, 0, 0, 0, ZoneOffset.UTC),
+            OffsetDateTime.of(2026, 11, 27, 7, 23, 25, 472_000_000, ZoneOffset.ofHours(2)),
+            OffsetDateTime.of(1999, 12, 31, 23, 59, 59, 123_456_789, ZoneOffset.ofHoursMinutes(-5, -30)));
+
     private final ObjectMapper mapper;
     private final Function<Class<?>, ModelShape> models;
+    private final boolean isoDates;
     private final ConcurrentMap<Class<?>, BeanShape> beans = new ConcurrentHashMap<>();
     private final ConcurrentMap<Class<?>, Boolean> beanLike = new ConcurrentHashMap<>();
 
@@ -59,6 +72,27 @@ public final class Shaper {
     public Shaper(ObjectMapper mapper, Function<Class<?>, ModelShape> models) {
         this.mapper = mapper;
         this.models = models;
+        this.isoDates = writesIsoDates(mapper);
+    }
+
+    /**
+     * Whether the mapper writes offset date-times and instants as ISO-8601 text in their own offset (the
+     * framework's mapper does), so shaping may format them itself: a round trip through the mapper
+     * costs more than the rest of a row.
+     */
+    private static boolean writesIsoDates(ObjectMapper mapper) {
+        try {
+            for (OffsetDateTime probe : PROBES) {
+                if (!mapper.valueToTree(probe).equals(TextNode.valueOf(ISO_OFFSET_DATE_TIME.format(probe)))
+                        || !mapper.valueToTree(probe.toInstant())
+                                .equals(TextNode.valueOf(ISO_INSTANT.format(probe.toInstant())))) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false; // no java.time support in this mapper
+        }
     }
 
     /**
@@ -266,6 +300,12 @@ public final class Shaper {
             JsonNode plain = plain(value);
             if (plain != null) {
                 return plain;
+            }
+            if (isoDates && value instanceof OffsetDateTime time) {
+                return TextNode.valueOf(ISO_OFFSET_DATE_TIME.format(time));
+            }
+            if (isoDates && value instanceof Instant instant) {
+                return TextNode.valueOf(ISO_INSTANT.format(instant));
             }
             boolean container = value instanceof Map<?, ?> || isSequence(value) || isBeanLike(value.getClass());
             if (!container) {

@@ -58,11 +58,34 @@ public class EntityTags {
     @Inject
     Handlers handlers;
 
+    /** Variant keys remembered: a handful per handler, unless clients vary {@code ?fields=} or callbacks. */
+    private static final int KEYS = 256;
+
     private final ConcurrentMap<Class<?>, Accessors> accessors = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Variant, String> keys = new ConcurrentHashMap<>();
 
     /** The strong tag of one item in one variant: {@code "<state>-<variant>"}. */
     public String of(HandlerDescriptor handler, Object item, URI root, Variant variant) {
-        return Preconditions.strong(state(handler, item, root) + '-' + variant.key());
+        return Preconditions.strong(state(handler, item, root) + '-' + key(variant));
+    }
+
+    /**
+     * A variant's key (a hash, computed on every tagged response otherwise), remembered for the
+     * handlers' own variants: those without a client's {@code ?fields=} or callback, whose specs are
+     * the descriptors' own instances.
+     */
+    String key(Variant variant) {
+        if (variant.narrowing() != null || variant.callback() != null) {
+            return variant.key();
+        }
+        String key = keys.get(variant);
+        if (key == null) {
+            key = variant.key();
+            if (keys.size() < KEYS) {
+                keys.putIfAbsent(variant, key);
+            }
+        }
+        return key;
     }
 
     /** The state part of an item's tags: its {@code @Version}, else a hash of its shape. */
@@ -85,7 +108,7 @@ public class EntityTags {
     public String ofCollection(HandlerDescriptor handler, Object result, URI root, Variant variant) {
         if (!io.pistonee.fields.Shaper.isSequence(result)) {
             return Preconditions.weak(
-                    hash(handlers.shaper().shape(result, handler.listFields(), root)) + '-' + variant.key());
+                    hash(handlers.shaper().shape(result, handler.listFields(), root)) + '-' + key(variant));
         }
         if (!(result instanceof Iterable<?>) && !result.getClass().isArray()) {
             return null;
@@ -95,7 +118,7 @@ public class EntityTags {
             digest.update(itemTag(handler.listFields(), items.next(), root).getBytes(StandardCharsets.UTF_8));
             digest.update((byte) ',');
         }
-        return Preconditions.weak(encode(digest.digest()) + '-' + variant.key());
+        return Preconditions.weak(encode(digest.digest()) + '-' + key(variant));
     }
 
     /** When an item was last modified, if its model says so. */

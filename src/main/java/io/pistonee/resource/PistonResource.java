@@ -34,10 +34,12 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.BaseStream;
 
 /**
  * The one generic JAX-RS resource: {@code /api/{resource}} and {@code /api/{resource}/{id}} for every
@@ -330,11 +332,14 @@ public class PistonResource {
         FieldSpec narrow = narrowing(uri);
         URI root = apiRoot(uri);
         Shaper shaper = handlers.shaper();
+        // Only a one-pass sequence (a database cursor's stream) needs its items let go as they are
+        // written; a list is in memory until the response is written, whatever happens to its items.
+        boolean onePass = result instanceof BaseStream<?, ?> || result instanceof Iterator<?>;
         Emission emission = new Emission(
                 result,
                 item -> shaper.shape(item, spec, narrow, root),
                 item -> shaper.stored(item, spec, narrow, root, handler.djangoModel()),
-                handlers::release);
+                onePass ? handlers::release : null);
         return response.entity(emission).type(format.mediaType()).build();
     }
 

@@ -9,6 +9,7 @@ import io.pistonee.config.PistonConfig;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import java.net.URI;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -254,6 +255,35 @@ class ShaperTest {
 
         assertThat(tree.toString())
                 .isEqualTo("[{\"id\":7,\"title_length\":5,\"resource_uri\":\"http://localhost/api/articles/7\"}]");
+    }
+
+    @Test
+    void dateTimesAreTheTextJacksonMakes() {
+        ObjectMapper mapper = PistonConfig.mapper("snake_case");
+        List<Object> times = List.of(
+                OffsetDateTime.of(2026, 11, 1, 9, 0, 0, 0, ZoneOffset.UTC),
+                OffsetDateTime.of(2026, 11, 1, 9, 30, 15, 1_000, ZoneOffset.ofHours(14)),
+                OffsetDateTime.of(-1, 1, 1, 0, 0, 0, 999_999_999, ZoneOffset.ofHoursMinutes(-9, -30)),
+                OffsetDateTime.of(12026, 6, 30, 23, 59, 59, 500_000_000, ZoneOffset.ofHoursMinutesSeconds(1, 2, 3)),
+                Instant.EPOCH,
+                Instant.parse("2026-11-27T07:23:25.472Z"),
+                Instant.ofEpochSecond(-62_000_000_000L, 7));
+
+        for (Object time : times) {
+            assertThat(plain.shape(time, null, ROOT)).as("%s", time).isEqualTo(mapper.valueToTree(time));
+        }
+    }
+
+    @Test
+    void dateTimesFollowAMapperThatWritesTimestamps() {
+        ObjectMapper timestamps = PistonConfig.mapper("snake_case")
+                .copy()
+                .enable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        Shaper shaper = new Shaper(timestamps, type -> null);
+        OffsetDateTime time = OffsetDateTime.of(2026, 11, 1, 9, 0, 0, 0, ZoneOffset.UTC);
+
+        assertThat(shaper.shape(time, null, ROOT)).isEqualTo(timestamps.valueToTree(time));
+        assertThat(shaper.shape(time, null, ROOT).isNumber()).isTrue();
     }
 
     @Test

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Shared by the benchmark scripts (sourced, not run): starting and watching a Payara Micro on
+# loopback, and reading what the server spent from /proc.
+
+# bench_start <work dir> <war> <heap> <http port> <hazelcast port> <database URL> [java option...]
+# Starts Payara Micro with the project's loopback settings (see SERVER-FACTS / the pom) and its own
+# Hazelcast port and cluster name; sets SERVER to its pid. Its log is <work dir>/server.log.
+bench_start() {
+    local work=$1 war=$2 heap=$3 port=$4 hz=$5 db=$6
+    shift 6
+    mkdir -p "$work/tmp"
+    sed -e "s|jdbc:h2:mem:piston;DB_CLOSE_DELAY=-1|$db|" \
+        -e "s|127.0.0.1:6900|127.0.0.1:$hz|; s|start-port=6900|start-port=$hz|" \
+        server-config/payara/preboot.asadmin > "$work/preboot.asadmin"
+    echo "set hazelcast-runtime-configuration.cluster-group-name=piston-bench-$port" >> "$work/preboot.asadmin"
+    java "-Xmx$heap" "-Xms$heap" "$@" -Dhazelcast.phone.home.enabled=false -Dhazelcast.socket.bind.any=false \
+         "-Djava.io.tmpdir=$work/tmp" \
+         -jar "${PAYARA_MICRO:-target/payara-micro.jar}" --deploy "$war" --contextroot / --port "$port" \
+         --nocluster --disablephonehome --prebootcommandfile "$work/preboot.asadmin" > "$work/server.log" 2>&1 &
+    SERVER=$!
+}
+
+# bench_stop: stops the server started by bench_start (by its pid) and waits for it.
+bench_stop() {
+    if [ -n "${SERVER:-}" ]; then
+        kill "$SERVER" 2>/dev/null || true
+        wait "$SERVER" 2>/dev/null || true
+        SERVER=
+    fi
+}
+
+# bench_wait_posts <api base URL> <posts> <log>: waits until /api/stats counts at least that many
+# posts (the example generates them at start-up with blog.generated-posts).
+bench_wait_posts() {
+    local base=$1 want=$2 log=$3 posts=0
+    for _ in $(seq 1 900); do
+        posts=$(curl -sf "$base/stats" 2>/dev/null \
+                | python3 -c 'import json,sys; print(json.load(sys.stdin)["posts"])' 2>/dev/null || echo 0)
+        [ "$posts" -ge "$want" ] && return 0
+        kill -0 "$SERVER" 2>/dev/null || { echo "the server stopped; see $log" >&2; return 1; }
+        sleep 2
+    done
+    echo "the server did not have $want posts in time; see $log" >&2
+    return 1
+}
+
+# bench_cpu: the server's CPU time so far, in clock ticks (user + system, every thread).
+bench_cpu() { awk '{print $14 + $15}' "/proc/$SERVER/stat"; }
+
+# bench_peak_rss: the server's largest resident set so far (VmHWM), in kB.
+bench_peak_rss() { awk '/^VmHWM/ {print $2}' "/proc/$SERVER/status"; }
+
+# bench_load: the 1-minute load average.
+bench_load() { cut -d' ' -f1 /proc/loadavg; }
+
+# Counts the items in a streamed body read from stdin (the marker each item carries once) and its
+# bytes: python3 -c "$BENCH_COUNT" '<marker>'.
+BENCH_COUNT='
+import sys
+marker, tail, items, size = sys.argv[1].encode(), b"", 0, 0
+while chunk := sys.stdin.buffer.read(1 << 20):
+    size += len(chunk)
+    data = tail + chunk
+    items += data.count(marker)
+    tail = data[-(len(marker) - 1):]
+    items -= tail.count(marker)
+print(items, size)
+'
