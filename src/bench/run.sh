@@ -25,7 +25,8 @@
 # (512m), EXPORT_HEAP (256m); POSTS (10000), ROWS (1000000); ROUNDS (3), DURATION (10 s per
 # measurement), WARMUP (10 s per endpoint and implementation), CONNECTIONS (8), THREADS (1, wrk's);
 # ENDPOINTS ("get-one get-page get-yaml post"), EXPORTS ("csv json"; empty skips the export
-# server); EXPORT_WARMUP (yes); BUILD (yes; "no" reuses the built WAR); JFR (empty; "yes" records
+# server); EXPORT_WARMUP (yes); EXPORT_DB_OPTIONS (empty; H2 settings appended to the export
+# database's URL, such as ";LAZY_QUERY_EXECUTION=TRUE"); BUILD (yes; "no" reuses the built WAR); JFR (empty; "yes" records
 # both servers with Java Flight Recorder into target/bench/run/*.jfr).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -46,6 +47,7 @@ THREADS=${THREADS:-1}
 ENDPOINTS=${ENDPOINTS:-"get-one get-page get-yaml post"}
 EXPORTS=${EXPORTS-"csv json"}
 EXPORT_WARMUP=${EXPORT_WARMUP:-yes}
+EXPORT_DB_OPTIONS=${EXPORT_DB_OPTIONS:-}
 BUILD=${BUILD:-yes}
 JFR=${JFR:-}
 
@@ -173,7 +175,7 @@ if [ -n "$EXPORTS" ]; then
     [ -n "$JFR" ] && RECORD=("-XX:StartFlightRecording=filename=$WORK/export.jfr,settings=profile,dumponexit=true")
     echo "Starting Payara Micro (-Xmx$EXPORT_HEAP) with $ROWS posts on 127.0.0.1:$EXPORT_PORT (generating them takes a while)..."
     bench_start "$WORK/export" "$WAR" "$EXPORT_HEAP" "$EXPORT_PORT" "$EXPORT_HZ" \
-        "jdbc:h2:file:$PWD/$WORK/export/db" "${RECORD[@]}" "-Dblog.generated-posts=$ROWS"
+        "jdbc:h2:file:$PWD/$WORK/export/db$EXPORT_DB_OPTIONS" "${RECORD[@]}" "-Dblog.generated-posts=$ROWS"
     bench_wait_posts "http://127.0.0.1:$EXPORT_PORT/api" "$ROWS" "$WORK/export/server.log"
     if [ "$EXPORT_WARMUP" = yes ]; then
         echo "Warming up (one export per format and implementation)..."

@@ -105,7 +105,11 @@ public class CsvEmitter implements Emitter {
                 header = List.copyOf(row.keySet());
                 row(header.stream().map(this::text).toList(), writer);
             }
-            row(header.stream().map(row::get).toList(), writer);
+            List<String> cells = new ArrayList<>(header.size());
+            for (String column : header) {
+                cells.add(row.get(column));
+            }
+            row(cells, writer);
         }
     }
 
@@ -141,13 +145,13 @@ public class CsvEmitter implements Emitter {
 
     /** A text value as written: with a leading {@code '} if a spreadsheet would run it as a formula. */
     String text(String value) {
-        if (!escapeFormulas || value.isEmpty() || NUMBER.matcher(value).matches()) {
+        if (!escapeFormulas || value.isEmpty()) {
             return value;
         }
         char first = value.charAt(0);
         boolean formula =
                 first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
-        return formula ? "'" + value : value;
+        return formula && !NUMBER.matcher(value).matches() ? "'" + value : value;
     }
 
     private static void row(List<String> cells, Writer writer) throws IOException {

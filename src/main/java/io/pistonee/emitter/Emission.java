@@ -23,13 +23,37 @@ import java.util.function.Function;
  * @param release called with each item of a sequence once the emitter has moved past it (the
  *     framework detaches written entities, so a streamed result never fills the persistence context);
  *     {@code null} for none
+ * @param rows writes one item of a sequence shaped, straight to a generator (the same as writing its
+ *     {@code shape}); {@code null} to write each item's tree
  */
 public record Emission(
-        Object value, Function<Object, JsonNode> shape, Function<Object, ModelItem> stored, Consumer<Object> release) {
+        Object value,
+        Function<Object, JsonNode> shape,
+        Function<Object, ModelItem> stored,
+        Consumer<Object> release,
+        RowWriter rows) {
+
+    /**
+     * Writes one item of a sequence, shaped, straight to a generator: what {@link #shape} makes of it,
+     * without the tree.
+     */
+    @FunctionalInterface
+    public interface RowWriter {
+        void write(Object item, JsonGenerator generator) throws IOException;
+    }
+
+    /** An emission whose rows are written through their trees. */
+    public Emission(
+            Object value,
+            Function<Object, JsonNode> shape,
+            Function<Object, ModelItem> stored,
+            Consumer<Object> release) {
+        this(value, shape, stored, release, null);
+    }
 
     /** An emission with no stored form (problems, values from no handler). */
     public Emission(Object value, Function<Object, JsonNode> shape) {
-        this(value, shape, null, null);
+        this(value, shape, null, null, null);
     }
 
     /** Whether the value is written as an array, item by item. */
@@ -58,7 +82,8 @@ public record Emission(
 
     /**
      * Writes the value through a Jackson generator of any format (JSON, YAML...): a sequence as an
-     * array, item by item, anything else as one tree. Leaves the underlying stream open.
+     * array, item by item (each written as it is shaped, with {@link #rows}), anything else as one
+     * tree. Leaves the underlying stream open.
      */
     public void write(JsonGenerator generator) throws IOException {
         generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -66,7 +91,12 @@ public record Emission(
             if (isSequence()) {
                 generator.writeStartArray();
                 for (Iterator<?> items = items(); items.hasNext(); ) {
-                    generator.writeTree(tree(items.next()));
+                    Object item = items.next();
+                    if (rows != null) {
+                        rows.write(item, generator);
+                    } else {
+                        generator.writeTree(tree(item));
+                    }
                 }
                 generator.writeEndArray();
             } else {

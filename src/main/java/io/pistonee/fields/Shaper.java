@@ -3,18 +3,18 @@ package io.pistonee.fields;
 import static java.time.format.DateTimeFormatter.ISO_INSTANT;
 import static java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.BooleanNode;
-import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.databind.ser.std.BeanSerializerBase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Array;
 import java.net.URI;
 import java.time.Instant;
@@ -114,7 +114,23 @@ public final class Shaper {
      * @param narrow the client's spec, or {@code null} for none
      */
     public JsonNode shape(Object value, FieldSpec spec, FieldSpec narrow, URI apiRoot) {
-        return new Walk(apiRoot).value(value, spec, narrow, 0);
+        ShapeOutput.Tree tree = new ShapeOutput.Tree();
+        new Walk(apiRoot, tree).value(value, spec, narrow, 0);
+        return tree.result();
+    }
+
+    /**
+     * Writes a value, shaped as {@link #shape(Object, FieldSpec, FieldSpec, URI)} shapes it, straight
+     * to a generator: the same document, without building a tree first (for the rows of a streamed
+     * collection). A failure half-way leaves what was written so far.
+     */
+    public void write(Object value, FieldSpec spec, FieldSpec narrow, URI apiRoot, JsonGenerator generator)
+            throws IOException {
+        try {
+            new Walk(apiRoot, new ShapeOutput.Generator(generator)).value(value, spec, narrow, 0);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     /**
@@ -272,146 +288,154 @@ public final class Shaper {
     }
 
     /**
-     * One shaping run: carries the API root, the objects on the current path (an object met again
-     * below itself is a cycle: an entity is then emitted as its id, anything else as {@code null}) and
-     * guards the depth.
+     * One shaping run: carries the API root and the output, the objects on the current path (an
+     * object met again below itself is a cycle: an entity is then emitted as its id, anything else as
+     * {@code null}) and guards the depth.
      */
     private final class Walk {
         private final URI apiRoot;
+        private final ShapeOutput out;
         private final Set<Object> path = Collections.newSetFromMap(new IdentityHashMap<>());
 
-        Walk(URI apiRoot) {
+        Walk(URI apiRoot, ShapeOutput out) {
             this.apiRoot = apiRoot;
+            this.out = out;
         }
 
-        JsonNode value(Object value, FieldSpec spec, FieldSpec narrow, int depth) {
+        void value(Object value, FieldSpec spec, FieldSpec narrow, int depth) {
             if (depth > MAX_DEPTH) {
                 throw new IllegalStateException("Result nests deeper than " + MAX_DEPTH + " levels");
             }
-            if (value == null) {
-                return JsonNodeFactory.instance.nullNode();
-            }
-            if (value instanceof JsonNode node) {
-                return node;
-            }
             if (value instanceof Optional<?> optional) {
-                return value(optional.orElse(null), spec, narrow, depth);
-            }
-            JsonNode plain = plain(value);
-            if (plain != null) {
-                return plain;
-            }
-            if (isoDates && value instanceof OffsetDateTime time) {
-                return TextNode.valueOf(ISO_OFFSET_DATE_TIME.format(time));
-            }
-            if (isoDates && value instanceof Instant instant) {
-                return TextNode.valueOf(ISO_INSTANT.format(instant));
-            }
-            boolean container = value instanceof Map<?, ?> || isSequence(value) || isBeanLike(value.getClass());
-            if (!container) {
-                return mapper.valueToTree(value);
-            }
-            if (!path.add(value)) {
-                return cycle(value, depth);
-            }
-            try {
-                if (value instanceof Map<?, ?> map) {
-                    return map(map, spec, narrow, depth);
-                }
-                return isSequence(value) ? sequence(value, spec, narrow, depth) : bean(value, spec, narrow, depth);
-            } finally {
-                path.remove(value);
+                value(optional.orElse(null), spec, narrow, depth);
+            } else if (!plain(value)) {
+                container(value, spec, narrow, depth);
             }
         }
 
         /**
          * The commonest values of a row, as the mapper would make them but without a round trip through
-         * it (shaping runs for every value of every row of a streamed export); {@code null} for others.
+         * it (shaping runs for every value of every row of a streamed export); {@code false} for others.
          */
-        private static JsonNode plain(Object value) {
-            if (value instanceof String text) {
-                return TextNode.valueOf(text);
+        private boolean plain(Object value) {
+            if (value == null) {
+                out.nothing();
+            } else if (value instanceof String text) {
+                out.text(text);
+            } else if (value instanceof Long number) {
+                out.number(number.longValue());
+            } else if (value instanceof Integer number) {
+                out.number(number.intValue());
+            } else if (value instanceof Boolean bool) {
+                out.bool(bool);
+            } else if (value instanceof JsonNode node) {
+                out.tree(node);
+            } else if (isoDates && value instanceof OffsetDateTime time) {
+                out.text(ISO_OFFSET_DATE_TIME.format(time));
+            } else if (isoDates && value instanceof Instant instant) {
+                out.text(ISO_INSTANT.format(instant));
+            } else {
+                return false;
             }
-            if (value instanceof Long number) {
-                return LongNode.valueOf(number);
-            }
-            if (value instanceof Integer number) {
-                return IntNode.valueOf(number);
-            }
-            return value instanceof Boolean bool ? BooleanNode.valueOf(bool) : null;
+            return true;
         }
 
-        private JsonNode cycle(Object value, int depth) {
+        private void container(Object value, FieldSpec spec, FieldSpec narrow, int depth) {
+            boolean container = value instanceof Map<?, ?> || isSequence(value) || isBeanLike(value.getClass());
+            if (!container) {
+                out.tree(mapper.valueToTree(value));
+                return;
+            }
+            if (!path.add(value)) {
+                cycle(value, depth);
+                return;
+            }
+            try {
+                if (value instanceof Map<?, ?> map) {
+                    map(map, spec, narrow, depth);
+                } else if (isSequence(value)) {
+                    sequence(value, spec, narrow, depth);
+                } else {
+                    bean(value, spec, narrow, depth);
+                }
+            } finally {
+                path.remove(value);
+            }
+        }
+
+        private void cycle(Object value, int depth) {
             Object id = value instanceof Map<?, ?> || isSequence(value) ? null : idOf(value);
-            return id == null ? JsonNodeFactory.instance.nullNode() : value(id, null, null, depth + 1);
+            value(id, null, null, depth + 1);
         }
 
-        private ArrayNode sequence(Object value, FieldSpec spec, FieldSpec narrow, int depth) {
-            ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        private void sequence(Object value, FieldSpec spec, FieldSpec narrow, int depth) {
+            out.startArray();
             for (Iterator<?> items = items(value); items.hasNext(); ) {
-                array.add(value(items.next(), spec, narrow, depth + 1));
+                value(items.next(), spec, narrow, depth + 1);
             }
-            return array;
+            out.endArray();
         }
 
-        private ObjectNode map(Map<?, ?> map, FieldSpec spec, FieldSpec narrow, int depth) {
-            ObjectNode object = JsonNodeFactory.instance.objectNode();
+        private void map(Map<?, ?> map, FieldSpec spec, FieldSpec narrow, int depth) {
+            out.startObject();
             if (spec == null || spec.isDefault()) {
                 map.forEach((key, item) -> {
                     String name = String.valueOf(key);
                     if ((spec == null || !spec.excludes(name)) && allowed(narrow, name)) {
-                        object.set(name, value(item, null, nested(narrow, name), depth + 1));
+                        out.name(name);
+                        value(item, null, nested(narrow, name), depth + 1);
                     }
                 });
-                return object;
-            }
-            for (FieldSpec.Field field : spec.fields()) {
-                if (map.containsKey(field.name()) && allowed(narrow, field.name())) {
-                    object.set(
-                            field.name(),
-                            value(map.get(field.name()), field.nested(), nested(narrow, field.name()), depth + 1));
+            } else {
+                for (FieldSpec.Field field : spec.fields()) {
+                    if (map.containsKey(field.name()) && allowed(narrow, field.name())) {
+                        out.name(field.name());
+                        value(map.get(field.name()), field.nested(), nested(narrow, field.name()), depth + 1);
+                    }
                 }
             }
-            return object;
+            out.endObject();
         }
 
-        private ObjectNode bean(Object bean, FieldSpec spec, FieldSpec narrow, int depth) {
+        private void bean(Object bean, FieldSpec spec, FieldSpec narrow, int depth) {
             BeanShape shape = Shaper.this.bean(bean.getClass());
             ModelShape model = models.apply(shape.type());
             FieldSpec effective = effective(spec, model);
-            return effective.isDefault()
-                    ? defaultFields(bean, shape, effective, narrow, depth)
-                    : listedFields(bean, shape, model, effective, narrow, depth);
+            out.startObject();
+            if (effective.isDefault()) {
+                defaultFields(bean, shape, effective, narrow, depth);
+            } else {
+                listedFields(bean, shape, model, effective, narrow, depth);
+            }
+            out.endObject();
         }
 
-        private ObjectNode defaultFields(Object bean, BeanShape shape, FieldSpec spec, FieldSpec narrow, int depth) {
-            ObjectNode object = JsonNodeFactory.instance.objectNode();
+        private void defaultFields(Object bean, BeanShape shape, FieldSpec spec, FieldSpec narrow, int depth) {
             for (String name : shape.defaults()) {
                 if (!spec.excludes(name) && allowed(narrow, name)) {
-                    object.set(name, related(shape.get(bean, name), nested(narrow, name), depth));
+                    out.name(name);
+                    related(shape.get(bean, name), nested(narrow, name), depth);
                 }
             }
-            return object;
         }
 
         /** A property value in a default field set: entities (and collections of them) as ids. */
-        private JsonNode related(Object value, FieldSpec narrow, int depth) {
+        private void related(Object value, FieldSpec narrow, int depth) {
             if (value != null && BeanShape.entityClass(value.getClass()) != null) {
-                return value(idOf(value), null, null, depth + 1);
-            }
-            if (isSequence(value) && !(value instanceof Iterator<?>) && !(value instanceof BaseStream<?, ?>)) {
-                ArrayNode array = JsonNodeFactory.instance.arrayNode();
+                value(idOf(value), null, null, depth + 1);
+            } else if (isSequence(value) && !(value instanceof Iterator<?>) && !(value instanceof BaseStream<?, ?>)) {
+                out.startArray();
                 for (Iterator<?> items = items(value); items.hasNext(); ) {
-                    array.add(related(items.next(), narrow, depth + 1));
+                    related(items.next(), narrow, depth + 1);
                 }
-                return array;
+                out.endArray();
+            } else {
+                value(value, null, narrow, depth + 1);
             }
-            return value(value, null, narrow, depth + 1);
         }
 
-        private ObjectNode listedFields(
+        private void listedFields(
                 Object bean, BeanShape shape, ModelShape model, FieldSpec spec, FieldSpec narrow, int depth) {
-            ObjectNode object = JsonNodeFactory.instance.objectNode();
             for (FieldSpec.Field field : spec.fields()) {
                 String name = field.name();
                 if (!allowed(narrow, name)) {
@@ -420,15 +444,17 @@ public final class Shaper {
                 ComputedField computed = model == null ? null : model.computed().get(name);
                 FieldSpec inner = nested(narrow, name);
                 if (computed != null) {
-                    object.set(name, value(computed.compute(bean), field.nested(), inner, depth + 1));
+                    out.name(name);
+                    value(computed.compute(bean), field.nested(), inner, depth + 1);
                 } else if (shape.has(name)) {
-                    object.set(name, value(shape.get(bean, name), field.nested(), inner, depth + 1));
+                    out.name(name);
+                    value(shape.get(bean, name), field.nested(), inner, depth + 1);
                 } else if (RESOURCE_URI.equals(name) && model != null && model.path() != null) {
                     String path = model.path().apply(bean);
-                    object.put(name, path == null ? null : uri(path));
+                    out.name(name);
+                    value(path == null ? null : uri(path), null, null, depth + 1);
                 }
             }
-            return object;
         }
 
         /**

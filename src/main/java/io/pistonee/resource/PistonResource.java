@@ -339,7 +339,8 @@ public class PistonResource {
                 result,
                 item -> shaper.shape(item, spec, narrow, root),
                 item -> shaper.stored(item, spec, narrow, root, handler.djangoModel()),
-                onePass ? handlers::release : null);
+                onePass ? handlers::release : null,
+                (item, generator) -> shaper.write(item, spec, narrow, root, generator));
         return response.entity(emission).type(format.mediaType()).build();
     }
 

@@ -22,13 +22,17 @@ final class Emissions {
 
     private Emissions() {}
 
-    /** A value shaped by its default spec, with a stored form labelled {@code shop.thing}. */
+    /**
+     * A value shaped by its default spec, with a stored form labelled {@code shop.thing}; a sequence's
+     * items are written straight to the generator, as the resource has them written.
+     */
     static Emission of(Object value) {
         return new Emission(
                 value,
                 item -> SHAPER.shape(item, (FieldSpec) null, ROOT),
                 item -> SHAPER.stored(item, null, null, ROOT, "shop.thing"),
-                null);
+                null,
+                (item, generator) -> SHAPER.write(item, null, null, ROOT, generator));
     }
 
     static byte[] bytes(Emitter emitter, Emission emission, MediaType type) {
