@@ -240,7 +240,9 @@ class OpenApiIT {
      */
     @Test
     void swaggerUiTriesOutPostsAnonymouslyThenAuthorizedWithBasicAndWithABearerToken() {
-        String token = passwordGrant("testuser", "foobar");
+        HttpResponse<String> grant = new Http(base).passwordGrant("testuser", "foobar");
+        assertThat(grant.statusCode()).as(grant.body()).isEqualTo(200);
+        String token = Http.json(grant).path("access_token").asText();
         try (SwaggerUi ui = SwaggerUi.open(docsUrl())) {
             String anonymous = ui.tryOut("posts", "listPosts");
             ui.screenshot("swagger-ui-anonymous");
@@ -298,21 +300,6 @@ class OpenApiIT {
             assertThat(response.statusCode()).as(token + ": " + response.body()).isEqualTo(200);
             assertThat(Http.json(response).path("access_token").asText()).isNotEmpty();
         }
-    }
-
-    /** An access token from the example's token endpoint, for a user, by the password grant. */
-    private String passwordGrant(String user, String password) {
-        HttpResponse<String> response = new Http(base)
-                .send(
-                        "POST",
-                        "oauth/token",
-                        "grant_type=password&username=" + user + "&password=" + password,
-                        "Content-Type",
-                        "application/x-www-form-urlencoded",
-                        "Authorization",
-                        Http.basic("example-client", "example-secret"));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return Http.json(response).path("access_token").asText();
     }
 
     /**
