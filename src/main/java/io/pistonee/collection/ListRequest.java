@@ -1,10 +1,11 @@
 package io.pistonee.collection;
 
-import jakarta.enterprise.context.RequestScoped;
 import java.util.Optional;
 
-/** The collection query of the current request, parsed before the handler's {@code list()} runs. */
-@RequestScoped
+/**
+ * The collection query of the current request, parsed before the handler's {@code list()} runs.
+ * Request-scoped: one instance per request, made by {@code io.pistonee.resource.RequestState}.
+ */
 public class ListRequest {
 
     private ListQuery query;

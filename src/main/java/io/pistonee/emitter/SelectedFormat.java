@@ -1,10 +1,11 @@
 package io.pistonee.emitter;
 
-import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.core.MediaType;
 
-/** The emitter chosen for the current request by {@link FormatFilter}, and a JSONP callback if any. */
-@RequestScoped
+/**
+ * The emitter chosen for the current request by {@link FormatFilter}, and a JSONP callback if any.
+ * Request-scoped: one instance per request, made by {@code io.pistonee.resource.RequestState}.
+ */
 public class SelectedFormat {
 
     /** The type of a JSONP response. */

@@ -16,7 +16,7 @@ import io.pistonee.parser.RequestData;
 import io.pistonee.problem.Rc;
 import io.pistonee.problem.Reply;
 import io.pistonee.problem.TransactionFailedException;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionalException;
 import jakarta.ws.rs.DELETE;
@@ -67,9 +67,12 @@ import java.util.stream.BaseStream;
  *       its content; an error status is answered as a problem; any other {@code null} is 204;</li>
  *   <li>OPTIONS: 204 with {@code Allow}; HEAD: as GET, without the body.</li>
  * </ul>
+ *
+ * <p>One instance serves every request (application-scoped: it holds no request state; what a request
+ * decided is in {@link RequestState}), so no resource is made per request.
  */
 @Path("{" + PistonResource.RESOURCE + "}")
-@RequestScoped
+@ApplicationScoped
 public class PistonResource {
 
     public static final String RESOURCE = "resource";

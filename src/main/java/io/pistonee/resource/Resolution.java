@@ -2,14 +2,13 @@ package io.pistonee.resource;
 
 import io.pistonee.handler.HandlerDescriptor;
 import io.pistonee.handler.Operation;
-import jakarta.enterprise.context.RequestScoped;
 
 /**
  * What handler resolution decided for the current request: the handler named in the path, the one
  * that serves this caller (its anonymous twin for an unauthenticated caller, when the twin provides
- * the operation), and the operation. Read by authorization and by the resource.
+ * the operation), and the operation. Read by authorization and by the resource. Request-scoped: one
+ * instance per request, made by {@link RequestState}.
  */
-@RequestScoped
 public class Resolution {
 
     private HandlerDescriptor requested;
