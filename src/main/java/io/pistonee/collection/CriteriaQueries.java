@@ -4,17 +4,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pistonee.problem.Rc;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.TypedQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.ParameterExpression;
 import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.metamodel.EntityType;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -24,6 +31,12 @@ import java.util.stream.Collectors;
  * after a cursor.
  */
 public final class CriteriaQueries {
+
+    /** Count queries registered per persistence unit, at most: beyond, counts are prepared each time. */
+    private static final int NAMED_COUNTS_PER_UNIT = 256;
+
+    private static final Map<EntityManagerFactory, Set<String>> NAMED_COUNTS =
+            Collections.synchronizedMap(new WeakHashMap<>());
 
     private CriteriaQueries() {}
 
@@ -37,16 +50,17 @@ public final class CriteriaQueries {
         Long total = query.isCursor() && !query.total() ? null : count(entityManager, model, query, mapper);
 
         CriteriaBuilder builder = entityManager.getCriteriaBuilder();
+        Bindings bindings = new Bindings(builder);
         CriteriaQuery<T> select = builder.createQuery(model);
         Root<T> root = select.from(model);
-        List<Predicate> where = predicates(builder, root, query.filters(), mapper);
+        List<Predicate> where = predicates(builder, root, query.filters(), mapper, bindings);
         boolean keyset = cursor != null && cursor.keys() != null;
         if (keyset) {
-            where.add(after(builder, root, order, cursor.keys(), mapper));
+            where.add(after(builder, root, order, cursor.keys(), mapper, bindings));
         }
         select.select(root).where(where.toArray(Predicate[]::new)).orderBy(orders(builder, root, order));
         int offset = keyset ? -1 : cursor != null ? cursor.offset() : query.offset();
-        TypedQuery<T> typed = entityManager.createQuery(select).setMaxResults(query.limit() + 1);
+        TypedQuery<T> typed = bindings.bind(entityManager.createQuery(select)).setMaxResults(query.limit() + 1);
         if (offset > 0) {
             typed.setFirstResult(offset);
         }
@@ -63,13 +77,69 @@ public final class CriteriaQueries {
         return new Page<>(items, query, offset, total, more, next);
     }
 
+    /**
+     * How many entities pass the query's filters. The count query of each shape (model, filtered
+     * paths, lookups, number of values) is registered with the persistence unit as a named query the
+     * first time, so the provider prepares it once rather than on every page (EclipseLink prepares a
+     * criteria count anew each time); the values are its parameters.
+     */
     private static <T> long count(EntityManager entityManager, Class<T> model, ListQuery query, ObjectMapper mapper) {
         CriteriaBuilder builder = entityManager.getCriteriaBuilder();
+        Bindings bindings = new Bindings(builder);
         CriteriaQuery<Long> count = builder.createQuery(Long.class);
         Root<T> root = count.from(model);
         count.select(builder.count(root))
-                .where(predicates(builder, root, query.filters(), mapper).toArray(Predicate[]::new));
-        return entityManager.createQuery(count).getSingleResult();
+                .where(predicates(builder, root, query.filters(), mapper, bindings)
+                        .toArray(Predicate[]::new));
+        StringBuilder name = new StringBuilder("io.pistonee.count:").append(model.getName());
+        for (ListQuery.Filter filter : query.filters()) {
+            name.append(';')
+                    .append(filter.path())
+                    .append(':')
+                    .append(filter.lookup())
+                    .append(':');
+            name.append(filter.lookup() == Lookup.IN ? filter.values().size() : 1);
+        }
+        EntityManagerFactory factory = entityManager.getEntityManagerFactory();
+        Set<String> registered = NAMED_COUNTS.computeIfAbsent(factory, f -> ConcurrentHashMap.newKeySet());
+        if (registered.contains(name.toString())) {
+            return bindings.bind(entityManager.createNamedQuery(name.toString(), Long.class))
+                    .getSingleResult();
+        }
+        TypedQuery<Long> typed = entityManager.createQuery(count);
+        if (registered.size() < NAMED_COUNTS_PER_UNIT) {
+            factory.addNamedQuery(name.toString(), typed);
+            registered.add(name.toString());
+        }
+        return bindings.bind(typed).getSingleResult();
+    }
+
+    /**
+     * Values bound as parameters rather than written into the query, so a query's form is the same
+     * whatever the values (and a prepared form can be kept).
+     */
+    private static final class Bindings {
+        private final CriteriaBuilder builder;
+        private final List<Object> values = new ArrayList<>();
+
+        Bindings(CriteriaBuilder builder) {
+            this.builder = builder;
+        }
+
+        /** A parameter of a type, to be bound to a value. */
+        @SuppressWarnings("unchecked")
+        <X> Expression<X> value(Class<?> type, Object value) {
+            ParameterExpression<X> parameter = builder.parameter((Class<X>) type, "p" + values.size());
+            values.add(value);
+            return parameter;
+        }
+
+        <Q extends TypedQuery<?>> Q bind(Q query) {
+            for (int i = 0; i < values.size(); i++) {
+                query.setParameter("p" + i, values.get(i));
+            }
+            return query;
+        }
     }
 
     private static List<ListQuery.Order> withId(List<ListQuery.Order> order, String id) {
@@ -95,18 +165,22 @@ public final class CriteriaQueries {
         return orders;
     }
 
-    static List<Predicate> predicates(
-            CriteriaBuilder builder, Root<?> root, List<ListQuery.Filter> filters, ObjectMapper mapper) {
+    private static List<Predicate> predicates(
+            CriteriaBuilder builder,
+            Root<?> root,
+            List<ListQuery.Filter> filters,
+            ObjectMapper mapper,
+            Bindings bindings) {
         List<Predicate> predicates = new ArrayList<>();
         for (ListQuery.Filter filter : filters) {
-            predicates.add(predicate(builder, path(root, filter.path()), filter, mapper));
+            predicates.add(predicate(builder, path(root, filter.path()), filter, mapper, bindings));
         }
         return predicates;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Predicate predicate(
-            CriteriaBuilder builder, Path<?> path, ListQuery.Filter filter, ObjectMapper mapper) {
+            CriteriaBuilder builder, Path<?> path, ListQuery.Filter filter, ObjectMapper mapper, Bindings bindings) {
         Class<?> type = boxed(path.getJavaType());
         String field = filter.field()
                 + (filter.lookup() == Lookup.EXACT
@@ -119,25 +193,28 @@ public final class CriteriaQueries {
             String value = filter.values().get(0);
             Expression<String> text = (Expression<String>) path;
             return filter.lookup() == Lookup.ICONTAINS
-                    ? builder.like(builder.lower(text), "%" + escape(value.toLowerCase(Locale.ROOT)) + "%", '\\')
-                    : builder.like(text, "%" + escape(value) + "%", '\\');
+                    ? builder.like(
+                            builder.lower(text),
+                            bindings.<String>value(String.class, "%" + escape(value.toLowerCase(Locale.ROOT)) + "%"),
+                            '\\')
+                    : builder.like(text, bindings.<String>value(String.class, "%" + escape(value) + "%"), '\\');
         }
         if (filter.lookup() == Lookup.IN) {
-            List<Object> values = new ArrayList<>();
+            List<Expression<?>> values = new ArrayList<>();
             for (String value : filter.values()) {
-                values.add(convert(value, type, field, mapper));
+                values.add(bindings.value(type, convert(value, type, field, mapper)));
             }
-            return path.in(values);
+            return path.in(values.toArray(Expression<?>[]::new));
         }
         Object value = convert(filter.values().get(0), type, field, mapper);
         if (filter.lookup() == Lookup.EXACT) {
-            return builder.equal(path, value);
+            return builder.equal(path, bindings.value(type, value));
         }
         if (!Comparable.class.isAssignableFrom(type)) {
             throw Rc.BAD_REQUEST.error("'" + field + "': " + filter.field() + " has no order.");
         }
         Expression<Comparable> comparable = (Expression<Comparable>) path;
-        Comparable bound = (Comparable) value;
+        Expression<Comparable> bound = bindings.value(type, value);
         return switch (filter.lookup()) {
             case GT -> builder.greaterThan(comparable, bound);
             case GTE -> builder.greaterThanOrEqualTo(comparable, bound);
@@ -153,13 +230,15 @@ public final class CriteriaQueries {
             Root<?> root,
             List<ListQuery.Order> order,
             List<JsonNode> keys,
-            ObjectMapper mapper) {
+            ObjectMapper mapper,
+            Bindings bindings) {
         List<Predicate> alternatives = new ArrayList<>();
         List<Predicate> equalSoFar = new ArrayList<>();
         for (int i = 0; i < order.size(); i++) {
             ListQuery.Order key = order.get(i);
             Expression<Comparable> path = (Expression<Comparable>) path(root, key.path());
-            Comparable value = (Comparable) convertKey(keys.get(i), boxed(path.getJavaType()), mapper);
+            Class<?> type = boxed(path.getJavaType());
+            Expression<Comparable> value = bindings.value(type, convertKey(keys.get(i), type, mapper));
             List<Predicate> alternative = new ArrayList<>(equalSoFar);
             alternative.add(key.descending() ? builder.lessThan(path, value) : builder.greaterThan(path, value));
             alternatives.add(builder.and(alternative.toArray(Predicate[]::new)));

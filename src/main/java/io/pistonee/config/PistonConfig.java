@@ -44,6 +44,9 @@ import org.yaml.snakeyaml.LoaderOptions;
  *   <tr><td>{@code piston.csv.escape-formulas}</td><td>{@code true}</td><td>whether CSV text cells
  *       that a spreadsheet would run as a formula (starting with {@code =}, {@code +}, {@code -},
  *       {@code @}, a tab or a carriage return) are written with a leading {@code '}</td></tr>
+ *   <tr><td>{@code piston.read-transaction}</td><td>{@code auto}</td><td>{@code always}: every
+ *       {@code GET} and {@code HEAD} runs in a read transaction; {@code auto}: only those that need
+ *       one (see {@code ReadTransactionFilter})</td></tr>
  *   <tr><td>{@code piston.unavailable.retry-after}</td><td>{@code 5}</td><td>seconds in the
  *       {@code Retry-After} of a 503 answered when the database is unreachable</td></tr>
  *   <tr><td>{@code piston.conditional.require-if-match}</td><td>{@code false}</td><td>whether PUT,
@@ -91,6 +94,10 @@ public class PistonConfig {
     @Inject
     @ConfigProperty(name = "piston.csv.escape-formulas", defaultValue = "true")
     boolean csvEscapeFormulas = true;
+
+    @Inject
+    @ConfigProperty(name = "piston.read-transaction", defaultValue = "auto")
+    String readTransaction = "auto";
 
     @Inject
     @ConfigProperty(name = "piston.unavailable.retry-after", defaultValue = "5")
@@ -156,6 +163,10 @@ public class PistonConfig {
         }
         mapper = mapper(naming, maxDepth);
         yaml = yaml(maxBodyBytes, maxDepth);
+        if (!"auto".equals(readTransaction) && !"always".equals(readTransaction)) {
+            throw new IllegalArgumentException(
+                    "piston.read-transaction must be auto or always, not " + readTransaction);
+        }
         if (pageDefaultSize < 1 || pageMaxSize < pageDefaultSize) {
             throw new IllegalArgumentException("piston.page.default-size must be at least 1 and at most"
                     + " piston.page.max-size, not " + pageDefaultSize + " and " + pageMaxSize);
@@ -165,6 +176,14 @@ public class PistonConfig {
     /** Whether CSV text cells that would start a spreadsheet formula get a leading {@code '}. */
     public boolean csvEscapeFormulas() {
         return csvEscapeFormulas;
+    }
+
+    /**
+     * Whether every read runs in a read transaction ({@code piston.read-transaction=always}), or only
+     * those that need one ({@code auto}, the default; see {@code ReadTransactionFilter}).
+     */
+    public boolean readTransactionAlways() {
+        return "always".equals(readTransaction);
     }
 
     /** Seconds in the {@code Retry-After} of a 503 for an unreachable database. */

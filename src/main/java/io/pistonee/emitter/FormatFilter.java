@@ -69,9 +69,9 @@ public class FormatFilter implements ContainerRequestFilter {
         String format = only(request, FORMAT);
         String chosen = format != null ? format : suffix;
         String accept = request.getHeaderString(HttpHeaders.ACCEPT);
-        Emitter emitter = negotiation.select(chosen, accept).orElseThrow(() -> notAcceptable(chosen, accept));
-        selected.select(
-                emitter, chosen != null ? emitter.mediaTypes().get(0) : negotiation.responseType(emitter, accept));
+        Negotiation.Choice choice = negotiation.choose(chosen, accept).orElseThrow(() -> notAcceptable(chosen, accept));
+        Emitter emitter = choice.emitter();
+        selected.select(emitter, choice.type());
         String callback = only(request, CALLBACK);
         if (config.jsonp() && callback != null && "json".equals(emitter.format())) {
             if (!CALLBACK_NAME.matcher(callback).matches()) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Picks the emitter for a request: {@code ?format=X} by name, else the best match for {@code Accept}
@@ -21,9 +22,17 @@ import java.util.Optional;
  */
 public final class Negotiation {
 
+    /** How many {@code Accept} headers' choices are remembered; clients send a handful. */
+    private static final int CHOICES = 256;
+
     private final List<Emitter> emitters;
     /** Each emitter's name and media types, read once: negotiation runs on every request. */
     private final Map<Emitter, Offer> offers = new IdentityHashMap<>();
+
+    private final Map<String, Optional<Choice>> choices = new ConcurrentHashMap<>();
+
+    /** The emitter of a response and the {@code Content-Type} it carries. */
+    public record Choice(Emitter emitter, MediaType type) {}
 
     /** Emitters are tried in {@code @Priority} order, lowest first; JSON's is 100. */
     public Negotiation(List<Emitter> emitters) {
@@ -36,6 +45,35 @@ public final class Negotiation {
     /** The emitters in preference order. */
     public List<Emitter> emitters() {
         return emitters;
+    }
+
+    /**
+     * The emitter and response type for a {@code format} parameter and an {@code Accept} header (each
+     * may be null): the format's first type, or the type the client rates highest
+     * ({@link #responseType}). The choice for an {@code Accept} header is remembered (a few hundred
+     * headers of reasonable length at most, so clients cannot grow it).
+     */
+    public Optional<Choice> choose(String format, String accept) {
+        if (format != null) {
+            return select(format, null)
+                    .map(emitter -> new Choice(emitter, offer(emitter).types().get(0)));
+        }
+        String key = accept == null ? "" : accept;
+        Optional<Choice> known = choices.get(key);
+        if (known != null) {
+            return known;
+        }
+        Optional<Choice> choice =
+                select(null, accept).map(emitter -> new Choice(emitter, responseType(emitter, accept)));
+        if (key.length() <= 256 && choices.size() < CHOICES) {
+            choices.putIfAbsent(key, choice);
+        }
+        return choice;
+    }
+
+    /** How many choices are remembered. */
+    int remembered() {
+        return choices.size();
     }
 
     /** The emitter for a {@code format} parameter and an {@code Accept} header (each may be null). */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -20,8 +21,8 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Collections;
-import java.util.IdentityHashMap;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -53,6 +54,9 @@ public final class Shaper {
 
     private static final String RESOURCE_URI = "resource_uri";
 
+    /** Plans remembered: a handful per handler, unless specs are made per request (then not all). */
+    private static final int PLANS = 1024;
+
     /** Date-times the probe of {@link #writesIsoDates} compares with the mapper's own output. */
     private static final List<OffsetDateTime> PROBES = List.of(
             OffsetDateTime.of(2026, 11, 1, 9, 0, 0, 0, ZoneOffset.UTC),
@@ -64,6 +68,7 @@ public final class Shaper {
     private final boolean isoDates;
     private final ConcurrentMap<Class<?>, BeanShape> beans = new ConcurrentHashMap<>();
     private final ConcurrentMap<Class<?>, Boolean> beanLike = new ConcurrentHashMap<>();
+    private final ConcurrentMap<PlanKey, Step[]> plans = new ConcurrentHashMap<>();
 
     /**
      * @param mapper the mapper whose naming and date settings shape properties
@@ -273,6 +278,53 @@ public final class Shaper {
         return shape;
     }
 
+    /**
+     * What a listed spec emits for a class, worked out once per class and spec (a handler's specs live
+     * as long as the application): per field, a computed field, a property's accessor or the item's
+     * {@code resource_uri}; names that are none of these are left out.
+     */
+    private Step[] plan(BeanShape shape, ModelShape model, FieldSpec spec) {
+        PlanKey key = new PlanKey(shape.type(), spec);
+        Step[] plan = plans.get(key);
+        if (plan != null) {
+            return plan;
+        }
+        List<Step> steps = new ArrayList<>();
+        for (FieldSpec.Field field : spec.fields()) {
+            String name = field.name();
+            ComputedField computed = model == null ? null : model.computed().get(name);
+            if (computed != null) {
+                steps.add(new Step(name, field.nested(), computed, null));
+            } else if (shape.has(name)) {
+                steps.add(
+                        new Step(name, field.nested(), null, shape.properties().get(name)));
+            } else if (RESOURCE_URI.equals(name) && model != null && model.path() != null) {
+                steps.add(new Step(name, null, null, null));
+            }
+        }
+        plan = steps.toArray(Step[]::new);
+        if (plans.size() < PLANS) {
+            plans.putIfAbsent(key, plan);
+        }
+        return plan;
+    }
+
+    /** One field of a plan: computed, a property, or (neither) the item's {@code resource_uri}. */
+    private record Step(String name, FieldSpec nested, ComputedField computed, AnnotatedMember property) {}
+
+    /** A class and a spec, the spec compared by identity (hashing a spec's tree per row costs more). */
+    private record PlanKey(Class<?> type, FieldSpec spec) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof PlanKey key && key.type == type && key.spec == spec;
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * type.hashCode() + System.identityHashCode(spec);
+        }
+    }
+
     private boolean isBeanLike(Class<?> type) {
         Boolean known = beanLike.get(type);
         if (known != null) {
@@ -295,7 +347,13 @@ public final class Shaper {
     private final class Walk {
         private final URI apiRoot;
         private final ShapeOutput out;
-        private final Set<Object> path = Collections.newSetFromMap(new IdentityHashMap<>());
+        /**
+         * The containers on the current path, compared by identity: a short stack scanned rather than
+         * an identity set, which would hash every row (an identity hash is dear the first time).
+         */
+        private Object[] path = new Object[8];
+
+        private int depthOfPath;
 
         Walk(URI apiRoot, ShapeOutput out) {
             this.apiRoot = apiRoot;
@@ -346,7 +404,7 @@ public final class Shaper {
                 out.tree(mapper.valueToTree(value));
                 return;
             }
-            if (!path.add(value)) {
+            if (!enter(value)) {
                 cycle(value, depth);
                 return;
             }
@@ -359,8 +417,22 @@ public final class Shaper {
                     bean(value, spec, narrow, depth);
                 }
             } finally {
-                path.remove(value);
+                path[--depthOfPath] = null;
             }
+        }
+
+        /** Puts a container on the path; {@code false} if it is on it already (a cycle). */
+        private boolean enter(Object value) {
+            for (int i = 0; i < depthOfPath; i++) {
+                if (path[i] == value) {
+                    return false;
+                }
+            }
+            if (depthOfPath == path.length) {
+                path = Arrays.copyOf(path, depthOfPath * 2);
+            }
+            path[depthOfPath++] = value;
+            return true;
         }
 
         private void cycle(Object value, int depth) {
@@ -436,22 +508,18 @@ public final class Shaper {
 
         private void listedFields(
                 Object bean, BeanShape shape, ModelShape model, FieldSpec spec, FieldSpec narrow, int depth) {
-            for (FieldSpec.Field field : spec.fields()) {
-                String name = field.name();
+            for (Step step : plan(shape, model, spec)) {
+                String name = step.name();
                 if (!allowed(narrow, name)) {
                     continue;
                 }
-                ComputedField computed = model == null ? null : model.computed().get(name);
-                FieldSpec inner = nested(narrow, name);
-                if (computed != null) {
-                    out.name(name);
-                    value(computed.compute(bean), field.nested(), inner, depth + 1);
-                } else if (shape.has(name)) {
-                    out.name(name);
-                    value(shape.get(bean, name), field.nested(), inner, depth + 1);
-                } else if (RESOURCE_URI.equals(name) && model != null && model.path() != null) {
+                out.name(name);
+                if (step.computed() != null) {
+                    value(step.computed().compute(bean), step.nested(), nested(narrow, name), depth + 1);
+                } else if (step.property() != null) {
+                    value(step.property().getValue(bean), step.nested(), nested(narrow, name), depth + 1);
+                } else {
                     String path = model.path().apply(bean);
-                    out.name(name);
                     value(path == null ? null : uri(path), null, null, depth + 1);
                 }
             }

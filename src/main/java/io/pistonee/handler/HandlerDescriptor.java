@@ -35,6 +35,9 @@ import java.util.TreeMap;
  * @param djangoModel the model label in the {@code django} format ({@code blog.blogpost})
  * @param anonymous the handler class that serves unauthenticated callers, or {@code null}
  * @param access who may call each operation
+ * @param streamingReads the reads (list, read) whose declared result may be read as it is written (a
+ *     stream, an iterator, or a type that could hold one, such as {@code Object}): they need the
+ *     persistence context open until the response is written
  */
 public record HandlerDescriptor(
         String name,
@@ -49,10 +52,13 @@ public record HandlerDescriptor(
         Map<String, Method> computed,
         String djangoModel,
         Class<?> anonymous,
-        Map<Operation, Access> access) {
+        Map<Operation, Access> access,
+        Set<Operation> streamingReads) {
 
     public HandlerDescriptor {
         operations = Collections.unmodifiableSet(EnumSet.copyOf(operations));
+        streamingReads =
+                streamingReads.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(streamingReads));
         computed = Map.copyOf(computed);
         access = Collections.unmodifiableMap(new EnumMap<>(access));
     }
@@ -111,7 +117,69 @@ public record HandlerDescriptor(
                 computedFields(handlerClass, model, fields, listFields),
                 djangoModel(annotation, name, handlerClass, model),
                 annotation.anonymous() == void.class ? null : annotation.anonymous(),
-                accessOf(handlerClass, operations));
+                accessOf(handlerClass, operations),
+                streamingReads(handlerClass, operations, type, types));
+    }
+
+    /** Whether an operation's result may be read as it is written (see {@code streamingReads}). */
+    public boolean streams(Operation operation) {
+        return streamingReads.contains(operation);
+    }
+
+    private static Set<Operation> streamingReads(
+            Class<?> handlerClass, Set<Operation> operations, JavaType type, TypeFactory types) {
+        Set<Operation> streaming = EnumSet.noneOf(Operation.class);
+        for (Operation read : List.of(Operation.LIST, Operation.READ)) {
+            if (operations.contains(read) && mayStream(resultType(handlerClass, read, type, types))) {
+                streaming.add(read);
+            }
+        }
+        return streaming;
+    }
+
+    /** The declared result of an operation's method, resolved for this handler ({@code T} of a model handler). */
+    private static JavaType resultType(Class<?> handlerClass, Operation operation, JavaType type, TypeFactory types) {
+        Method found = null;
+        for (Method method : handlerClass.getMethods()) {
+            if (method.getName().equals(operation.javaMethod())
+                    && method.getParameterCount() == operation.parameters()
+                    && !method.isBridge()
+                    && (found == null || found.getReturnType().isAssignableFrom(method.getReturnType()))) {
+                found = method;
+            }
+        }
+        if (found == null) {
+            return types.constructType(Object.class);
+        }
+        JavaType declaring = type.findSuperType(found.getDeclaringClass());
+        return types.resolveMemberType(
+                found.getGenericReturnType(), declaring != null ? declaring.getBindings() : type.getBindings());
+    }
+
+    /**
+     * Whether a declared result may be a one-pass sequence: a stream, an iterator, an iterable that is
+     * no collection, an {@code Optional} or {@link io.pistonee.problem.Reply} that may hold one, or any
+     * type a stream is (such as {@code Object}). Entities, collections, maps and arrays may not.
+     */
+    static boolean mayStream(JavaType result) {
+        Class<?> raw = result.getRawClass();
+        if (raw == java.util.Optional.class) {
+            return result.containedTypeCount() == 0 || mayStream(result.containedType(0));
+        }
+        if (raw == io.pistonee.problem.Reply.class) {
+            return true;
+        }
+        if (raw.isPrimitive()
+                || raw.isArray()
+                || java.util.Collection.class.isAssignableFrom(raw)
+                || Map.class.isAssignableFrom(raw)) {
+            return false;
+        }
+        return raw.isAssignableFrom(java.util.stream.Stream.class)
+                || raw.isAssignableFrom(java.util.Iterator.class)
+                || java.util.stream.BaseStream.class.isAssignableFrom(raw)
+                || java.util.Iterator.class.isAssignableFrom(raw)
+                || Iterable.class.isAssignableFrom(raw);
     }
 
     /** Who may call an operation; {@link Access#OPEN} for one the handler does not provide. */

@@ -1,7 +1,6 @@
 package io.pistonee.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pistonee.fields.FieldSpec;
 import io.pistonee.handler.HandlerDescriptor;
 import io.pistonee.handler.Handlers;
 import io.pistonee.handler.LastModified;
@@ -54,6 +53,7 @@ import java.util.concurrent.ConcurrentMap;
 public class EntityTags {
 
     private static final Accessors NONE = new Accessors(null, null);
+    private static final MessageDigest SHA_256 = newSha256();
 
     @Inject
     Handlers handlers;
@@ -113,27 +113,35 @@ public class EntityTags {
         if (!(result instanceof Iterable<?>) && !result.getClass().isArray()) {
             return null;
         }
-        MessageDigest digest = sha256();
+        // The items' states in one text, hashed once: "<class>#<id>@<version>," for an entity with a
+        // version (the class named again only where it changes), a hash of the shape otherwise.
+        io.pistonee.fields.Shaper shaper = handlers.shaper();
+        StringBuilder states = new StringBuilder();
+        Class<?> previous = null;
         for (Iterator<?> items = io.pistonee.fields.Shaper.items(result); items.hasNext(); ) {
-            digest.update(itemTag(handler.listFields(), items.next(), root).getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) ',');
+            Object item = items.next();
+            Object id = item == null ? null : shaper.idOf(item);
+            Object version = id == null ? null : read(accessorsOf(item).version(), item);
+            if (version != null) {
+                if (item.getClass() != previous) {
+                    previous = item.getClass();
+                    states.append(previous.getName());
+                }
+                states.append('#').append(id).append('@').append(version);
+            } else {
+                previous = null;
+                states.append(hash(shaper.shape(item, handler.listFields(), root)));
+            }
+            states.append(',');
         }
-        return Preconditions.weak(encode(digest.digest()) + '-' + key(variant));
+        return Preconditions.weak(
+                encode(sha256().digest(states.toString().getBytes(StandardCharsets.UTF_8))) + '-' + key(variant));
     }
 
     /** When an item was last modified, if its model says so. */
     public Optional<Instant> lastModified(Object item) {
         Object value = unwrap(item);
         return Optional.ofNullable(toInstant(read(accessorsOf(value).lastModified(), value)));
-    }
-
-    private String itemTag(FieldSpec spec, Object item, URI root) {
-        Object id = handlers.shaper().idOf(item);
-        Object version = read(accessorsOf(item).version(), item);
-        if (id != null && version != null) {
-            return item.getClass().getName() + '#' + id + '@' + version;
-        }
-        return hash(handlers.shaper().shape(item, spec, root));
     }
 
     private Accessors accessorsOf(Object value) {
@@ -205,7 +213,16 @@ public class EntityTags {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 18));
     }
 
+    /** A new SHA-256 digest: a copy of one made once (looking the algorithm up costs more than a copy). */
     static MessageDigest sha256() {
+        try {
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            return newSha256();
+        }
+    }
+
+    private static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -87,6 +87,32 @@ class NegotiationTest {
         assertThat(format(null, "bogus, application/json")).isEqualTo("json");
     }
 
+    @Test
+    void aChoiceIsTheEmitterAndItsResponseTypeAndTheSameWhenRemembered() {
+        for (int i = 0; i < 2; i++) {
+            assertThat(negotiation.choose(null, "text/*")).hasValueSatisfying(choice -> {
+                assertThat(choice.emitter().format()).isEqualTo("yaml");
+                assertThat(choice.type()).hasToString("text/yaml");
+            });
+            assertThat(negotiation.choose("YAML", "text/*"))
+                    .hasValueSatisfying(choice -> assertThat(choice.type()).hasToString("application/yaml"));
+            assertThat(negotiation.choose(null, null))
+                    .hasValueSatisfying(choice -> assertThat(choice.type()).hasToString("application/json"));
+            assertThat(negotiation.choose(null, "text/html")).isEmpty();
+            assertThat(negotiation.choose("nope", null)).isEmpty();
+        }
+    }
+
+    @Test
+    void manyDifferentAcceptHeadersAreAnsweredButNotAllRemembered() {
+        for (int i = 0; i < 2_000; i++) {
+            assertThat(negotiation.choose(null, "application/x-" + i + ", application/json;q=0.5"))
+                    .hasValueSatisfying(
+                            choice -> assertThat(choice.emitter().format()).isEqualTo("json"));
+        }
+        assertThat(negotiation.remembered()).isLessThanOrEqualTo(256);
+    }
+
     private String format(String format, String accept) {
         return negotiation.select(format, accept).map(Emitter::format).orElse(null);
     }

@@ -83,6 +83,62 @@ class HandlerDescriptorTest {
         }
     }
 
+    @Handler("streamed")
+    static class StreamedNoteHandler implements ListOperation, ReadOperation<Long> {
+        @Override
+        public java.util.stream.Stream<Note> list() {
+            return java.util.stream.Stream.of();
+        }
+
+        @Override
+        public Note read(Long id) {
+            return null;
+        }
+    }
+
+    @Handler("optional")
+    static class OptionalHandler implements ReadOperation<Long>, ListOperation {
+        @Override
+        public java.util.Optional<Note> read(Long id) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public Iterable<Note> list() {
+            return List.of();
+        }
+    }
+
+    @Test
+    void readsWhoseDeclaredResultMayBeReadAsItIsWrittenStream() {
+        HandlerDescriptor notes = HandlerDescriptor.of(NoteHandler.class, TYPES);
+        assertThat(notes.streams(Operation.LIST)).as("List<T>").isFalse();
+        assertThat(notes.streams(Operation.READ)).as("T, the entity").isFalse();
+
+        HandlerDescriptor streamed = HandlerDescriptor.of(StreamedNoteHandler.class, TYPES);
+        assertThat(streamed.streams(Operation.LIST)).as("Stream<T>").isTrue();
+        assertThat(streamed.streams(Operation.READ)).isFalse();
+
+        HandlerDescriptor optional = HandlerDescriptor.of(OptionalHandler.class, TYPES);
+        assertThat(optional.streams(Operation.READ)).as("Optional<entity>").isFalse();
+        assertThat(optional.streams(Operation.LIST))
+                .as("an Iterable that is no collection")
+                .isTrue();
+
+        assertThat(HandlerDescriptor.of(ThingHandler.class, TYPES).streams(Operation.READ))
+                .as("Object")
+                .isTrue();
+        assertThat(HandlerDescriptor.of(StatsHandler.class, TYPES).streams(Operation.LIST))
+                .as("Map")
+                .isFalse();
+        assertThat(HandlerDescriptor.mayStream(TYPES.constructType(io.pistonee.problem.Reply.class)))
+                .isTrue();
+        assertThat(HandlerDescriptor.mayStream(TYPES.constructType(java.util.Iterator.class)))
+                .isTrue();
+        assertThat(HandlerDescriptor.mayStream(TYPES.constructType(int[].class)))
+                .isFalse();
+    }
+
     @Test
     void modelHandlerProvidesEveryOperationWithTypesFromItsModel() {
         HandlerDescriptor notes = HandlerDescriptor.of(NoteHandler.class, TYPES);
