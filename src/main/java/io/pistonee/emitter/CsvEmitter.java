@@ -1,6 +1,5 @@
 package io.pistonee.emitter;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.pistonee.config.PistonConfig;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -72,18 +71,27 @@ public class CsvEmitter implements Emitter {
     @Override
     public void emit(Emission emission, MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream out)
             throws IOException {
-        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        CsvRow row = new CsvRow(this::text);
         if (!emission.isSequence()) {
-            writeAll(List.of(flatten(emission.tree(emission.value()))), writer);
+            emission.writeItem(emission.value(), row);
+            row(row.columns().stream().map(this::text).toList(), writer);
+            row(row.cells(), writer);
         } else if (emission.value() instanceof Collection<?>
                 || emission.value().getClass().isArray()) {
             List<Map<String, String>> rows = new ArrayList<>();
             for (Iterator<?> items = emission.items(); items.hasNext(); ) {
-                rows.add(flatten(emission.tree(items.next())));
+                row.clear();
+                emission.writeItem(items.next(), row);
+                Map<String, String> cells = new LinkedHashMap<>();
+                for (int i = 0; i < row.columns().size(); i++) {
+                    cells.put(row.columns().get(i), row.cells().get(i));
+                }
+                rows.add(cells);
             }
             writeAll(rows, writer);
         } else {
-            writeStreamed(emission, writer);
+            writeStreamed(emission, row, writer);
         }
         writer.flush();
     }
@@ -97,50 +105,21 @@ public class CsvEmitter implements Emitter {
         }
     }
 
-    private void writeStreamed(Emission emission, Writer writer) throws IOException {
+    /**
+     * A one-pass sequence, row by row under the first row's columns (every row has them when a field
+     * spec shapes the items, and then they come in the same order, so cells go out as they are).
+     */
+    private void writeStreamed(Emission emission, CsvRow row, Writer writer) throws IOException {
         List<String> header = null;
         for (Iterator<?> items = emission.items(); items.hasNext(); ) {
-            Map<String, String> row = flatten(emission.tree(items.next()));
+            row.clear();
+            emission.writeItem(items.next(), row);
             if (header == null) {
-                header = List.copyOf(row.keySet());
+                header = List.copyOf(row.columns());
                 row(header.stream().map(this::text).toList(), writer);
             }
-            List<String> cells = new ArrayList<>(header.size());
-            for (String column : header) {
-                cells.add(row.get(column));
-            }
-            row(cells, writer);
+            row(row.hasColumns(header) ? row.cells() : row.cellsUnder(header), writer);
         }
-    }
-
-    /** A tree as columns: {@code {"author": {"username": "x"}}} is {@code author.username = x}. */
-    Map<String, String> flatten(JsonNode tree) {
-        Map<String, String> columns = new LinkedHashMap<>();
-        flatten("", tree, columns);
-        return columns;
-    }
-
-    private void flatten(String prefix, JsonNode node, Map<String, String> columns) {
-        if (node.isObject() && !node.isEmpty()) {
-            for (Map.Entry<String, JsonNode> member : node.properties()) {
-                flatten(join(prefix, member.getKey()), member.getValue(), columns);
-            }
-        } else if (node.isArray() && !node.isEmpty()) {
-            for (int i = 0; i < node.size(); i++) {
-                flatten(join(prefix, String.valueOf(i)), node.get(i), columns);
-            }
-        } else {
-            String column = prefix.isEmpty() ? "value" : prefix;
-            columns.put(
-                    column,
-                    node.isNull() || node.isContainerNode()
-                            ? null
-                            : node.isTextual() ? text(node.textValue()) : node.asText());
-        }
-    }
-
-    private static String join(String prefix, String name) {
-        return prefix.isEmpty() ? name : prefix + "." + name;
     }
 
     /** A text value as written: with a leading {@code '} if a spreadsheet would run it as a formula. */
@@ -155,7 +134,7 @@ public class CsvEmitter implements Emitter {
     }
 
     private static void row(List<String> cells, Writer writer) throws IOException {
-        for (int i = 0; i < cells.size(); i++) {
+        for (int i = 0, size = cells.size(); i < size; i++) {
             if (i > 0) {
                 writer.write(',');
             }

@@ -91,17 +91,24 @@ public record Emission(
             if (isSequence()) {
                 generator.writeStartArray();
                 for (Iterator<?> items = items(); items.hasNext(); ) {
-                    Object item = items.next();
-                    if (rows != null) {
-                        rows.write(item, generator);
-                    } else {
-                        generator.writeTree(tree(item));
-                    }
+                    writeItem(items.next(), generator);
                 }
                 generator.writeEndArray();
             } else {
                 generator.writeTree(tree(value));
             }
+        }
+    }
+
+    /**
+     * Writes one item of a sequence (or the whole value), shaped, to a generator: with {@link #rows}
+     * where there is one, else as its tree. For emitters that read the shape as generator calls.
+     */
+    public void writeItem(Object item, JsonGenerator generator) throws IOException {
+        if (rows != null && item != value) {
+            rows.write(item, generator);
+        } else {
+            generator.writeTree(tree(item));
         }
     }
 

@@ -110,6 +110,37 @@ class CsvEmitterTest {
                 .containsExactly(List.of("text", "amount", "ratio"), List.of("=1+1", "-1", "0.0"));
     }
 
+    @Test
+    void emptyObjectsAndArraysAreOneEmptyCellAndNestedArraysAreIndexed() throws IOException {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", 1);
+        row.put("tags", List.of());
+        row.put("meta", Map.of());
+        row.put("grid", List.of(List.of("a", "b"), List.of("c")));
+        row.put("price", new java.math.BigDecimal("12.50"));
+        row.put("flag", true);
+
+        assertThat(parse(Emissions.text(emitter, Emissions.of(List.of(row)))))
+                .containsExactly(
+                        List.of("id", "tags", "meta", "grid.0.0", "grid.0.1", "grid.1.0", "price", "flag"),
+                        List.of("1", "", "", "a", "b", "c", "12.5", "true"));
+        assertThat(parse(Emissions.text(emitter, Emissions.of(Map.of()))))
+                .containsExactly(List.of("value"), List.of(""));
+    }
+
+    @Test
+    void aStreamedRowWithItsColumnsInAnotherOrderIsWrittenUnderTheHeader() throws IOException {
+        Map<String, Object> first = new LinkedHashMap<>();
+        first.put("a", 1);
+        first.put("b", Map.of("c", "x"));
+        Map<String, Object> second = new LinkedHashMap<>();
+        second.put("b", Map.of("c", "y"));
+        second.put("a", 2);
+
+        assertThat(parse(Emissions.text(emitter, Emissions.of(Stream.of(first, second, Map.of("a", 3))))))
+                .containsExactly(List.of("a", "b.c"), List.of("1", "x"), List.of("2", "y"), List.of("3", ""));
+    }
+
     static List<List<String>> parse(String csv) throws IOException {
         CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
         try (MappingIterator<List<String>> rows = mapper.readerFor(List.class).readValues(csv)) {
