@@ -302,6 +302,7 @@ public class BaselineResource {
         }
         query.setHint("eclipselink.jdbc.fetch-size", FETCH_SIZE);
         query.setHint("eclipselink.cursor.scrollable", Boolean.TRUE);
+        query.setHint("eclipselink.cursor.scrollable.result-type", "ForwardOnly");
         @SuppressWarnings("unchecked")
         Iterator<BlogPost> cursor = (Iterator<BlogPost>) query.getSingleResult();
         Iterable<BlogPost> rows = () -> cursor;

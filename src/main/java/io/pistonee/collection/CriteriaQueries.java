@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pistonee.problem.Rc;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.TypedQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
@@ -15,13 +14,8 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.metamodel.EntityType;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.WeakHashMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -31,12 +25,6 @@ import java.util.stream.Collectors;
  * after a cursor.
  */
 public final class CriteriaQueries {
-
-    /** Count queries registered per persistence unit, at most: beyond, counts are prepared each time. */
-    private static final int NAMED_COUNTS_PER_UNIT = 256;
-
-    private static final Map<EntityManagerFactory, Set<String>> NAMED_COUNTS =
-            Collections.synchronizedMap(new WeakHashMap<>());
 
     private CriteriaQueries() {}
 
@@ -77,12 +65,6 @@ public final class CriteriaQueries {
         return new Page<>(items, query, offset, total, more, next);
     }
 
-    /**
-     * How many entities pass the query's filters. The count query of each shape (model, filtered
-     * paths, lookups, number of values) is registered with the persistence unit as a named query the
-     * first time, so the provider prepares it once rather than on every page (EclipseLink prepares a
-     * criteria count anew each time); the values are its parameters.
-     */
     private static <T> long count(EntityManager entityManager, Class<T> model, ListQuery query, ObjectMapper mapper) {
         CriteriaBuilder builder = entityManager.getCriteriaBuilder();
         Bindings bindings = new Bindings(builder);
@@ -91,32 +73,12 @@ public final class CriteriaQueries {
         count.select(builder.count(root))
                 .where(predicates(builder, root, query.filters(), mapper, bindings)
                         .toArray(Predicate[]::new));
-        StringBuilder name = new StringBuilder("io.pistonee.count:").append(model.getName());
-        for (ListQuery.Filter filter : query.filters()) {
-            name.append(';')
-                    .append(filter.path())
-                    .append(':')
-                    .append(filter.lookup())
-                    .append(':');
-            name.append(filter.lookup() == Lookup.IN ? filter.values().size() : 1);
-        }
-        EntityManagerFactory factory = entityManager.getEntityManagerFactory();
-        Set<String> registered = NAMED_COUNTS.computeIfAbsent(factory, f -> ConcurrentHashMap.newKeySet());
-        if (registered.contains(name.toString())) {
-            return bindings.bind(entityManager.createNamedQuery(name.toString(), Long.class))
-                    .getSingleResult();
-        }
-        TypedQuery<Long> typed = entityManager.createQuery(count);
-        if (registered.size() < NAMED_COUNTS_PER_UNIT) {
-            factory.addNamedQuery(name.toString(), typed);
-            registered.add(name.toString());
-        }
-        return bindings.bind(typed).getSingleResult();
+        return bindings.bind(entityManager.createQuery(count)).getSingleResult();
     }
 
     /**
-     * Values bound as parameters rather than written into the query, so a query's form is the same
-     * whatever the values (and a prepared form can be kept).
+     * Values bound as parameters rather than written into the query text: a query's form is the same
+     * whatever the values, and the driver's statement cache can keep it.
      */
     private static final class Bindings {
         private final CriteriaBuilder builder;

@@ -177,6 +177,7 @@ public abstract class ModelHandler<T, ID>
             return query.getResultStream();
         }
         query.setHint("eclipselink.cursor.scrollable", Boolean.TRUE);
+        query.setHint("eclipselink.cursor.scrollable.result-type", "ForwardOnly");
         @SuppressWarnings("unchecked")
         Iterator<R> cursor = (Iterator<R>) query.getSingleResult();
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(cursor, Spliterator.ORDERED), false)

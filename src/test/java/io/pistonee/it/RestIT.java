@@ -489,8 +489,7 @@ class RestIT {
         assertThat(names(all + "&name=item%203")).containsExactly("item 3");
         assertThat(names(all + "&name__contains=%25")).isEmpty();
 
-        // A count's form is prepared once and kept (a named query); its values are parameters, so
-        // the same form with other values counts those.
+        // Filter values are bound parameters: the same form of count with other values counts those.
         String other = seed("filter-other", 2);
         assertThat(total("code__contains", prefix)).isEqualTo(5);
         assertThat(total("code__contains", other)).isEqualTo(2);
