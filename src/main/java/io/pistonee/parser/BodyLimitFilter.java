@@ -7,6 +7,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
+import java.util.regex.Pattern;
 
 /**
  * {@code piston.max-body-bytes} for every request body of the application, not only the ones handlers'
@@ -18,6 +19,9 @@ import jakarta.ws.rs.ext.Provider;
 @ApplicationScoped
 public class BodyLimitFilter implements ContainerRequestFilter {
 
+    /** A {@code Content-Length} short enough to be a {@code long} (compiled once, not per request). */
+    private static final Pattern DIGITS = Pattern.compile("\\d{1,18}");
+
     @Inject
     PistonConfig config;
 
@@ -28,7 +32,7 @@ public class BodyLimitFilter implements ContainerRequestFilter {
         }
         long limit = config.maxBodyBytes();
         String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-        if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > limit) {
+        if (length != null && DIGITS.matcher(length).matches() && Long.parseLong(length) > limit) {
             throw LimitedInputStream.tooLarge(limit);
         }
         request.setEntityStream(new LimitedInputStream(request.getEntityStream(), limit));

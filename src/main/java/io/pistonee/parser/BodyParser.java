@@ -37,6 +37,9 @@ import java.util.regex.Pattern;
  */
 public abstract class BodyParser implements Parser {
 
+    /** A {@code Content-Length} short enough to be a {@code long} (compiled once, not per request). */
+    private static final Pattern DIGITS = Pattern.compile("\\d{1,18}");
+
     /** Long enough to say what went wrong, short enough not to echo a hostile body back. */
     private static final int MAX_MESSAGE = 160;
 
@@ -72,7 +75,7 @@ public abstract class BodyParser implements Parser {
     /** Parses a body of a type under the configured limits. */
     RequestData read(InputStream body, String contentLength, MediaType type, PistonConfig config) {
         long limit = config.maxBodyBytes();
-        if (contentLength != null && contentLength.matches("\\d{1,18}") && Long.parseLong(contentLength) > limit) {
+        if (contentLength != null && DIGITS.matcher(contentLength).matches() && Long.parseLong(contentLength) > limit) {
             throw LimitedInputStream.tooLarge(limit);
         }
         JsonNode tree;
