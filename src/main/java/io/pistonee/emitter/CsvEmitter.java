@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -83,11 +82,7 @@ public class CsvEmitter implements Emitter {
             for (Iterator<?> items = emission.items(); items.hasNext(); ) {
                 row.clear();
                 emission.writeItem(items.next(), row);
-                Map<String, String> cells = new LinkedHashMap<>();
-                for (int i = 0; i < row.columns().size(); i++) {
-                    cells.put(row.columns().get(i), row.cells().get(i));
-                }
-                rows.add(cells);
+                rows.add(row.byColumn());
             }
             writeAll(rows, writer);
         } else {

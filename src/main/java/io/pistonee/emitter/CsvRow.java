@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -78,12 +79,18 @@ final class CsvRow extends GeneratorBase {
         return true;
     }
 
-    /** The cells of this row under a header's columns, empty where the row has no such column. */
-    List<String> cellsUnder(List<String> header) {
-        Map<String, String> byColumn = new java.util.HashMap<>();
+    /** This row's cells by column, in column order. */
+    Map<String, String> byColumn() {
+        Map<String, String> byColumn = new LinkedHashMap<>();
         for (int i = 0; i < columns.size(); i++) {
             byColumn.put(columns.get(i), cells.get(i));
         }
+        return byColumn;
+    }
+
+    /** The cells of this row under a header's columns, empty where the row has no such column. */
+    List<String> cellsUnder(List<String> header) {
+        Map<String, String> byColumn = byColumn();
         List<String> row = new ArrayList<>(header.size());
         for (String column : header) {
             row.add(byColumn.get(column));
