@@ -50,14 +50,10 @@ class ClusterIT {
 
     @BeforeAll
     static void startCluster() {
-        int base = Integer.getInteger("it.cluster.port", 18190);
         cluster = new PayaraCluster(
                 Path.of("target", "cluster"),
                 Path.of(System.getProperty("payara.micro.jar", "target/payara-micro.jar")),
                 Path.of(System.getProperty("piston.war", "target/piston-ee.war")),
-                base,
-                base,
-                Integer.getInteger("it.cluster.hazelcast.port", 16990),
                 MEMBERS,
                 List.of(
                         "-Xmx320m",
@@ -140,7 +136,7 @@ class ClusterIT {
     void aThrottleLetsItsBudgetThroughForTheWholeClusterNotPerMember() throws Exception {
         int requests = BUDGET * MEMBERS;
         List<Long> ids = createPosts(requests);
-        awayFromAWindowBoundary(Duration.ofHours(1), Duration.ofSeconds(30));
+        Windows.awayFromTheEnd(Duration.ofHours(1), Duration.ofSeconds(30));
         Map<Integer, AtomicInteger> passed = new ConcurrentHashMap<>();
         Map<Integer, AtomicInteger> refused = new ConcurrentHashMap<>();
         List<String> unexpected = Collections.synchronizedList(new ArrayList<>());
@@ -379,13 +375,5 @@ class ClusterIT {
         (items.isArray() ? items : List.of(items))
                 .forEach(item -> ids.add(item.get("id").asLong()));
         return ids;
-    }
-
-    /** Waits, if need be, until the current fixed window has at least {@code margin} left. */
-    private static void awayFromAWindowBoundary(Duration window, Duration margin) {
-        long left = window.toMillis() - System.currentTimeMillis() % window.toMillis();
-        if (left < margin.toMillis()) {
-            PayaraCluster.sleep(Duration.ofMillis(left + 1000));
-        }
     }
 }

@@ -52,7 +52,8 @@ public final class Deployments {
     /**
      * Where a deployment of the given name would be served, for tests that cannot ask Arquillian (a
      * deployment the server refused has no URL): the server's root, from the system property
-     * {@code it.server.url} that each failsafe execution sets, plus the name as context root.
+     * {@code it.server.url}, plus the name as context root. The WildFly execution sets it; on Payara
+     * Micro, {@link io.pistonee.it.server.PayaraMicroContainer} sets it for each server it boots.
      */
     public static URL server(String name) {
         String root = System.getProperty("it.server.url");

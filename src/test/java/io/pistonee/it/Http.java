@@ -116,10 +116,14 @@ public final class Http {
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
+        long start = System.nanoTime();
         try {
-            return CLIENT.send(request.build(), answer);
+            HttpResponse<T> response = CLIENT.send(request.build(), answer);
+            Exchanges.record(method, response, Duration.ofNanos(System.nanoTime() - start));
+            return response;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            Exchanges.failed(method, uri(path).toString(), e, Duration.ofNanos(System.nanoTime() - start));
+            throw new UncheckedIOException(method + " " + uri(path) + " got no answer", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

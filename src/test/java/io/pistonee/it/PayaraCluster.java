@@ -1,5 +1,7 @@
 package io.pistonee.it;
 
+import io.pistonee.it.server.FreePorts;
+import io.pistonee.it.server.ServerProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -17,6 +19,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.h2.tools.Server;
@@ -26,7 +30,7 @@ import org.h2.tools.Server;
  * an H2 TCP server as the shared database and N Payara Micro processes of the example WAR, each with
  * the repository's loopback pre-boot commands plus its own Hazelcast port, the list of all members
  * (TCP/IP discovery, never multicast) and a cluster name of its own, so it never meets another
- * checkout's servers. Everything listens on 127.0.0.1 only. Every process is stopped by its PID when
+ * checkout's servers. Every port is a free one taken when the cluster is made. Everything listens on 127.0.0.1 only. Every process is stopped by its PID when
  * the cluster is closed, and by a shutdown hook if the JVM exits first.
  */
 final class PayaraCluster implements AutoCloseable {
@@ -36,47 +40,47 @@ final class PayaraCluster implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
+    /** Payara's line whenever its data grid changes: "... DG Name: piston-cluster-it-41234 DG Size: 3". */
+    private static final Pattern GRID = Pattern.compile("DG Name: \\S+ DG Size: (\\d+)");
+
     private final Path work;
     private final Path jar;
     private final Path war;
     private final int databasePort;
-    private final int httpBase;
-    private final int hazelcastBase;
+    private final List<Integer> httpPorts;
+    private final List<Integer> hazelcastPorts;
     private final int size;
     private final List<String> jvmOptions;
-    private final Process[] processes;
-    private final Thread hook = new Thread(this::stopAll, "payara-cluster-stop");
+    private final ServerProcess[] members;
     private Server database;
 
     /**
-     * @param databasePort the H2 server's port; member i (1..size) listens on {@code httpBase + i}
-     *     and its Hazelcast on {@code hazelcastBase + i}
+     * A cluster of {@code size} members on free loopback ports, taken now: the database's, and each
+     * member's HTTP and Hazelcast ports, so no earlier or other server can answer for a member or
+     * join its data grid.
      */
-    PayaraCluster(
-            Path work,
-            Path jar,
-            Path war,
-            int databasePort,
-            int httpBase,
-            int hazelcastBase,
-            int size,
-            List<String> jvmOptions) {
+    PayaraCluster(Path work, Path jar, Path war, int size, List<String> jvmOptions) {
         this.work = work;
         this.jar = jar;
         this.war = war;
-        this.databasePort = databasePort;
-        this.httpBase = httpBase;
-        this.hazelcastBase = hazelcastBase;
         this.size = size;
         this.jvmOptions = List.copyOf(jvmOptions);
-        this.processes = new Process[size + 1];
-        Runtime.getRuntime().addShutdownHook(hook);
+        this.members = new ServerProcess[size + 1];
+        List<Integer> ports = FreePorts.take(1 + 2 * size);
+        this.databasePort = ports.get(0);
+        this.httpPorts = ports.subList(1, 1 + size);
+        this.hazelcastPorts = ports.subList(1 + size, 1 + 2 * size);
     }
 
     /** Starts the database, then every member at once, and waits until all of them serve the API. */
     void start(Duration timeout) {
         try {
             Files.createDirectories(work.resolve("tmp"));
+            try (var logs = Files.newDirectoryStream(work, "member-*.log")) {
+                for (Path log : logs) {
+                    Files.delete(log); // an earlier run's
+                }
+            }
             System.setProperty("h2.bindAddress", "127.0.0.1"); // H2 binds every interface otherwise
             database = Server.createTcpServer("-tcpPort", String.valueOf(databasePort), "-ifNotExists")
                     .start();
@@ -85,18 +89,26 @@ final class PayaraCluster implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        for (int member = 1; member <= size; member++) {
+        // The first member's data grid is up before the others start, so they all join it: members
+        // that start Hazelcast at the same moment can each form a grid of their own, which Hazelcast
+        // merges only minutes later.
+        launch(1);
+        members[1].awaitLog(GRID, timeout);
+        for (int member = 2; member <= size; member++) {
             launch(member);
         }
         for (int member = 1; member <= size; member++) {
             awaitReady(member, timeout);
+        }
+        for (int member = 1; member <= size; member++) {
+            awaitWholeGrid(member, timeout);
         }
     }
 
     /** The base URL of a member (1..size). */
     URL url(int member) {
         try {
-            return URI.create("http://127.0.0.1:" + (httpBase + member) + "/").toURL();
+            return URI.create("http://127.0.0.1:" + httpPort(member) + "/").toURL();
         } catch (java.net.MalformedURLException e) {
             throw new IllegalStateException(e);
         }
@@ -109,49 +121,41 @@ final class PayaraCluster implements AutoCloseable {
     }
 
     /** Kills a member with SIGKILL (no shutdown of any kind) and waits until it is gone. */
-    void kill(int member) throws InterruptedException {
-        Process process = processes[member];
-        process.destroyForcibly();
-        process.waitFor();
+    void kill(int member) {
+        members[member].kill();
     }
 
-    /** Starts a member again (after {@link #kill}) and waits until it serves the API. */
+    /** Starts a member again (after {@link #kill}) and waits until it serves the API in the whole grid. */
     void restart(int member, Duration timeout) {
         launch(member);
         awaitReady(member, timeout);
+        awaitWholeGrid(member, timeout);
     }
 
     /** The PID of a member's process. */
     long pid(int member) {
-        return processes[member].pid();
+        return members[member].pid();
     }
 
     /** The end of a member's log, for failure messages. */
     String logTail(int member) {
-        try {
-            List<String> lines = Files.readAllLines(logFile(member), StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e + ")";
-        }
+        return members[member].logTail(60);
     }
 
     /** A member's whole log (it lists the data grid's members whenever they change). */
     String logText(int member) {
-        try {
-            return Files.readString(logFile(member), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return members[member].logText();
     }
 
     @Override
     public void close() {
-        stopAll();
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // the JVM is already shutting down: the hook runs anyway
+        for (ServerProcess member : members) {
+            if (member != null) {
+                member.stop();
+            }
+        }
+        if (database != null) {
+            database.stop();
         }
     }
 
@@ -171,15 +175,12 @@ final class PayaraCluster implements AutoCloseable {
                     "--contextroot",
                     "/",
                     "--port",
-                    String.valueOf(httpBase + member),
+                    String.valueOf(httpPort(member)),
                     "--disablephonehome",
                     "--prebootcommandfile",
                     preboot.toString()));
-            processes[member] = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(
-                            ProcessBuilder.Redirect.appendTo(logFile(member).toFile()))
-                    .start();
+            members[member] =
+                    ServerProcess.start("Cluster member " + member + " on " + url(member), command, logFile(member));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -187,25 +188,25 @@ final class PayaraCluster implements AutoCloseable {
 
     /** The repository's loopback pre-boot commands, then this member's cluster settings. */
     private String preboot(int member) throws IOException {
-        String members = IntStream.rangeClosed(1, size)
-                .mapToObj(m -> "127.0.0.1:" + (hazelcastBase + m))
+        String all = IntStream.rangeClosed(1, size)
+                .mapToObj(m -> "127.0.0.1:" + hazelcastPorts.get(m - 1))
                 .collect(Collectors.joining(","));
         return Files.readString(Path.of("server-config/payara/preboot.asadmin"), StandardCharsets.UTF_8)
                 + "set resources.jdbc-connection-pool.H2Pool.property.URL=jdbc:h2:tcp://127.0.0.1:" + databasePort
                 + "/mem:piston;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000\n"
-                + "set hazelcast-runtime-configuration.start-port=" + (hazelcastBase + member) + "\n"
-                + "set hazelcast-runtime-configuration.tcpip-members=" + members + "\n"
-                + "set hazelcast-runtime-configuration.cluster-group-name=piston-cluster-it-" + httpBase + "\n";
+                + "set hazelcast-runtime-configuration.start-port=" + hazelcastPorts.get(member - 1) + "\n"
+                + "set hazelcast-runtime-configuration.tcpip-members=" + all + "\n"
+                + "set hazelcast-runtime-configuration.cluster-group-name=piston-cluster-it-" + httpPort(1) + "\n";
     }
 
     private void awaitReady(int member, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (httpBase + member) + "/api/posts"))
+        HttpRequest probe = HttpRequest.newBuilder(URI.create(url(member) + "api/posts"))
                 .timeout(Duration.ofSeconds(10))
                 .build();
         while (Instant.now().isBefore(deadline)) {
-            if (!processes[member].isAlive()) {
-                throw new IllegalStateException("Member " + member + " exited while starting:\n" + logTail(member));
+            if (!members[member].isAlive()) {
+                throw new IllegalStateException(members[member] + " exited while starting:\n" + logTail(member));
             }
             try {
                 if (CLIENT.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -219,33 +220,38 @@ final class PayaraCluster implements AutoCloseable {
             }
             sleep(Duration.ofMillis(500));
         }
-        throw new IllegalStateException(
-                "Member " + member + " did not start within " + timeout + ":\n" + logTail(member));
+        throw new IllegalStateException(members[member] + " did not start within " + timeout + ":\n" + logTail(member));
     }
 
+    /** A log per start of a member ({@code member-2.log}, then {@code member-2-2.log}...). */
     private Path logFile(int member) {
-        return work.resolve("member-" + member + ".log");
+        String name = "member-" + member;
+        for (int start = 2; Files.exists(work.resolve(name + ".log")); start++) {
+            name = "member-" + member + "-" + start;
+        }
+        return work.resolve(name + ".log");
     }
 
-    private synchronized void stopAll() {
-        for (Process process : processes) {
-            if (process != null && process.isAlive()) {
-                process.destroy();
+    /** Waits until the member's latest "Data Grid Status" in its log counts every member. */
+    private void awaitWholeGrid(int member, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        String seen = null;
+        while (Instant.now().isBefore(deadline)) {
+            Matcher sizes = GRID.matcher(logText(member));
+            while (sizes.find()) {
+                seen = sizes.group(1);
             }
-        }
-        for (Process process : processes) {
-            try {
-                if (process != null && !process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                process.destroyForcibly();
+            if (String.valueOf(size).equals(seen)) {
+                return;
             }
+            sleep(Duration.ofMillis(500));
         }
-        if (database != null) {
-            database.stop();
-        }
+        throw new IllegalStateException(members[member] + " is in a data grid of " + seen + " members, not " + size
+                + ", after " + timeout + ":\n" + logTail(member));
+    }
+
+    private int httpPort(int member) {
+        return httpPorts.get(member - 1);
     }
 
     static void sleep(Duration duration) {

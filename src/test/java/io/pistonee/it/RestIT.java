@@ -16,6 +16,7 @@ import io.pistonee.it.rest.QuotaTwinHandler;
 import io.pistonee.it.rest.ReplyHandler;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -592,6 +593,7 @@ class RestIT {
 
     @Test
     void sixtyFourParallelClientsGetExactlyTheLimitThrough() throws Exception {
+        Windows.awayFromTheEnd(Duration.ofHours(1), Duration.ofSeconds(60));
         String client = "198.51.100." + SEQUENCE.incrementAndGet();
 
         List<HttpResponse<String>> answers =
@@ -621,6 +623,7 @@ class RestIT {
 
     @Test
     void operationsSharingAScopeShareOneBudget() {
+        Windows.awayFromTheEnd(Duration.ofHours(1), Duration.ofSeconds(60));
         String client = "203.0.113." + SEQUENCE.incrementAndGet();
 
         assertThat(http.get("quota", "X-Forwarded-For", client).statusCode()).isEqualTo(200);

@@ -4,13 +4,12 @@ import static io.pistonee.it.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pistonee.it.server.FreePorts;
 import io.pistonee.it.unreachable.Crate;
 import io.pistonee.it.unreachable.CrateHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -68,7 +67,7 @@ class UnreachableDatabaseIT {
     @Deployment(testable = false)
     static WebArchive deployment() throws SQLException {
         System.setProperty("h2.bindAddress", "127.0.0.1"); // H2 binds every interface otherwise
-        database = Server.createTcpServer("-tcpPort", String.valueOf(freePort()), "-ifNotExists")
+        database = Server.createTcpServer("-tcpPort", String.valueOf(FreePorts.take()), "-ifNotExists")
                 .start();
         WebArchive war = Deployments.withEntities(
                 Deployments.library("unreachable", Crate.class, CrateHandler.class),
@@ -120,14 +119,6 @@ class UnreachableDatabaseIT {
         assertThat(yaml.headers().firstValue("Content-Type")).hasValue("application/problem+yaml");
         assertThat(yaml.headers().firstValue("Retry-After")).hasValue("5");
         assertThat(Formats.<Map<String, Object>>yaml(yaml.body())).containsEntry("status", 503);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Rewrites a text file of the archive, replacing a marker that occurs once. */

@@ -1,0 +1,220 @@
+package io.pistonee.it.server;
+
+import fish.payara.arquillian.container.payara.managed.PayaraMicroContainerConfiguration;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.spi.client.container.DeployableContainer;
+import org.jboss.arquillian.container.spi.client.container.DeploymentException;
+import org.jboss.arquillian.container.spi.client.protocol.ProtocolDescription;
+import org.jboss.arquillian.container.spi.client.protocol.metadata.HTTPContext;
+import org.jboss.arquillian.container.spi.client.protocol.metadata.ProtocolMetaData;
+import org.jboss.arquillian.container.spi.client.protocol.metadata.Servlet;
+import org.jboss.shrinkwrap.api.Archive;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+
+/**
+ * Payara Micro for Arquillian, one process per deployment, replacing the adapter's own container
+ * (which {@link ServerExtension} swaps out) while reading the same {@code arquillian.xml} settings:
+ * {@code microJar}, {@code cmdOptions}, {@code extraMicroOptions} (with the base
+ * {@code --prebootcommandfile}) and {@code startupTimeoutInSeconds}.
+ *
+ * <p>What it guarantees that the adapter did not: a test only ever talks to the server that booted
+ * its own deployment. Each boot gets a free HTTP port and a free Hazelcast port with a cluster name
+ * of its own (the adapter reused one fixed port and one cluster for every boot, and stopped a server
+ * with SIGTERM without waiting, so the next boot could meet, or join, one that was still going); the
+ * previous server is gone, by its PID, before the next starts; a deployment Payara logged as failed
+ * ({@code "Deployed": []}) fails here with Payara's reason (the adapter reported success); and the
+ * deployment is returned only once its URL answers HTTP.
+ *
+ * <p>Each server's output is in {@code <it.servers.dir>/<n>-<war>/server.log}. For failure messages
+ * it publishes, as system properties of the test JVM, {@code it.server.url} (the server's root),
+ * {@code it.server} (which server, PID) and {@code it.server.log}.
+ */
+public final class PayaraMicroContainer implements DeployableContainer<PayaraMicroContainerConfiguration> {
+
+    private static final AtomicInteger BOOTS = new AtomicInteger();
+    /** Payara Micro's last line of a boot, on 6 and 7: "Payara Micro 6.2025.10 (build 42) ready in 11,394 (ms)". */
+    private static final Pattern READY = Pattern.compile("Payara Micro \\S+ .*ready in [\\d,.]+ \\(ms\\)");
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    private PayaraMicroContainerConfiguration configuration;
+    private ServerProcess server;
+
+    @Override
+    public Class<PayaraMicroContainerConfiguration> getConfigurationClass() {
+        return PayaraMicroContainerConfiguration.class;
+    }
+
+    @Override
+    public void setup(PayaraMicroContainerConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    @Override
+    public ProtocolDescription getDefaultProtocol() {
+        return new ProtocolDescription("Servlet 5.0");
+    }
+
+    @Override
+    public ProtocolMetaData deploy(Archive<?> archive) throws DeploymentException {
+        stopServer();
+        String app = archive.getName().replaceFirst("\\.war$", "");
+        Path dir = serversDir().resolve(BOOTS.incrementAndGet() + "-" + app);
+        List<Integer> ports = FreePorts.take(2);
+        int http = ports.get(0);
+        String root = "http://127.0.0.1:" + http + "/";
+        try {
+            Files.createDirectories(dir.resolve("tmp"));
+            Path war = dir.resolve(archive.getName());
+            archive.as(ZipExporter.class).exportTo(war.toFile(), true);
+            List<String> command = command(war, dir, http, ports.get(1));
+            server = ServerProcess.start(
+                    "Payara Micro (" + configuration.getMicroJarFile().getName() + ") for " + archive.getName() + " on "
+                            + root,
+                    command,
+                    dir.resolve("server.log"));
+        } catch (IOException | RuntimeException e) {
+            throw deploymentFailed("Could not start Payara Micro for " + archive.getName(), e);
+        }
+        System.setProperty("it.server.url", root);
+        System.setProperty("it.server", server.toString());
+        System.setProperty("it.server.log", server.log().toString());
+        System.setProperty("it.server.pid", String.valueOf(server.pid()));
+        try {
+            String log = server.awaitLog(READY, Duration.ofSeconds(configuration.getStartupTimeoutInSeconds()));
+            String contextRoot = ServerProcess.find(contextRootOf(app), log);
+            if (contextRoot == null) {
+                throw new IllegalStateException(server + " booted but did not deploy " + archive.getName()
+                        + " (\"Deployed\" does not list it)" + server.errors());
+            }
+            awaitAnswer(URI.create(root).resolve(contextRoot.substring(1) + "/"));
+            HTTPContext context = new HTTPContext("127.0.0.1", http);
+            context.add(new Servlet(app, contextRoot));
+            return new ProtocolMetaData().addContext(context);
+        } catch (RuntimeException e) {
+            throw deploymentFailed(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void undeploy(Archive<?> archive) {
+        stopServer();
+    }
+
+    @Override
+    public void stop() {
+        stopServer();
+    }
+
+    /** The java command: the configured JVM flags, then Payara Micro's, with this boot's ports. */
+    private List<String> command(Path war, Path dir, int http, int hazelcast) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(words(configuration.getCmdOptions()));
+        command.add("-Djava.io.tmpdir=" + dir.resolve("tmp")); // after cmdOptions: the last one wins
+        command.addAll(List.of(
+                "-jar", configuration.getMicroJarFile().getAbsolutePath(),
+                "--deploy", war.toString(),
+                "--port", String.valueOf(http)));
+        List<String> options = words(configuration.getExtraMicroOptions());
+        int preboot = options.indexOf("--prebootcommandfile");
+        if (preboot < 0 || preboot + 1 >= options.size()) {
+            throw new IllegalStateException(
+                    "extraMicroOptions must name the base --prebootcommandfile (it keeps Payara Micro on loopback)");
+        }
+        options.set(
+                preboot + 1,
+                preboot(Path.of(options.get(preboot + 1)), dir, http, hazelcast).toString());
+        command.addAll(options);
+        return command;
+    }
+
+    /**
+     * The base pre-boot commands, then this boot's Hazelcast settings: its own port, itself as the
+     * only TCP/IP member and a cluster name of its own, so it can join no other server (a later
+     * {@code set} of the same key wins).
+     */
+    private static Path preboot(Path base, Path dir, int http, int hazelcast) throws IOException {
+        Path file = dir.resolve("preboot.asadmin");
+        Files.writeString(
+                file,
+                Files.readString(base, StandardCharsets.UTF_8)
+                        + "\nset hazelcast-runtime-configuration.start-port=" + hazelcast
+                        + "\nset hazelcast-runtime-configuration.tcpip-members=127.0.0.1:" + hazelcast
+                        + "\nset hazelcast-runtime-configuration.cluster-group-name=piston-it-" + http + "\n",
+                StandardCharsets.UTF_8);
+        return file;
+    }
+
+    /** Waits until {@code url} answers HTTP at all (any status): the listener is up and serving. */
+    private void awaitAnswer(URI url) {
+        Instant deadline = Instant.now().plusSeconds(60);
+        HttpRequest probe =
+                HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10)).build();
+        Exception last = null;
+        while (Instant.now().isBefore(deadline) && server.isAlive()) {
+            try {
+                CLIENT.send(probe, HttpResponse.BodyHandlers.discarding());
+                return;
+            } catch (IOException e) {
+                last = e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            ServerProcess.pause(Duration.ofMillis(250));
+        }
+        throw new IllegalStateException(
+                server + " logged it was ready, but GET " + url + " got no answer: " + last + server.errors());
+    }
+
+    private void stopServer() {
+        if (server != null) {
+            ServerProcess stopping = server;
+            server = null;
+            Duration took = stopping.stop();
+            System.out.println("Stopped " + stopping + " in " + took.toMillis() + " ms");
+        }
+    }
+
+    /** The context root Payara lists for {@code app} under "Deployed", or null. */
+    private static Pattern contextRootOf(String app) {
+        return Pattern.compile(
+                "\"Name\": \"" + Pattern.quote(app) + "\",\\s*\"Type\": \"war\",\\s*\"Context Root\": \"([^\"]*)\"");
+    }
+
+    private static Path serversDir() {
+        return Path.of(System.getProperty("it.servers.dir", System.getProperty("java.io.tmpdir")));
+    }
+
+    /** Options separated by spaces; a space escaped with a backslash belongs to the option. */
+    private static List<String> words(String options) {
+        if (options == null || options.isBlank()) {
+            return new ArrayList<>();
+        }
+        return new ArrayList<>(Arrays.stream(options.trim().split("(?<!\\\\) +"))
+                .map(word -> word.replace("\\ ", " "))
+                .toList());
+    }
+
+    private static DeploymentException deploymentFailed(String message, Exception cause) {
+        return new DeploymentException(message, cause);
+    }
+}
