@@ -8,7 +8,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Piston EE's security settings, from MicroProfile Config. Every key, its default and its meaning is
- * in the README's "Security" section; the MicroProfile JWT keys ({@code mp.jwt.verify.*}) are the
+ * in docs/configuration.md; the MicroProfile JWT keys ({@code mp.jwt.verify.*}) are the
  * server's and are read here only to default the token endpoint's issuer and audience.
  */
 @ApplicationScoped

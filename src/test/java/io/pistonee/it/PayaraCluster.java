@@ -26,7 +26,7 @@ import java.util.stream.IntStream;
 import org.h2.tools.Server;
 
 /**
- * A Payara Micro cluster this test JVM runs itself, as the README's "Running a cluster" describes:
+ * A Payara Micro cluster this test JVM runs itself, as docs/cluster.md describes:
  * an H2 TCP server as the shared database and N Payara Micro processes of the example WAR, each with
  * the repository's loopback pre-boot commands plus its own Hazelcast port, the list of all members
  * (TCP/IP discovery, never multicast) and a cluster name of its own, so it never meets another
