@@ -15,7 +15,6 @@ import jakarta.persistence.criteria.Root;
 import jakarta.persistence.metamodel.EntityType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -140,49 +139,31 @@ public final class CriteriaQueries {
         return predicates;
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
+    /**
+     * A filter's condition: its lookup must apply to the attribute (400 otherwise), its values are
+     * converted to the attribute's type (400 if they do not fit) and bound, and the lookup writes the
+     * condition.
+     */
     private static Predicate predicate(
             CriteriaBuilder builder, Path<?> path, ListQuery.Filter filter, ObjectMapper mapper, Bindings bindings) {
         Class<?> type = boxed(path.getJavaType());
-        String field = filter.field()
-                + (filter.lookup() == Lookup.EXACT
-                        ? ""
-                        : "__" + filter.lookup().name().toLowerCase(Locale.ROOT));
-        if (filter.lookup().isTextual()) {
-            if (type != String.class) {
-                throw Rc.BAD_REQUEST.error("'" + field + "': " + filter.field() + " is not text.");
-            }
-            String value = filter.values().get(0);
-            Expression<String> text = (Expression<String>) path;
-            return filter.lookup() == Lookup.ICONTAINS
-                    ? builder.like(
-                            builder.lower(text),
-                            bindings.<String>value(String.class, "%" + escape(value.toLowerCase(Locale.ROOT)) + "%"),
-                            '\\')
-                    : builder.like(text, bindings.<String>value(String.class, "%" + escape(value) + "%"), '\\');
+        Lookup lookup = filter.lookup();
+        String field = filter.field() + (lookup == Lookup.EXACT ? "" : "__" + lookup.suffix());
+        if (lookup.applies() == Lookup.Applies.TEXT && !lookup.appliesTo(type)) {
+            throw Rc.BAD_REQUEST.error("'" + field + "': " + filter.field() + " is not text.");
         }
-        if (filter.lookup() == Lookup.IN) {
-            List<Expression<?>> values = new ArrayList<>();
-            for (String value : filter.values()) {
-                values.add(bindings.value(type, convert(value, type, field, mapper)));
-            }
-            return path.in(values.toArray(Expression<?>[]::new));
+        List<Object> values = new ArrayList<>();
+        for (String value : filter.values()) {
+            values.add(convert(value, type, field, mapper));
         }
-        Object value = convert(filter.values().get(0), type, field, mapper);
-        if (filter.lookup() == Lookup.EXACT) {
-            return builder.equal(path, bindings.value(type, value));
-        }
-        if (!Comparable.class.isAssignableFrom(type)) {
+        if (!lookup.appliesTo(type)) {
             throw Rc.BAD_REQUEST.error("'" + field + "': " + filter.field() + " has no order.");
         }
-        Expression<Comparable> comparable = (Expression<Comparable>) path;
-        Expression<Comparable> bound = bindings.value(type, value);
-        return switch (filter.lookup()) {
-            case GT -> builder.greaterThan(comparable, bound);
-            case GTE -> builder.greaterThanOrEqualTo(comparable, bound);
-            case LT -> builder.lessThan(comparable, bound);
-            default -> builder.lessThanOrEqualTo(comparable, bound);
-        };
+        List<Expression<?>> operands = new ArrayList<>();
+        for (Object value : values) {
+            operands.add(bindings.value(type, lookup.operand(value)));
+        }
+        return lookup.where(builder, path, operands);
     }
 
     /** Items after the cursor's keys in the order: (a > x) or (a = x and b > y) or ... */
@@ -260,11 +241,6 @@ public final class CriteriaQueries {
             return "ISO-8601 " + type.getSimpleName();
         }
         return type.getSimpleName();
-    }
-
-    /** LIKE's wildcards in client text are matched literally. */
-    static String escape(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static Class<?> boxed(Class<?> type) {

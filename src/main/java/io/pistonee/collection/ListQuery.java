@@ -77,11 +77,11 @@ public record ListQuery(int limit, int offset, String cursor, List<Filter> filte
         String field = split < 0 ? parameter : parameter.substring(0, split);
         Lookup lookup = split < 0 ? Lookup.EXACT : Lookup.of(parameter.substring(split + 2));
         if (lookup == null) {
-            throw Rc.BAD_REQUEST.error("Unknown lookup '" + shorten(parameter.substring(split + 2))
-                    + "'. Lookups: exact, contains, icontains, gt, gte, lt, lte, in.");
+            throw Rc.BAD_REQUEST.error("Unknown lookup '" + shorten(parameter.substring(split + 2)) + "'. Lookups: "
+                    + Lookup.suffixes() + ".");
         }
         String path = spec.filterPath(field);
-        List<String> values = lookup == Lookup.IN ? Arrays.asList(value.split(",", -1)) : List.of(value);
+        List<String> values = lookup.takesMany() ? Arrays.asList(value.split(",", -1)) : List.of(value);
         return new Filter(field, path, lookup, values);
     }
 

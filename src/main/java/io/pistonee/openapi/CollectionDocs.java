@@ -140,45 +140,23 @@ final class CollectionDocs {
         }
         List<Parameter> parameters = new ArrayList<>();
         for (Lookup lookup : Lookup.values()) {
-            if (applies(lookup, type)) {
+            if (lookup.appliesTo(type)) {
                 parameters.add(filter(field, lookup, value));
             }
         }
         return parameters;
     }
 
-    /** Whether a lookup can be used on an attribute of a type ({@code null}: unknown, so any). */
-    static boolean applies(Lookup lookup, Class<?> type) {
-        if (type == null || lookup == Lookup.EXACT || lookup == Lookup.IN) {
-            return true;
-        }
-        Class<?> boxed = type.isPrimitive() ? Comparable.class : type;
-        return lookup.isTextual() ? type == String.class : Comparable.class.isAssignableFrom(boxed);
-    }
-
     private static Parameter filter(String field, Lookup lookup, Schema value) {
         String name = lookup == Lookup.EXACT ? field : field + "__" + lookup.suffix();
-        Parameter parameter = query(name, "Only items whose `" + field + "` " + meaning(lookup) + ".");
-        if (lookup == Lookup.IN) {
+        Parameter parameter = query(name, "Only items whose `" + field + "` " + lookup.meaning() + ".");
+        if (lookup.takesMany()) {
             return parameter
                     .schema(Typed.schema(SchemaType.ARRAY).items(value))
                     .style(Parameter.Style.FORM)
                     .explode(false);
         }
         return parameter.schema(value);
-    }
-
-    private static String meaning(Lookup lookup) {
-        return switch (lookup) {
-            case EXACT -> "equals this";
-            case CONTAINS -> "contains this text";
-            case ICONTAINS -> "contains this text, ignoring case";
-            case GT -> "is greater than this (later, for times)";
-            case GTE -> "is this or greater";
-            case LT -> "is less than this (earlier, for times)";
-            case LTE -> "is this or less";
-            case IN -> "is one of these (comma-separated)";
-        };
     }
 
     private Parameter sort(HandlerDescriptor handler, ListingSpec listing) {

@@ -64,6 +64,20 @@ class ListQueryTest {
     }
 
     @Test
+    void everyLookupIsNamedByItsSuffixAndAnUnknownOneListsThemAll() {
+        for (Lookup lookup : Lookup.values()) {
+            ListQuery query = ListQuery.parse(query("title__" + lookup.suffix(), "a,b"), spec, 50, 500);
+            assertThat(query.filters()).singleElement().satisfies(filter -> {
+                assertThat(filter.lookup()).isEqualTo(lookup);
+                assertThat(filter.values()).hasSize(lookup.takesMany() ? 2 : 1);
+            });
+        }
+        assertThatThrownBy(() -> ListQuery.parse(query("title__regex", "x"), spec, 50, 500))
+                .isInstanceOf(ProblemException.class)
+                .hasMessageContaining("Lookups: exact, contains, icontains, gt, gte, lt, lte, in.");
+    }
+
+    @Test
     void parsesPagingFiltersLookupsAndSort() {
         ListQuery query = ListQuery.parse(
                 query(
@@ -186,6 +200,6 @@ class ListQueryTest {
 
     @Test
     void likeWildcardsInClientTextAreLiteral() {
-        assertThat(CriteriaQueries.escape("50%_off\\")).isEqualTo("50\\%\\_off\\\\");
+        assertThat(Lookup.escape("50%_off\\")).isEqualTo("50\\%\\_off\\\\");
     }
 }

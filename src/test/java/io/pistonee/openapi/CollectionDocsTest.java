@@ -65,7 +65,7 @@ class CollectionDocsTest {
 
     private static List<Lookup> lookups(Class<?> type) {
         return Arrays.stream(Lookup.values())
-                .filter(lookup -> CollectionDocs.applies(lookup, type))
+                .filter(lookup -> lookup.appliesTo(type))
                 .toList();
     }
 }
