@@ -35,7 +35,7 @@ public final class Tokens {
 
     public static final String ISSUER = "piston-ee-example";
     public static final String AUDIENCE = "piston-ee-example";
-    private static final Path KEYS = Path.of("src/main/resources/META-INF/keys");
+    private static final Path KEYS = Path.of("src/example/resources/META-INF/keys");
 
     private Tokens() {}
 
