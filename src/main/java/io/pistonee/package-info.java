@@ -8,14 +8,16 @@
  * asked for.
  *
  * <h2>The request pipeline</h2>
- * Every request passes these steps in this order; each step lives in one place.
+ * Every request passes these steps in this order; each step lives in one place (the user's guide:
+ * {@code docs/pipeline.md}).
  * <ol>
+ *   <li><b>Authentication</b> ({@link io.pistonee.security.PistonAuthenticationMechanism}, Jakarta
+ *       Security, run by the container before any JAX-RS filter): HTTP Basic against the identity
+ *       store or a bearer JWT verified by the server's MicroProfile JWT; no credentials means
+ *       anonymous, bad ones answer 401, too many failed logins 429.</li>
  *   <li><b>Format selection</b> ({@link io.pistonee.emitter.FormatFilter}, pre-matching):
  *       {@code ?format=X} or {@code Accept} picks an emitter; none acceptable answers 406 before any
  *       handler runs.</li>
- *   <li><b>Authentication</b> ({@link io.pistonee.security.PistonAuthenticationMechanism}, Jakarta
- *       Security): HTTP Basic against the identity store or a bearer JWT verified by the server's
- *       MicroProfile JWT; no credentials means anonymous, bad ones answer 401.</li>
  *   <li><b>Handler resolution</b> ({@link io.pistonee.resource.RoutingFilter}): the resource name
  *       selects a {@link io.pistonee.handler.HandlerDescriptor}; an unknown name answers 404, an
  *       operation the handler does not provide answers 405 with {@code Allow}, an unreadable body

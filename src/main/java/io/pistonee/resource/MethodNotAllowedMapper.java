@@ -21,7 +21,7 @@ import java.util.Set;
  * An HTTP method the generic resource has no Java method for (PATCH on a collection, TRACE...) is
  * answered by JAX-RS with its own {@code Allow}; this mapper answers with the handler's instead (or
  * 404 for an unknown resource), rendered like every other problem. A path of the application's other
- * resources ({@link OtherResources}: the OAuth endpoints, a user's own {@code @Path} classes) is
+ * resources ({@link OtherResourcesExtension}: the OAuth endpoints, a user's own {@code @Path} classes) is
  * answered with their methods: {@code GET /oauth/token} is a 405 with {@code Allow: OPTIONS, POST}.
  */
 @Provider
@@ -35,7 +35,7 @@ public class MethodNotAllowedMapper implements ExceptionMapper<NotAllowedExcepti
     ProblemMapper problems;
 
     @Inject
-    OtherResources others;
+    OtherResourcesExtension others;
 
     @Context
     UriInfo uri;

@@ -9,7 +9,8 @@
  * Passwords are PBKDF2 hashes whose verification is briefly cached, keyed so that a changed password
  * invalidates the entry. Failed logins are counted per user and per address. Access tokens are
  * stateless JWTs signed with the JDK's RSA (no JOSE library in the WAR); refresh tokens are opaque,
- * single-use and rotate within a family that a replay revokes. Tokens, refresh state and login
- * counters are per instance.
+ * single-use and rotate within a family that a replay revokes. Refresh state, revoked access-token
+ * ids and login counters are kept in JCache ({@link io.pistonee.cluster}), so every instance of a
+ * cluster sees them; without JCache they are per instance.
  */
 package io.pistonee.security;

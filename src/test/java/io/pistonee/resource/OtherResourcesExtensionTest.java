@@ -8,7 +8,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import org.junit.jupiter.api.Test;
 
-class OtherResourcesTest {
+class OtherResourcesExtensionTest {
 
     @Path("/reports/")
     static class Reports {
@@ -33,7 +33,7 @@ class OtherResourcesTest {
         }
     }
 
-    private final OtherResources others = new OtherResources();
+    private final OtherResourcesExtension others = new OtherResourcesExtension();
 
     @Test
     void eachPathOffersItsOwnMethodsWithHeadAndOptions() {
@@ -58,9 +58,9 @@ class OtherResourcesTest {
 
     @Test
     void literalsInTemplatesAreNotRegularExpressions() {
-        assertThat(OtherResources.pattern("/a.b/{x}").matcher("a.b/1").matches())
+        assertThat(OtherResourcesExtension.pattern("/a.b/{x}").matcher("a.b/1").matches())
                 .isTrue();
-        assertThat(OtherResources.pattern("/a.b/{x}").matcher("axb/1").matches())
+        assertThat(OtherResourcesExtension.pattern("/a.b/{x}").matcher("axb/1").matches())
                 .isFalse();
     }
 }

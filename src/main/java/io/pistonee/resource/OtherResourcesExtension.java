@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * named 'oauth'". Only classes CDI discovers are seen (with the {@code annotated} discovery mode, those
  * with a scope annotation); sub-resource locators are not followed.
  */
-public class OtherResources implements Extension {
+public class OtherResourcesExtension implements Extension {
 
     private final Map<Pattern, Set<String>> methods = new ConcurrentHashMap<>();
 
