@@ -75,11 +75,8 @@ public class JCacheSharedMaps implements SharedMaps {
         return current;
     }
 
-    /**
-     * The cache of this name, created with this expiry if no instance has created it yet (the JCache
-     * throttle store keeps its counters in such caches).
-     */
-    public <V> Cache<String, V> cache(String name, Class<V> type, Duration ttl, Expiry expiry) {
+    /** The cache of this name, created with this expiry if no instance has created it yet. */
+    private <V> Cache<String, V> cache(String name, Class<V> type, Duration ttl, Expiry expiry) {
         Cache<String, V> cache = manager().getCache(name, String.class, type);
         if (cache != null) {
             return cache;

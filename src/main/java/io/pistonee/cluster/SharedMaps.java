@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /**
  * Where {@link SharedMap}s come from: JCache ({@link JCacheSharedMaps}, priority 200), else memory
- * ({@link MemorySharedMaps}). Replaceable like a throttle store: an {@code @ApplicationScoped} bean
+ * ({@link MemorySharedMaps}); refresh tokens, revoked token ids, login failures and throttle counters
+ * all live in them. Replaceable: an {@code @ApplicationScoped} bean
  * implementing this with a higher {@code @Priority} is used instead (for example one over Redis, or
  * over Infinispan on WildFly).
  */

@@ -37,7 +37,7 @@ public class SharedState {
     void init() {
         maps = best(candidates, SharedMaps::available)
                 .orElseGet(() -> new MemorySharedMaps(clocks.isResolvable() ? clocks.get() : Clock.systemUTC()));
-        LOG.info("Tokens and login failures are kept in " + maps.describe());
+        LOG.info("Tokens, login failures and throttle counters are kept in " + maps.describe());
     }
 
     /** The map of this name (see {@link SharedMaps#map}). */

@@ -7,7 +7,6 @@ import io.pistonee.handler.Handlers;
 import io.pistonee.handler.Operation;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.lang.reflect.Method;
@@ -23,8 +22,8 @@ import java.util.logging.Logger;
 /**
  * The throttle policy of every handler operation, read once at start-up from {@link Throttle}
  * annotations and {@code piston.throttle.*}, and the {@link Throttler} that applies them with the
- * highest-priority available {@link ThrottleStore} and the application's {@code java.time.Clock} bean
- * if it has one (else the system clock).
+ * application's shared state ({@link SharedState}) and its {@code java.time.Clock} bean if it has one
+ * (else the system clock).
  */
 @ApplicationScoped
 public class Throttles {
@@ -38,8 +37,7 @@ public class Throttles {
     PistonConfig config;
 
     @Inject
-    @Any
-    Instance<ThrottleStore> stores;
+    SharedState state;
 
     @Inject
     Instance<Clock> clocks;
@@ -57,10 +55,9 @@ public class Throttles {
             }
         }
         policies = Map.copyOf(found);
-        ThrottleStore store = select(stores);
-        throttler = new Throttler(store, clocks.isResolvable() ? clocks.get() : Clock.systemUTC());
+        throttler = new Throttler(state.maps(), clocks.isResolvable() ? clocks.get() : Clock.systemUTC());
         if (!policies.isEmpty()) {
-            LOG.info("Throttles on " + policies.keySet() + "; counters in " + store.describe());
+            LOG.info("Throttles on " + policies.keySet() + "; counters in " + throttler.describe());
         }
     }
 
@@ -134,11 +131,6 @@ public class Throttles {
                 || listed.contains(operation)
                 || (operation == Operation.PATCH && listed.contains(Operation.UPDATE));
         return applies ? throttle : null;
-    }
-
-    /** The available store with the highest {@code @Priority}. */
-    static ThrottleStore select(Iterable<ThrottleStore> candidates) {
-        return SharedState.best(candidates, ThrottleStore::available).orElseGet(MemoryThrottleStore::new);
     }
 
     private static String key(HandlerDescriptor handler, Operation operation) {

@@ -2,6 +2,7 @@ package io.pistonee.throttle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pistonee.cluster.MemorySharedMaps;
 import io.pistonee.handler.Operation;
 import io.pistonee.testing.ManualClock;
 import java.time.Duration;
@@ -22,7 +23,7 @@ class ThrottlerTest {
     /** A clock the test moves by hand. */
     private final ManualClock clock = new ManualClock(Instant.parse("2026-11-27T10:00:00Z"));
 
-    private final Throttler throttler = new Throttler(new MemoryThrottleStore(), clock);
+    private final Throttler throttler = new Throttler(new MemorySharedMaps(clock), clock);
     private final ThrottlePolicy fivePerTenMinutes = new ThrottlePolicy("user_writes", 5, Duration.ofMinutes(10));
 
     @Test
@@ -156,18 +157,5 @@ class ThrottlerTest {
                                 ? Optional.of(0L)
                                 : Optional.empty()))
                 .isEmpty();
-    }
-
-    @Test
-    void theAvailableStoreWithTheHighestPriorityIsUsed() {
-        ThrottleStore unavailable = new JCacheThrottleStore() {
-            @Override
-            public boolean available() {
-                return false;
-            }
-        };
-        MemoryThrottleStore memory = new MemoryThrottleStore();
-
-        assertThat(Throttles.select(List.of(memory, unavailable))).isSameAs(memory);
     }
 }
