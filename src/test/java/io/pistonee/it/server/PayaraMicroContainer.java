@@ -77,40 +77,22 @@ public final class PayaraMicroContainer implements DeployableContainer<PayaraMic
     public ProtocolMetaData deploy(Archive<?> archive) throws DeploymentException {
         stopServer();
         String app = archive.getName().replaceFirst("\\.war$", "");
-        Path dir = serversDir().resolve(BOOTS.incrementAndGet() + "-" + app);
         List<Integer> ports = FreePorts.take(2);
         int http = ports.get(0);
-        String root = "http://127.0.0.1:" + http + "/";
         try {
-            Files.createDirectories(dir.resolve("tmp"));
-            Path war = dir.resolve(archive.getName());
-            archive.as(ZipExporter.class).exportTo(war.toFile(), true);
-            List<String> command = command(war, dir, http, ports.get(1));
-            server = ServerProcess.start(
-                    "Payara Micro (" + configuration.getMicroJarFile().getName() + ") for " + archive.getName() + " on "
-                            + root,
-                    command,
-                    dir.resolve("server.log"));
+            server = boot(archive, serversDir().resolve(BOOTS.incrementAndGet() + "-" + app), http, ports.get(1));
         } catch (IOException | RuntimeException e) {
-            throw deploymentFailed("Could not start Payara Micro for " + archive.getName(), e);
+            throw new DeploymentException("Could not start Payara Micro for " + archive.getName(), e);
         }
-        System.setProperty("it.server.url", root);
-        System.setProperty("it.server", server.toString());
-        System.setProperty("it.server.log", server.log().toString());
-        System.setProperty("it.server.pid", String.valueOf(server.pid()));
+        publish(http);
         try {
-            String log = server.awaitLog(READY, Duration.ofSeconds(configuration.getStartupTimeoutInSeconds()));
-            String contextRoot = ServerProcess.find(contextRootOf(app), log);
-            if (contextRoot == null) {
-                throw new IllegalStateException(server + " booted but did not deploy " + archive.getName()
-                        + " (\"Deployed\" does not list it)" + server.errors());
-            }
-            awaitAnswer(URI.create(root).resolve(contextRoot.substring(1) + "/"));
+            String contextRoot = awaitDeployed(archive.getName(), app);
+            awaitAnswer(URI.create(root(http)).resolve(contextRoot.substring(1) + "/"));
             HTTPContext context = new HTTPContext("127.0.0.1", http);
             context.add(new Servlet(app, contextRoot));
             return new ProtocolMetaData().addContext(context);
         } catch (RuntimeException e) {
-            throw deploymentFailed(e.getMessage(), e);
+            throw new DeploymentException(e.getMessage(), e);
         }
     }
 
@@ -122,6 +104,35 @@ public final class PayaraMicroContainer implements DeployableContainer<PayaraMic
     @Override
     public void stop() {
         stopServer();
+    }
+
+    /** Writes the WAR and this boot's pre-boot file under {@code dir} and starts Payara Micro on the ports. */
+    private ServerProcess boot(Archive<?> archive, Path dir, int http, int hazelcast) throws IOException {
+        Files.createDirectories(dir.resolve("tmp"));
+        Path war = dir.resolve(archive.getName());
+        archive.as(ZipExporter.class).exportTo(war.toFile(), true);
+        String name = "Payara Micro (" + configuration.getMicroJarFile().getName() + ") for " + archive.getName()
+                + " on " + root(http);
+        return ServerProcess.start(name, command(war, dir, http, hazelcast), dir.resolve("server.log"));
+    }
+
+    /** Says which server the tests now talk to, for {@code Deployments.server} and failure messages. */
+    private void publish(int http) {
+        System.setProperty("it.server.url", root(http));
+        System.setProperty("it.server", server.toString());
+        System.setProperty("it.server.log", server.log().toString());
+        System.setProperty("it.server.pid", String.valueOf(server.pid()));
+    }
+
+    /** Waits for the end of the boot; the context root Payara lists for the application under "Deployed". */
+    private String awaitDeployed(String war, String app) {
+        String log = server.awaitLog(READY, Duration.ofSeconds(configuration.getStartupTimeoutInSeconds()));
+        String contextRoot = ServerProcess.find(contextRootOf(app), log);
+        if (contextRoot == null) {
+            throw new IllegalStateException(server + " booted but did not deploy " + war
+                    + " (\"Deployed\" does not list it)" + server.errors());
+        }
+        return contextRoot;
     }
 
     /** The java command: the configured JVM flags, then Payara Micro's, with this boot's ports. */
@@ -215,7 +226,7 @@ public final class PayaraMicroContainer implements DeployableContainer<PayaraMic
                 .toList());
     }
 
-    private static DeploymentException deploymentFailed(String message, Exception cause) {
-        return new DeploymentException(message, cause);
+    private static String root(int http) {
+        return "http://127.0.0.1:" + http + "/";
     }
 }
