@@ -3,6 +3,7 @@ package io.pistonee.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pistonee.it.server.ServerProcess;
 import io.pistonee.security.PasswordHash;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -266,11 +267,11 @@ class ClusterIT {
                                 toVictim.incrementAndGet();
                             }
                         }
-                        PayaraCluster.sleep(Duration.ofMillis(100));
+                        ServerProcess.pause(Duration.ofMillis(100));
                     }
                 }));
             }
-            PayaraCluster.sleep(Duration.between(Instant.now(), killAt));
+            ServerProcess.pause(Duration.between(Instant.now(), killAt));
             killed[0] = cluster.pid(victim);
             cluster.kill(victim);
             for (Future<?> writer : running) {

@@ -22,17 +22,16 @@ final class Exchanges {
         String line = method + " " + response.uri() + " -> " + response.statusCode() + " "
                 + response.headers().firstValue("Content-Type").orElse("(no Content-Type)")
                 + " in " + took.toMillis() + " ms" + body(response.body());
-        synchronized (LAST) {
-            LAST.addLast(line);
-            while (LAST.size() > KEPT) {
-                LAST.removeFirst();
-            }
-        }
+        add(line);
     }
 
     static void failed(String method, String uri, Exception failure, Duration took) {
+        add(method + " " + uri + " -> no answer after " + took.toMillis() + " ms: " + failure);
+    }
+
+    private static void add(String line) {
         synchronized (LAST) {
-            LAST.addLast(method + " " + uri + " -> no answer after " + took.toMillis() + " ms: " + failure);
+            LAST.addLast(line);
             while (LAST.size() > KEPT) {
                 LAST.removeFirst();
             }

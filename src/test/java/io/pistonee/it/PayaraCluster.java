@@ -6,9 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,11 +31,6 @@ import org.h2.tools.Server;
  * the cluster is closed, and by a shutdown hook if the JVM exits first.
  */
 final class PayaraCluster implements AutoCloseable {
-
-    private static final HttpClient CLIENT = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
 
     /** Payara's line whenever its data grid changes: "... DG Name: piston-cluster-it-41234 DG Size: 3". */
     private static final Pattern GRID = Pattern.compile("DG Name: \\S+ DG Size: (\\d+)");
@@ -200,27 +192,7 @@ final class PayaraCluster implements AutoCloseable {
     }
 
     private void awaitReady(int member, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        HttpRequest probe = HttpRequest.newBuilder(URI.create(url(member) + "api/posts"))
-                .timeout(Duration.ofSeconds(10))
-                .build();
-        while (Instant.now().isBefore(deadline)) {
-            if (!members[member].isAlive()) {
-                throw new IllegalStateException(members[member] + " exited while starting:\n" + logTail(member));
-            }
-            try {
-                if (CLIENT.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            sleep(Duration.ofMillis(500));
-        }
-        throw new IllegalStateException(members[member] + " did not start within " + timeout + ":\n" + logTail(member));
+        members[member].awaitHttp(URI.create(url(member) + "api/posts"), status -> status == 200, timeout);
     }
 
     /** A log per start of a member ({@code member-2.log}, then {@code member-2-2.log}...). */
@@ -244,7 +216,7 @@ final class PayaraCluster implements AutoCloseable {
             if (String.valueOf(size).equals(seen)) {
                 return;
             }
-            sleep(Duration.ofMillis(500));
+            ServerProcess.pause(Duration.ofMillis(500));
         }
         throw new IllegalStateException(members[member] + " is in a data grid of " + seen + " members, not " + size
                 + ", after " + timeout + ":\n" + logTail(member));
@@ -252,14 +224,5 @@ final class PayaraCluster implements AutoCloseable {
 
     private int httpPort(int member) {
         return httpPorts.get(member - 1);
-    }
-
-    static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

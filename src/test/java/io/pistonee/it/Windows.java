@@ -1,5 +1,6 @@
 package io.pistonee.it;
 
+import io.pistonee.it.server.ServerProcess;
 import java.time.Duration;
 
 /**
@@ -18,12 +19,7 @@ final class Windows {
     static void awayFromTheEnd(Duration window, Duration margin) {
         long left = window.toMillis() - System.currentTimeMillis() % window.toMillis();
         if (left < margin.toMillis()) {
-            try {
-                Thread.sleep(left + 1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            ServerProcess.pause(Duration.ofMillis(left + 1000));
         }
     }
 }

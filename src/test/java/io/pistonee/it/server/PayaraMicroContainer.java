@@ -3,18 +3,15 @@ package io.pistonee.it.server;
 import fish.payara.arquillian.container.payara.managed.PayaraMicroContainerConfiguration;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.spi.client.container.DeployableContainer;
 import org.jboss.arquillian.container.spi.client.container.DeploymentException;
@@ -50,10 +47,8 @@ public final class PayaraMicroContainer implements DeployableContainer<PayaraMic
     /** Payara Micro's last line of a boot, on 6 and 7: "Payara Micro 6.2025.10 (build 42) ready in 11,394 (ms)". */
     private static final Pattern READY = Pattern.compile("Payara Micro \\S+ .*ready in [\\d,.]+ \\(ms\\)");
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    /** How long a booted server's URL gets to answer. */
+    private static final Duration ANSWER = Duration.ofSeconds(60);
 
     private PayaraMicroContainerConfiguration configuration;
     private ServerProcess server;
@@ -87,7 +82,8 @@ public final class PayaraMicroContainer implements DeployableContainer<PayaraMic
         publish(http);
         try {
             String contextRoot = awaitDeployed(archive.getName(), app);
-            awaitAnswer(URI.create(root(http)).resolve(contextRoot.substring(1) + "/"));
+            // Any status: the listener is up and serving.
+            server.awaitHttp(URI.create(root(http)).resolve(contextRoot.substring(1) + "/"), status -> true, ANSWER);
             HTTPContext context = new HTTPContext("127.0.0.1", http);
             context.add(new Servlet(app, contextRoot));
             return new ProtocolMetaData().addContext(context);
@@ -127,12 +123,12 @@ public final class PayaraMicroContainer implements DeployableContainer<PayaraMic
     /** Waits for the end of the boot; the context root Payara lists for the application under "Deployed". */
     private String awaitDeployed(String war, String app) {
         String log = server.awaitLog(READY, Duration.ofSeconds(configuration.getStartupTimeoutInSeconds()));
-        String contextRoot = ServerProcess.find(contextRootOf(app), log);
-        if (contextRoot == null) {
+        Matcher deployed = contextRootOf(app).matcher(log);
+        if (!deployed.find()) {
             throw new IllegalStateException(server + " booted but did not deploy " + war
                     + " (\"Deployed\" does not list it)" + server.errors());
         }
-        return contextRoot;
+        return deployed.group(1);
     }
 
     /** The java command: the configured JVM flags, then Payara Micro's, with this boot's ports. */
@@ -175,28 +171,6 @@ public final class PayaraMicroContainer implements DeployableContainer<PayaraMic
         return file;
     }
 
-    /** Waits until {@code url} answers HTTP at all (any status): the listener is up and serving. */
-    private void awaitAnswer(URI url) {
-        Instant deadline = Instant.now().plusSeconds(60);
-        HttpRequest probe =
-                HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10)).build();
-        Exception last = null;
-        while (Instant.now().isBefore(deadline) && server.isAlive()) {
-            try {
-                CLIENT.send(probe, HttpResponse.BodyHandlers.discarding());
-                return;
-            } catch (IOException e) {
-                last = e;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            ServerProcess.pause(Duration.ofMillis(250));
-        }
-        throw new IllegalStateException(
-                server + " logged it was ready, but GET " + url + " got no answer: " + last + server.errors());
-    }
-
     private void stopServer() {
         if (server != null) {
             ServerProcess stopping = server;
@@ -206,7 +180,7 @@ public final class PayaraMicroContainer implements DeployableContainer<PayaraMic
         }
     }
 
-    /** The context root Payara lists for {@code app} under "Deployed", or null. */
+    /** Finds the context root Payara lists for {@code app} under "Deployed" (group 1). */
     private static Pattern contextRootOf(String app) {
         return Pattern.compile(
                 "\"Name\": \"" + Pattern.quote(app) + "\",\\s*\"Type\": \"war\",\\s*\"Context Root\": \"([^\"]*)\"");

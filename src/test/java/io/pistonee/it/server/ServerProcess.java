@@ -2,6 +2,10 @@ package io.pistonee.it.server;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +14,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
+import java.util.function.IntPredicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -29,6 +33,11 @@ public final class ServerProcess implements AutoCloseable {
     private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;]*m");
     /** Where a Payara or WildFly log record begins: its timestamp, first on a line. */
     private static final Pattern RECORD = Pattern.compile("(?m)^(?=\\[?\\d{4}-\\d\\d-\\d\\d[T ]\\d)");
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     private final String name;
     private final Process process;
@@ -80,6 +89,39 @@ public final class ServerProcess implements AutoCloseable {
             }
             pause(Duration.ofMillis(200));
         }
+    }
+
+    /**
+     * Waits until a GET of {@code url} answers with a status {@code ready} accepts; fails, saying
+     * what it last saw and with the log's last errors, if the process exits first or the time runs
+     * out.
+     */
+    public void awaitHttp(URI url, IntPredicate ready, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        HttpRequest probe =
+                HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10)).build();
+        String seen = "nothing";
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(this + " exited while waiting for GET " + url + errors());
+            }
+            try {
+                int status = CLIENT.send(probe, HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
+                if (ready.test(status)) {
+                    return;
+                }
+                seen = "status " + status;
+            } catch (IOException e) {
+                seen = e.toString();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            pause(Duration.ofMillis(250));
+        }
+        throw new IllegalStateException(
+                this + ": GET " + url + " was not ready within " + timeout + "; last: " + seen + errors());
     }
 
     /**
@@ -211,18 +253,13 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    static void pause(Duration duration) {
+    /** Sleeps, turning an interruption into an exception (the interrupt flag stays set). */
+    public static void pause(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
-    }
-
-    /** The first group of {@code pattern} in {@code text}, or null. */
-    static String find(Pattern pattern, String text) {
-        Matcher matcher = pattern.matcher(text);
-        return matcher.find() ? matcher.group(1) : null;
     }
 }
