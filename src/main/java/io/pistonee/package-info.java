@@ -34,14 +34,15 @@
  *       handler's {@link io.pistonee.collection.Listing} (400); a write without a required
  *       {@code If-Match} answers 428.</li>
  *   <li><b>Conditional checks and invocation</b> ({@link io.pistonee.resource.Dispatcher}): writes
- *       run in a transaction, in which {@code If-Match} is checked against the item as it is (412),
+ *       run in a transaction, in which {@code If-Match} is checked against the item as it is (412,
+ *       {@link io.pistonee.conditional}),
  *       then the {@code BEFORE_*} lifecycle event, the handler, the {@code AFTER_*} event; reads
  *       run in a read-only one ({@link io.pistonee.resource.ReadTransactionFilter}) that lasts
  *       until the response is written, so results stream from the database.</li>
  *   <li><b>Shaping</b> ({@link io.pistonee.fields}): the handler's field spec picks what is
  *       emitted, with computed fields and {@code resource_uri}; {@code ETag} and
  *       {@code Last-Modified} are set, and a current {@code If-None-Match} answers 304
- *       ({@link io.pistonee.resource.EntityTags}).</li>
+ *       ({@link io.pistonee.conditional.Conditions}).</li>
  *   <li><b>Emitting</b> ({@link io.pistonee.emitter}): the selected {@code MessageBodyWriter} writes
  *       the result; collections are written item by item.</li>
  *   <li><b>Errors</b> ({@link io.pistonee.problem}): every exception becomes an RFC 9457 problem;

@@ -46,13 +46,13 @@ public record ListQuery(int limit, int offset, String cursor, List<Filter> filte
     }
 
     /** The first page with the default order: for code that lists outside a request. */
-    public static ListQuery firstPage(ListingSpec spec, int size) {
+    public static ListQuery firstPage(ListingRules spec, int size) {
         return new ListQuery(size, 0, null, List.of(), spec.defaultOrder(), false);
     }
 
     /** Parses query parameters; anything unknown, not allowed or malformed answers 400. */
     public static ListQuery parse(
-            Map<String, List<String>> parameters, ListingSpec spec, int defaultSize, int maxSize) {
+            Map<String, List<String>> parameters, ListingRules spec, int defaultSize, int maxSize) {
         int limit = integer(parameters, "limit", defaultSize, 1, maxSize);
         int offset = integer(parameters, "offset", 0, 0, Integer.MAX_VALUE);
         String cursor = single(parameters, "cursor");
@@ -72,7 +72,7 @@ public record ListQuery(int limit, int offset, String cursor, List<Filter> filte
         return new ListQuery(limit, offset, cursor, filters, order, flag(parameters, "total"));
     }
 
-    private static Filter filter(String parameter, String value, ListingSpec spec) {
+    private static Filter filter(String parameter, String value, ListingRules spec) {
         int split = parameter.lastIndexOf("__");
         String field = split < 0 ? parameter : parameter.substring(0, split);
         Lookup lookup = split < 0 ? Lookup.EXACT : Lookup.of(parameter.substring(split + 2));

@@ -1,5 +1,6 @@
 package io.pistonee.config;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -240,6 +241,16 @@ public class PistonConfig {
      */
     public ObjectMapper mapper() {
         return mapper;
+    }
+
+    /**
+     * Makes properties of a type readable but never bound from input (a model's id and version, which
+     * belong to the server). Called at start-up only, before the mapper reads any request.
+     */
+    public void readOnlyOnInput(Class<?> type, List<String> properties) {
+        mapper.configOverride(type)
+                .setIgnorals(JsonIgnoreProperties.Value.forIgnoredProperties(properties.toArray(String[]::new))
+                        .withAllowGetters());
     }
 
     public long maxBodyBytes() {

@@ -1,30 +1,37 @@
 package io.pistonee.handler;
 
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.type.TypeFactory;
+import io.pistonee.collection.ListingRules;
 import io.pistonee.fields.FieldSpec;
-import io.pistonee.fields.Shaper;
-import jakarta.persistence.Entity;
+import io.pistonee.fields.ModelShape;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
- * Everything known about one handler, read once at start-up from its class: the name, the operations
- * it provides, the types its ids and inputs bind to, its model, its field specs and computed fields.
- * Routing, {@code Allow}, binding and shaping all read this; nothing reflects on a handler per request.
+ * Everything the framework knows about one handler, built once at start-up: the name, the operations
+ * it provides with who may call each, its throttle and whether it streams, the types its ids and inputs
+ * bind to, its model, its field specs and computed fields, what its collection may be filtered and
+ * sorted by, its anonymous twin and the bean itself. Routing, authorization, throttling, binding,
+ * shaping and the OpenAPI document all read this; nothing reflects on a handler per request.
+ *
+ * <p>{@link #of(Class, String, ObjectMapper, ThrottlePolicy.Settings)} reads the class; the registry
+ * ({@link Handlers}) then {@linkplain #bind binds} it to its bean, its twin and its model's shape.
  *
  * @param name the resource name ({@code posts})
  * @param handlerClass the bean class
- * @param operations what the handler implements
+ * @param plans what the handler implements, and per operation who may call it, its throttle and
+ *     whether its result streams
  * @param model the JPA entity of a {@link ModelHandler}, or {@code null}
  * @param idType what a path id converts to (for read, update and delete)
  * @param createInput what a request body binds to for create, or {@code null}
@@ -34,15 +41,16 @@ import java.util.TreeMap;
  * @param computed the computed fields: field name to a public handler method taking the instance
  * @param djangoModel the model label in the {@code django} format ({@code blog.blogpost})
  * @param anonymous the handler class that serves unauthenticated callers, or {@code null}
- * @param access who may call each operation
- * @param streamingReads the reads (list, read) whose declared result may be read as it is written (a
- *     stream, an iterator, or a type that could hold one, such as {@code Object}): they need the
- *     persistence context open until the response is written
+ * @param listing what a model handler's collection may be filtered and sorted by, and its order
+ * @param twin the descriptor of the anonymous twin, once bound; else {@code null}
+ * @param instance the bean (a client proxy for normal scopes), once bound; else {@code null}
+ * @param shape how the model's instances are shaped wherever they appear, once bound; {@code null}
+ *     for a handler of no model
  */
 public record HandlerDescriptor(
         String name,
         Class<?> handlerClass,
-        Set<Operation> operations,
+        Map<Operation, OperationPlan> plans,
         Class<?> model,
         JavaType idType,
         JavaType createInput,
@@ -52,20 +60,22 @@ public record HandlerDescriptor(
         Map<String, Method> computed,
         String djangoModel,
         Class<?> anonymous,
-        Map<Operation, Access> access,
-        Set<Operation> streamingReads) {
+        ListingRules listing,
+        HandlerDescriptor twin,
+        Object instance,
+        ModelShape shape) {
+
+    private static final Pattern CANONICAL_INTEGER = Pattern.compile("0|-?[1-9][0-9]{0,40}");
 
     public HandlerDescriptor {
-        operations = Collections.unmodifiableSet(EnumSet.copyOf(operations));
-        streamingReads =
-                streamingReads.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(streamingReads));
+        plans = Collections.unmodifiableMap(new EnumMap<>(plans));
         computed = Map.copyOf(computed);
-        access = Collections.unmodifiableMap(new EnumMap<>(access));
     }
 
     /**
-     * Reads a handler class. Throws {@link IllegalArgumentException} with a message fit for a
-     * deployment error when the class is not a usable handler.
+     * Reads a handler class, with its annotations' throttles only and no listing. Throws
+     * {@link IllegalArgumentException} with a message fit for a deployment error when the class is
+     * not a usable handler.
      */
     public static HandlerDescriptor of(Class<?> handlerClass, TypeFactory types) {
         Handler annotation = handlerClass.getAnnotation(Handler.class);
@@ -76,157 +86,79 @@ public record HandlerDescriptor(
     }
 
     /**
-     * Reads a handler class serving the resource {@code name}: its own name, or for an anonymous twin
-     * the name of the handler that names it.
+     * Reads a handler class serving the resource {@code name} (its own name, or for an anonymous twin
+     * the name of the handler that names it), with its annotations' throttles only and no listing.
      */
     public static HandlerDescriptor of(Class<?> handlerClass, String name, TypeFactory types) {
-        Handler annotation = handlerClass.getAnnotation(Handler.class);
-        if (annotation == null) {
-            throw new IllegalArgumentException(handlerClass.getName() + " is not annotated @Handler");
-        }
-        if (name.isEmpty()) {
-            throw new IllegalArgumentException("@Handler on " + handlerClass.getName()
-                    + " has no name: name the resource, or name this class as another handler's anonymous twin");
-        }
-        if (!name.matches("[A-Za-z0-9_-]+")) {
-            throw new IllegalArgumentException("@Handler(\"" + name + "\") on " + handlerClass.getName()
-                    + ": a resource name is letters, digits, '_' and '-' only");
-        }
-        Set<Operation> operations = operationsOf(handlerClass);
-        if (operations.isEmpty()) {
-            throw new IllegalArgumentException("@Handler(\"" + name + "\") on " + handlerClass.getName()
-                    + " implements no operation: implement ListOperation, ReadOperation, CreateOperation,"
-                    + " UpdateOperation or DeleteOperation, or extend ModelHandler");
-        }
-        JavaType type = types.constructType(handlerClass);
-        FieldSpec fields = FieldSpec.of(annotation.fields(), annotation.exclude());
-        FieldSpec listFields = annotation.listFields().length == 0
-                ? fields
-                : FieldSpec.of(annotation.listFields(), annotation.exclude());
-        Class<?> model = modelOf(handlerClass, type, types);
+        return HandlerReader.read(handlerClass, name, types, ThrottlePolicy.Settings.NONE, model -> ListingRules.NONE);
+    }
+
+    /**
+     * Reads everything about a handler class serving the resource {@code name}: its throttles with the
+     * configured numbers, and its listing as the mapper names the model's properties.
+     */
+    public static HandlerDescriptor of(
+            Class<?> handlerClass, String name, ObjectMapper mapper, ThrottlePolicy.Settings throttles) {
+        return HandlerReader.read(
+                handlerClass,
+                name,
+                mapper.getTypeFactory(),
+                throttles,
+                model -> ListingRules.of(handlerClass, model, mapper));
+    }
+
+    /** This descriptor bound to its bean, the descriptor of its anonymous twin, and its model's shape. */
+    public HandlerDescriptor bind(Object instance, HandlerDescriptor twin, ModelShape shape) {
         return new HandlerDescriptor(
                 name,
                 handlerClass,
-                operations,
+                plans,
                 model,
-                idType(type, types),
-                input(type, CreateOperation.class, 0, types),
-                input(type, UpdateOperation.class, 1, types),
+                idType,
+                createInput,
+                updateInput,
                 fields,
                 listFields,
-                computedFields(handlerClass, model, fields, listFields),
-                djangoModel(annotation, name, handlerClass, model),
-                annotation.anonymous() == void.class ? null : annotation.anonymous(),
-                accessOf(handlerClass, operations),
-                streamingReads(handlerClass, operations, type, types));
+                computed,
+                djangoModel,
+                anonymous,
+                listing,
+                twin,
+                instance,
+                shape);
+    }
+
+    /** What the handler implements, in a stable order. */
+    public Set<Operation> operations() {
+        return plans.keySet();
+    }
+
+    /** The anonymous twin, once bound, if the handler names one. */
+    public Optional<HandlerDescriptor> anonymousTwin() {
+        return Optional.ofNullable(twin);
+    }
+
+    /** The budget of an operation, if it is throttled. */
+    public Optional<ThrottlePolicy> throttle(Operation operation) {
+        OperationPlan plan = plans.get(operation);
+        return plan == null ? Optional.empty() : plan.throttle();
     }
 
     /** Whether an operation's result may be read as it is written (see {@code streamingReads}). */
     public boolean streams(Operation operation) {
-        return streamingReads.contains(operation);
-    }
-
-    private static Set<Operation> streamingReads(
-            Class<?> handlerClass, Set<Operation> operations, JavaType type, TypeFactory types) {
-        Set<Operation> streaming = EnumSet.noneOf(Operation.class);
-        for (Operation read : List.of(Operation.LIST, Operation.READ)) {
-            if (operations.contains(read) && mayStream(resultType(handlerClass, read, type, types))) {
-                streaming.add(read);
-            }
-        }
-        return streaming;
-    }
-
-    /** The declared result of an operation's method, resolved for this handler ({@code T} of a model handler). */
-    private static JavaType resultType(Class<?> handlerClass, Operation operation, JavaType type, TypeFactory types) {
-        Method found = null;
-        for (Method method : handlerClass.getMethods()) {
-            if (method.getName().equals(operation.javaMethod())
-                    && method.getParameterCount() == operation.parameters()
-                    && !method.isBridge()
-                    && (found == null || found.getReturnType().isAssignableFrom(method.getReturnType()))) {
-                found = method;
-            }
-        }
-        if (found == null) {
-            return types.constructType(Object.class);
-        }
-        JavaType declaring = type.findSuperType(found.getDeclaringClass());
-        return types.resolveMemberType(
-                found.getGenericReturnType(), declaring != null ? declaring.getBindings() : type.getBindings());
-    }
-
-    /**
-     * Whether a declared result may be a one-pass sequence: a stream, an iterator, an iterable that is
-     * no collection, an {@code Optional} or {@link io.pistonee.problem.Reply} that may hold one, or any
-     * type a stream is (such as {@code Object}). Entities, collections, maps and arrays may not.
-     */
-    static boolean mayStream(JavaType result) {
-        Class<?> raw = result.getRawClass();
-        if (raw == java.util.Optional.class) {
-            return result.containedTypeCount() == 0 || mayStream(result.containedType(0));
-        }
-        if (raw == io.pistonee.problem.Reply.class) {
-            return true;
-        }
-        if (raw.isPrimitive()
-                || raw.isArray()
-                || java.util.Collection.class.isAssignableFrom(raw)
-                || Map.class.isAssignableFrom(raw)) {
-            return false;
-        }
-        return raw.isAssignableFrom(java.util.stream.Stream.class)
-                || raw.isAssignableFrom(java.util.Iterator.class)
-                || java.util.stream.BaseStream.class.isAssignableFrom(raw)
-                || java.util.Iterator.class.isAssignableFrom(raw)
-                || Iterable.class.isAssignableFrom(raw);
+        OperationPlan plan = plans.get(operation);
+        return plan != null && plan.streams();
     }
 
     /** Who may call an operation; {@link Access#OPEN} for one the handler does not provide. */
     public Access access(Operation operation) {
-        return access.getOrDefault(operation, Access.OPEN);
-    }
-
-    private static Map<Operation, Access> accessOf(Class<?> handlerClass, Set<Operation> operations) {
-        Map<Operation, Access> access = new EnumMap<>(Operation.class);
-        for (Operation operation : operations) {
-            access.put(operation, Access.of(handlerClass, operation));
-        }
-        return access;
-    }
-
-    private static String djangoModel(Handler annotation, String name, Class<?> handlerClass, Class<?> model) {
-        if (!annotation.djangoModel().isBlank()) {
-            if (!annotation.djangoModel().matches("[A-Za-z_][A-Za-z0-9_]*\\.[A-Za-z_][A-Za-z0-9_]*")) {
-                throw new IllegalArgumentException("@Handler(\"" + name + "\") on "
-                        + handlerClass.getName() + ": djangoModel must be app_label.model_name, not \""
-                        + annotation.djangoModel() + "\"");
-            }
-            return annotation.djangoModel().toLowerCase(Locale.ROOT);
-        }
-        if (model != null) {
-            return Shaper.label(model);
-        }
-        String app = Shaper.label(handlerClass);
-        return app.substring(0, app.indexOf('.') + 1) + name.toLowerCase(Locale.ROOT);
-    }
-
-    /** The entity of a {@link ModelHandler}, or {@code null} for other handlers. */
-    private static Class<?> modelOf(Class<?> handlerClass, JavaType type, TypeFactory types) {
-        if (!ModelHandler.class.isAssignableFrom(handlerClass)) {
-            return null;
-        }
-        Class<?> model = parameter(type, ModelHandler.class, 0, types).getRawClass();
-        if (!model.isAnnotationPresent(Entity.class)) {
-            throw new IllegalArgumentException(handlerClass.getName() + " extends ModelHandler<" + model.getSimpleName()
-                    + ", ...>, but a model handler needs a JPA entity: declare ModelHandler<YourEntity, YourId>");
-        }
-        return model;
+        OperationPlan plan = plans.get(operation);
+        return plan == null ? Access.OPEN : plan.access();
     }
 
     /** Whether the handler provides an operation. */
     public boolean provides(Operation operation) {
-        return operations.contains(operation);
+        return plans.containsKey(operation);
     }
 
     /** Whether this handler serves a JPA entity with default operations. */
@@ -237,7 +169,7 @@ public record HandlerDescriptor(
     /** The methods to list in {@code Allow} for a target, in a stable order. */
     public List<String> allow(Operation.Target target) {
         List<String> methods = new ArrayList<>();
-        for (Operation operation : operations) {
+        for (Operation operation : plans.keySet()) {
             if (operation.target() == target) {
                 methods.add(operation.httpMethod());
                 if ("GET".equals(operation.httpMethod())) {
@@ -249,98 +181,49 @@ public record HandlerDescriptor(
         return methods;
     }
 
-    private static Set<Operation> operationsOf(Class<?> handlerClass) {
-        Set<Operation> operations = EnumSet.noneOf(Operation.class);
-        if (ListOperation.class.isAssignableFrom(handlerClass)) {
-            operations.add(Operation.LIST);
-        }
-        if (ReadOperation.class.isAssignableFrom(handlerClass)) {
-            operations.add(Operation.READ);
-        }
-        if (CreateOperation.class.isAssignableFrom(handlerClass)) {
-            operations.add(Operation.CREATE);
-        }
-        if (UpdateOperation.class.isAssignableFrom(handlerClass)) {
-            operations.add(Operation.UPDATE);
-        }
-        if (DeleteOperation.class.isAssignableFrom(handlerClass)) {
-            operations.add(Operation.DELETE);
-        }
-        if (operations.contains(Operation.READ) && operations.contains(Operation.UPDATE)) {
-            operations.add(Operation.PATCH);
-        }
-        return operations;
+    /**
+     * A path id converted to this handler's id type; {@link IllegalArgumentException} if it does not
+     * convert. One resource, one URL: integers must be written canonically ({@code 7}, not {@code 07}
+     * or {@code +7}), and no id has surrounding whitespace.
+     */
+    public Object convertId(String id, ObjectMapper mapper) {
+        return convertId(idType, id, mapper);
     }
 
-    private static JavaType idType(JavaType type, TypeFactory types) {
-        for (Class<?> operation : List.of(ReadOperation.class, UpdateOperation.class, DeleteOperation.class)) {
-            if (operation.isAssignableFrom(type.getRawClass())) {
-                return orString(parameter(type, operation, 0, types), types);
-            }
+    static Object convertId(JavaType idType, String id, ObjectMapper mapper) {
+        Class<?> type = idType.getRawClass();
+        if (!id.strip().equals(id)
+                || (isIntegral(type) && !CANONICAL_INTEGER.matcher(id).matches())) {
+            throw new IllegalArgumentException("not a canonical id: " + id);
         }
-        return null;
+        return mapper.convertValue(id, idType);
     }
 
-    private static JavaType input(JavaType type, Class<?> operation, int index, TypeFactory types) {
-        return operation.isAssignableFrom(type.getRawClass()) ? parameter(type, operation, index, types) : null;
+    private static boolean isIntegral(Class<?> type) {
+        return type == Long.class
+                || type == long.class
+                || type == Integer.class
+                || type == int.class
+                || type == Short.class
+                || type == short.class
+                || type == java.math.BigInteger.class;
     }
 
-    /** An unresolved id type (a raw implementation) takes the path segment as it is. */
-    private static JavaType orString(JavaType id, TypeFactory types) {
-        return id.getRawClass() == Object.class ? types.constructType(String.class) : id;
+    /**
+     * Whether a JSON array posted to the collection creates one item per element (in one
+     * transaction): unless the create input takes an array as it is ({@code Object}, a
+     * {@code JsonNode}, a collection, an array).
+     */
+    public boolean createsInBulk() {
+        Class<?> type = createInput == null ? Object.class : createInput.getRawClass();
+        return !(type == Object.class
+                || JsonNode.class.isAssignableFrom(type)
+                || Collection.class.isAssignableFrom(type)
+                || type.isArray());
     }
 
-    private static JavaType parameter(JavaType type, Class<?> generic, int index, TypeFactory types) {
-        JavaType[] parameters = type.findTypeParameters(generic);
-        return parameters.length > index ? parameters[index] : types.constructType(Object.class);
-    }
-
-    private static Map<String, Method> computedFields(
-            Class<?> handlerClass, Class<?> model, FieldSpec fields, FieldSpec listFields) {
-        Map<String, Method> computed = new TreeMap<>();
-        if (model == null) {
-            return computed;
-        }
-        for (FieldSpec spec : List.of(fields, listFields)) {
-            for (String field : spec.names()) {
-                Method method = computedMethod(handlerClass, model, field);
-                if (method != null) {
-                    computed.put(field, method);
-                }
-            }
-        }
-        return computed;
-    }
-
-    /** A public method named like the field (or in camel case) that takes one model instance. */
-    private static Method computedMethod(Class<?> handlerClass, Class<?> model, String field) {
-        String camel = camelCase(field);
-        for (Method method : handlerClass.getMethods()) {
-            if ((method.getName().equals(field) || method.getName().equals(camel))
-                    && method.getParameterCount() == 1
-                    && method.getParameterTypes()[0].isAssignableFrom(model)
-                    && method.getReturnType() != void.class
-                    && !Modifier.isStatic(method.getModifiers())
-                    && method.getDeclaringClass() != ModelHandler.class) {
-                return method;
-            }
-        }
-        return null;
-    }
-
-    static String camelCase(String field) {
-        StringBuilder camel = new StringBuilder(field.length());
-        boolean upper = false;
-        for (char c : field.toCharArray()) {
-            if (c == '_' || c == '-') {
-                upper = true;
-            } else {
-                camel.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
-            }
-        }
-        return camel.toString().isEmpty()
-                ? field
-                : camel.toString().substring(0, 1).toLowerCase(Locale.ROOT) + camel.substring(1);
+    /** The path of an item under the API root ({@code posts/42}), or {@code null} for no id. */
+    public String pathOf(Object id) {
+        return id == null ? null : name + "/" + PathSegments.encode(String.valueOf(id));
     }
 }

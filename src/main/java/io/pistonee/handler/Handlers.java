@@ -1,12 +1,9 @@
 package io.pistonee.handler;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.BeanDescription;
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
-import io.pistonee.collection.ListingSpec;
 import io.pistonee.config.PistonConfig;
 import io.pistonee.fields.ComputedField;
 import io.pistonee.fields.ModelShape;
@@ -24,27 +21,26 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
+import java.util.logging.Logger;
 
 /**
- * The handlers of this application: one {@link HandlerDescriptor} and one bean reference per
- * resource name, built at start-up (a handler whose field spec does not fit its model fails the
- * deployment), plus the {@link Shaper} that knows every model's shape.
+ * The handlers of this application: resource name to {@link HandlerDescriptor}, built at start-up
+ * (a handler whose field spec, listing or throttle does not fit fails the deployment), and the
+ * {@link Shaper} that knows every model's shape.
  */
 @ApplicationScoped
 public class Handlers {
 
-    private static final Pattern CANONICAL_INTEGER = Pattern.compile("0|-?[1-9][0-9]{0,40}");
+    private static final Logger LOG = Logger.getLogger(Handlers.class.getName());
 
     @Inject
     HandlerExtension extension;
@@ -56,56 +52,42 @@ public class Handlers {
     PistonConfig config;
 
     private Map<String, HandlerDescriptor> byName;
-    private Map<String, HandlerDescriptor> twins;
-    private Map<Class<?>, Object> instances;
-    private Map<Class<?>, ModelShape> shapes;
-    private Map<Class<?>, HandlerDescriptor> modelHandlers;
-    private Map<String, ListingSpec> listings;
+    private Map<Class<?>, HandlerDescriptor> byModel;
     private Shaper shaper;
 
     @PostConstruct
     void init() {
-        ObjectMapper mapper = config.mapper();
-        Map<Class<?>, Bean<?>> found = new HashMap<>();
-        Map<Class<?>, Object> references = new HashMap<>();
-        for (Bean<?> bean : extension.handlers()) {
-            found.put(bean.getBeanClass(), bean);
-            references.put(
-                    bean.getBeanClass(),
-                    beans.getReference(bean, bean.getBeanClass(), beans.createCreationalContext(bean)));
-        }
-        Map<String, HandlerDescriptor> descriptors = new TreeMap<>();
-        Map<String, HandlerDescriptor> anonymous = new HashMap<>();
-        for (Class<?> type : found.keySet()) {
-            if (!type.getAnnotation(Handler.class).value().isEmpty()) {
-                HandlerDescriptor descriptor = HandlerDescriptor.of(type, mapper.getTypeFactory());
-                descriptors.put(descriptor.name(), descriptor);
-                if (descriptor.anonymous() != null) {
-                    anonymous.put(
-                            descriptor.name(),
-                            HandlerDescriptor.of(descriptor.anonymous(), descriptor.name(), mapper.getTypeFactory()));
-                }
+        Map<Class<?>, Object> instances = instances();
+        Map<String, HandlerDescriptor> named = new TreeMap<>();
+        Map<Class<?>, HandlerDescriptor> models = new HashMap<>();
+        for (Class<?> type : instances.keySet()) {
+            String name = type.getAnnotation(Handler.class).value();
+            if (!name.isEmpty()) {
+                HandlerDescriptor handler = read(type, name);
+                HandlerDescriptor twin = handler.anonymous() == null
+                        ? null
+                        : read(handler.anonymous(), name).bind(instances.get(handler.anonymous()), null, null);
+                named.put(name, handler.bind(instances.get(type), twin, null));
             }
         }
-        byName = Collections.unmodifiableMap(descriptors);
-        twins = Map.copyOf(anonymous);
-        instances = Map.copyOf(references);
-        shapes = modelShapes(descriptors.values(), mapper);
-        modelHandlers = modelHandlers(descriptors.values());
-        shaper = new Shaper(mapper, this::shapeOf);
-        descriptors.values().forEach(descriptor -> checkFields(descriptor, shaper));
-        twins.values().forEach(descriptor -> checkFields(descriptor, shaper));
-        Map<String, ListingSpec> specs = new HashMap<>();
-        descriptors
-                .values()
-                .forEach(descriptor -> specs.put(
-                        descriptor.name(), ListingSpec.of(descriptor.handlerClass(), descriptor.model(), mapper)));
-        listings = Map.copyOf(specs);
-    }
-
-    /** What a handler's collection may be filtered and sorted by ({@link io.pistonee.collection.Listing}). */
-    public ListingSpec listing(HandlerDescriptor descriptor) {
-        return listings.getOrDefault(descriptor.name(), ListingSpec.NONE);
+        for (HandlerDescriptor handler : named.values()) {
+            if (handler.isModelHandler() && !models.containsKey(handler.model())) {
+                keepIdentityReadOnly(handler.model());
+                HandlerDescriptor shaped = handler.bind(handler.instance(), handler.twin(), shape(handler));
+                models.put(handler.model(), shaped);
+                named.put(handler.name(), shaped);
+            }
+        }
+        byName = Collections.unmodifiableMap(named);
+        byModel = Map.copyOf(models);
+        shaper = new Shaper(
+                config.mapper(),
+                type -> modelHandler(type).map(HandlerDescriptor::shape).orElse(null));
+        for (HandlerDescriptor handler : named.values()) {
+            checkFields(handler, shaper);
+            handler.anonymousTwin().ifPresent(twin -> checkFields(twin, shaper));
+        }
+        logThrottles();
     }
 
     /** Builds everything at deployment, so a broken handler fails the deployment, not a request. */
@@ -123,19 +105,23 @@ public class Handlers {
         return find(name).orElseThrow(() -> Rc.NOT_FOUND.error("There is no resource named '" + name + "'."));
     }
 
-    /** The anonymous twin of a handler: what serves its unauthenticated callers, if it names one. */
-    public Optional<HandlerDescriptor> anonymous(HandlerDescriptor handler) {
-        return Optional.ofNullable(twins.get(handler.name()));
-    }
-
     /** Every handler, ordered by name (discovery order differs between servers). */
     public Collection<HandlerDescriptor> all() {
         return byName.values();
     }
 
-    /** The bean behind a handler (a client proxy for normal scopes). */
-    public Object instance(HandlerDescriptor descriptor) {
-        return instances.get(descriptor.handlerClass());
+    /**
+     * The model handler of a class or its nearest model superclass: the one that defines its shape
+     * (when several handlers serve a model, the first by name).
+     */
+    public Optional<HandlerDescriptor> modelHandler(Class<?> type) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            HandlerDescriptor handler = byModel.get(c);
+            if (handler != null) {
+                return Optional.of(handler);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The shaper that knows every handler's model. */
@@ -143,106 +129,54 @@ public class Handlers {
         return shaper;
     }
 
-    /**
-     * A path id converted to the handler's id type; {@link IllegalArgumentException} if it does not
-     * convert. One resource, one URL: integers must be written canonically ({@code 7}, not {@code 07}
-     * or {@code +7}), and no id has surrounding whitespace.
-     */
-    public Object convertId(HandlerDescriptor descriptor, String id) {
-        return convertId(descriptor.idType(), id, config.mapper());
-    }
-
-    static Object convertId(JavaType idType, String id, ObjectMapper mapper) {
-        Class<?> type = idType.getRawClass();
-        if (!id.strip().equals(id)
-                || (isIntegral(type) && !CANONICAL_INTEGER.matcher(id).matches())) {
-            throw new IllegalArgumentException("not a canonical id: " + id);
+    private Map<Class<?>, Object> instances() {
+        Map<Class<?>, Object> references = new HashMap<>();
+        for (Bean<?> bean : extension.handlers()) {
+            references.put(
+                    bean.getBeanClass(),
+                    beans.getReference(bean, bean.getBeanClass(), beans.createCreationalContext(bean)));
         }
-        return mapper.convertValue(id, idType);
+        return references;
     }
 
-    private static boolean isIntegral(Class<?> type) {
-        return type == Long.class
-                || type == long.class
-                || type == Integer.class
-                || type == int.class
-                || type == Short.class
-                || type == short.class
-                || type == java.math.BigInteger.class;
+    private HandlerDescriptor read(Class<?> type, String name) {
+        return HandlerDescriptor.of(type, name, config.mapper(), this::throttleSetting);
     }
 
-    /** The path of a model instance under the API root ({@code posts/42}), or {@code null}. */
-    public String pathOf(HandlerDescriptor descriptor, Object instance) {
-        Object id = shaper.idOf(instance);
-        return id == null ? null : descriptor.name() + "/" + encodeSegment(String.valueOf(id));
+    private Optional<Long> throttleSetting(String scope, String setting) {
+        if (scope.isEmpty()) {
+            return Optional.of(
+                    setting.equals("requests") ? (long) config.throttleRequests() : config.throttlePerSeconds());
+        }
+        return config.throttleOverride(scope, setting);
     }
 
-    /**
-     * Lets go of an emitted item: an entity is detached from the persistence context by the model
-     * handler of its class ({@link ModelHandler#detach}), whichever handler (or anonymous twin)
-     * returned it, so a streamed result never fills the persistence context.
-     */
-    public void release(Object item) {
-        for (Class<?> c = item == null ? null : item.getClass();
-                c != null && c != Object.class;
-                c = c.getSuperclass()) {
-            HandlerDescriptor handler = modelHandlers.get(c);
-            if (handler != null) {
-                ((ModelHandler<?, ?>) instance(handler)).detach(item);
-                return;
-            }
+    private void logThrottles() {
+        List<String> throttled = new ArrayList<>();
+        for (HandlerDescriptor handler : byName.values()) {
+            handler.plans()
+                    .forEach((operation, plan) -> plan.throttle()
+                            .ifPresent(policy -> throttled.add(
+                                    handler.name() + ' ' + operation.name().toLowerCase(Locale.ROOT))));
+        }
+        if (!throttled.isEmpty()) {
+            LOG.info("Throttles on " + throttled + (config.throttleEnabled() ? "" : ", switched off"));
         }
     }
 
-    private static Map<Class<?>, HandlerDescriptor> modelHandlers(Collection<HandlerDescriptor> descriptors) {
-        Map<Class<?>, HandlerDescriptor> models = new HashMap<>();
-        for (HandlerDescriptor descriptor : descriptors) {
-            if (descriptor.isModelHandler()) {
-                models.putIfAbsent(descriptor.model(), descriptor);
-            }
-        }
-        return Map.copyOf(models);
-    }
-
-    private ModelShape shapeOf(Class<?> type) {
-        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            ModelShape shape = shapes.get(c);
-            if (shape != null) {
-                return shape;
-            }
-        }
-        return null;
-    }
-
-    /** One shape per model; when several handlers serve a model, the first one found defines it. */
-    private Map<Class<?>, ModelShape> modelShapes(Collection<HandlerDescriptor> descriptors, ObjectMapper mapper) {
-        Map<Class<?>, ModelShape> models = new HashMap<>();
-        for (HandlerDescriptor descriptor : descriptors) {
-            if (descriptor.isModelHandler() && !models.containsKey(descriptor.model())) {
-                keepIdentityReadOnly(descriptor.model(), mapper);
-                models.put(
-                        descriptor.model(),
-                        new ModelShape(
-                                descriptor.fields(),
-                                computed(descriptor),
-                                instance -> pathOf(descriptor, instance),
-                                descriptor.djangoModel()));
-            }
-        }
-        return Map.copyOf(models);
-    }
-
-    private Map<String, ComputedField> computed(HandlerDescriptor descriptor) {
+    /** How instances of a handler's model are shaped wherever they appear. */
+    private ModelShape shape(HandlerDescriptor handler) {
         Map<String, ComputedField> computed = new HashMap<>();
-        descriptor
-                .computed()
+        handler.computed()
                 .forEach((field, method) ->
-                        computed.put(field, instance -> invoke(method, instance(descriptor), instance)));
-        return computed;
+                        computed.put(field, instance -> invoke(method, handler.instance(), instance)));
+        return new ModelShape(
+                handler.fields(), computed, instance -> handler.pathOf(shaper.idOf(instance)), handler.djangoModel());
     }
 
     /** Ids and versions belong to the server: clients may read them but never bind them. */
-    private static void keepIdentityReadOnly(Class<?> model, ObjectMapper mapper) {
+    private void keepIdentityReadOnly(Class<?> model) {
+        ObjectMapper mapper = config.mapper();
         BeanDescription description = mapper.getDeserializationConfig().introspect(mapper.constructType(model));
         List<String> managed = new ArrayList<>();
         for (BeanPropertyDefinition property : description.findProperties()) {
@@ -250,9 +184,7 @@ public class Handlers {
                 managed.add(property.getName());
             }
         }
-        mapper.configOverride(model)
-                .setIgnorals(JsonIgnoreProperties.Value.forIgnoredProperties(managed.toArray(String[]::new))
-                        .withAllowGetters());
+        config.readOnlyOnInput(model, managed);
     }
 
     private static boolean isIdentity(AnnotatedMember member) {
@@ -291,34 +223,5 @@ public class Handlers {
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String encodeSegment(String segment) {
-        if (isUnreserved(segment)) {
-            return segment; // ids are mostly digits: nothing to encode, no URI to parse for every row
-        }
-        try {
-            return new URI(null, null, segment, null).getRawPath().replace("/", "%2F");
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
-
-    /** Whether a segment is only RFC 3986 unreserved characters, which a path never encodes. */
-    private static boolean isUnreserved(String segment) {
-        for (int i = 0; i < segment.length(); i++) {
-            char c = segment.charAt(i);
-            boolean unreserved = (c >= 'a' && c <= 'z')
-                    || (c >= 'A' && c <= 'Z')
-                    || (c >= '0' && c <= '9')
-                    || c == '-'
-                    || c == '.'
-                    || c == '_'
-                    || c == '~';
-            if (!unreserved) {
-                return false;
-            }
-        }
-        return !segment.isEmpty();
     }
 }

@@ -7,9 +7,8 @@ import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import io.pistonee.collection.CriteriaQueries;
 import io.pistonee.collection.ListQuery;
-import io.pistonee.collection.ListRequest;
 import io.pistonee.collection.Listing;
-import io.pistonee.collection.ListingSpec;
+import io.pistonee.collection.ListingRules;
 import io.pistonee.collection.Page;
 import io.pistonee.config.PistonConfig;
 import io.pistonee.problem.Rc;
@@ -75,7 +74,7 @@ public abstract class ModelHandler<T, ID>
     private PistonConfig config;
 
     @Inject
-    private ListRequest listRequest;
+    private Resolution resolution;
 
     private final Class<T> model;
     private volatile List<BeanPropertyDefinition> writable;
@@ -99,7 +98,7 @@ public abstract class ModelHandler<T, ID>
      */
     protected ListQuery listQuery() {
         try {
-            return listRequest.query().orElseGet(this::firstPage);
+            return resolution.query().orElseGet(this::firstPage);
         } catch (ContextNotActiveException e) {
             return firstPage();
         }
@@ -213,7 +212,7 @@ public abstract class ModelHandler<T, ID>
     }
 
     private ListQuery firstPage() {
-        return ListQuery.firstPage(ListingSpec.NONE, config.pageDefaultSize());
+        return ListQuery.firstPage(ListingRules.NONE, config.pageDefaultSize());
     }
 
     /** The properties a client may write: bindable by Jackson, persistent, and neither id nor version. */

@@ -5,22 +5,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pistonee.config.PistonConfig;
 import io.pistonee.emitter.Emitter;
 import io.pistonee.emitter.Negotiation;
+import io.pistonee.handler.ApiPaths;
 import io.pistonee.handler.HandlerDescriptor;
 import io.pistonee.handler.Handlers;
 import io.pistonee.handler.Operation;
 import io.pistonee.parser.Parser;
-import io.pistonee.resource.PistonApplication;
 import io.pistonee.security.OAuthResource;
-import io.pistonee.throttle.Throttles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -55,9 +54,6 @@ public class ApiDocument {
     @Inject
     PistonConfig config;
 
-    @Inject
-    Throttles throttles;
-
     /** A new model of every handler's paths, operations and schemas. */
     public OpenAPI model() {
         ObjectMapper mapper = config.mapper();
@@ -77,12 +73,13 @@ public class ApiDocument {
                 new CollectionDocs(
                         config.pageDefaultSize(),
                         config.pageMaxSize(),
-                        handlers::listing,
+                        HandlerDescriptor::listing,
                         resultTypes,
                         new Types(mapper),
                         mapper.getTypeFactory()),
                 new ConditionalDocs(config.requireIfMatch(), resultTypes),
-                new ThrottleDocs(throttles::policy));
+                new ThrottleDocs((handler, operation) ->
+                        config.throttleEnabled() ? handler.throttle(operation) : Optional.empty()));
         paths[0] = new PathDocs(
                 apiPath(),
                 schemas,
@@ -91,7 +88,7 @@ public class ApiDocument {
                 parsers.stream().toList(),
                 mapper.getTypeFactory(),
                 security,
-                handlers::anonymous,
+                HandlerDescriptor::anonymousTwin,
                 conventions);
         OpenAPI model = write(paths[0], schemas, problems);
         security.addTo(model.getComponents());
@@ -149,11 +146,9 @@ public class ApiDocument {
         return apiPath() + "/" + OAuthResource.class.getAnnotation(Path.class).value() + "/" + TOKEN;
     }
 
-    /** Where {@link PistonApplication} serves the handlers: {@code /api}. */
+    /** Where the JAX-RS application serves the handlers: {@code /api}. */
     static String apiPath() {
-        String path =
-                PistonApplication.class.getAnnotation(ApplicationPath.class).value();
-        String trimmed = path.replaceAll("^/+|/+$", "");
+        String trimmed = ApiPaths.ROOT.replaceAll("^/+|/+$", "");
         return trimmed.isEmpty() ? "" : "/" + trimmed;
     }
 }

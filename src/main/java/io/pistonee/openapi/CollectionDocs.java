@@ -3,7 +3,7 @@ package io.pistonee.openapi;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import io.pistonee.collection.ListQuery;
-import io.pistonee.collection.ListingSpec;
+import io.pistonee.collection.ListingRules;
 import io.pistonee.collection.Lookup;
 import io.pistonee.handler.HandlerDescriptor;
 import io.pistonee.handler.Operation;
@@ -37,7 +37,7 @@ final class CollectionDocs {
 
     private final int defaultSize;
     private final int maxSize;
-    private final Function<HandlerDescriptor, ListingSpec> listings;
+    private final Function<HandlerDescriptor, ListingRules> listings;
     private final BiFunction<HandlerDescriptor, Operation, JavaType> resultTypes;
     private final Types types;
     private final TypeFactory typeFactory;
@@ -45,7 +45,7 @@ final class CollectionDocs {
     CollectionDocs(
             int defaultSize,
             int maxSize,
-            Function<HandlerDescriptor, ListingSpec> listings,
+            Function<HandlerDescriptor, ListingRules> listings,
             BiFunction<HandlerDescriptor, Operation, JavaType> resultTypes,
             Types types,
             TypeFactory typeFactory) {
@@ -87,7 +87,7 @@ final class CollectionDocs {
         if (paged(handler)) {
             parameters.addAll(paging());
         }
-        ListingSpec listing = listings.apply(handler);
+        ListingRules listing = listings.apply(handler);
         listing.filters().forEach((field, path) -> parameters.addAll(filters(handler, field, path)));
         if (!listing.sorts().isEmpty()) {
             parameters.add(sort(handler, listing));
@@ -159,7 +159,7 @@ final class CollectionDocs {
         return parameter.schema(value);
     }
 
-    private Parameter sort(HandlerDescriptor handler, ListingSpec listing) {
+    private Parameter sort(HandlerDescriptor handler, ListingRules listing) {
         Schema keys = Typed.schema(SchemaType.STRING);
         for (String field : listing.sorts().keySet()) {
             keys.addEnumeration(field);

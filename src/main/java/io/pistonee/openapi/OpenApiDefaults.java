@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import io.pistonee.handler.HandlerDescriptor;
 import io.pistonee.handler.HandlerExtension;
-import io.pistonee.resource.PistonResource;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.CDI;
 import java.lang.reflect.Field;
@@ -52,6 +51,12 @@ public class OpenApiDefaults implements ConfigSource {
     static final String FILTER = "mp.openapi.filter";
     static final String EXCLUDE = "mp.openapi.scan.exclude.classes";
 
+    /**
+     * The generic JAX-RS resource, named rather than imported: it is the one class above this package
+     * (it calls the concepts; they never call it). A unit test keeps the name true.
+     */
+    static final String GENERIC_RESOURCE = "io.pistonee.resource.PistonResource";
+
     private static final Map<String, String> FIXED =
             Map.of(READER, PistonModelReader.class.getName(), FILTER, PistonOpenApiFilter.class.getName());
 
@@ -81,8 +86,9 @@ public class OpenApiDefaults implements ConfigSource {
             return known;
         }
         Optional<List<Class<?>>> handlers = PistonModelReader.inApplication(OpenApiDefaults::handlerClasses);
-        String value = Stream.concat(Stream.of(PistonResource.class), handlers.orElse(List.of()).stream())
-                .map(Class::getName)
+        String value = Stream.concat(
+                        Stream.of(GENERIC_RESOURCE),
+                        handlers.orElse(List.of()).stream().map(Class::getName))
                 .collect(Collectors.joining(","));
         if (handlers.isPresent()) {
             excluded = value;

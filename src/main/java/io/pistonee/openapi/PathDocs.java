@@ -9,7 +9,6 @@ import io.pistonee.handler.Operation;
 import io.pistonee.parser.Parser;
 import io.pistonee.parser.PatchParser;
 import io.pistonee.problem.Rc;
-import io.pistonee.resource.PistonResource;
 import jakarta.ws.rs.core.MediaType;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -309,7 +308,7 @@ final class PathDocs {
 
     /** Whether a create takes an array of inputs too, and creates them all in one transaction or none. */
     static boolean bulk(HandlerDescriptor handler) {
-        return handler.provides(Operation.CREATE) && !PistonResource.takesArrays(handler.createInput());
+        return handler.provides(Operation.CREATE) && handler.createsInBulk();
     }
 
     /** The errors an operation can give: the pipeline's, and those of the REST conventions that apply. */

@@ -1,6 +1,6 @@
 package io.pistonee.openapi;
 
-import io.pistonee.resource.PistonResource;
+import io.pistonee.handler.ApiPaths;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,7 +31,7 @@ public class PistonOpenApiFilter implements OASFilter {
 
     private static final Logger LOG = Logger.getLogger(PistonOpenApiFilter.class.getName());
 
-    private static final String RESOURCE = "/{" + PistonResource.RESOURCE + "}";
+    private static final String RESOURCE = "/{" + ApiPaths.RESOURCE + "}";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -62,7 +62,7 @@ public class PistonOpenApiFilter implements OASFilter {
     }
 
     static boolean isGeneric(String path) {
-        return path.endsWith(RESOURCE) || path.endsWith(RESOURCE + "/{" + PistonResource.ID + "}");
+        return path.endsWith(RESOURCE) || path.endsWith(RESOURCE + "/{" + ApiPaths.ID + "}");
     }
 
     private static void locateTokenEndpoint(OpenAPI openAPI) {

@@ -2,7 +2,7 @@ package io.pistonee.openapi;
 
 import io.pistonee.handler.HandlerDescriptor;
 import io.pistonee.handler.Operation;
-import io.pistonee.throttle.ThrottlePolicy;
+import io.pistonee.handler.ThrottlePolicy;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

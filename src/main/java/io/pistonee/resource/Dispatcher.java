@@ -1,16 +1,20 @@
 package io.pistonee.resource;
 
+import io.pistonee.conditional.Precondition;
+import io.pistonee.config.PistonConfig;
 import io.pistonee.handler.CreateOperation;
 import io.pistonee.handler.DeleteOperation;
 import io.pistonee.handler.HandlerDescriptor;
 import io.pistonee.handler.Handlers;
 import io.pistonee.handler.Lifecycle;
 import io.pistonee.handler.ListOperation;
+import io.pistonee.handler.ModelHandler;
 import io.pistonee.handler.Operation;
 import io.pistonee.handler.ReadOperation;
 import io.pistonee.handler.ResourceEvent;
 import io.pistonee.handler.UpdateOperation;
 import io.pistonee.problem.ProblemException;
+import io.pistonee.problem.Rc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Any;
@@ -43,15 +47,44 @@ public class Dispatcher {
     @Inject
     BeanManager beans;
 
+    @Inject
+    PistonConfig config;
+
     private volatile Boolean deletesObserved;
 
+    /**
+     * Lets go of an emitted item: an entity is detached from the persistence context by the model
+     * handler of its class ({@link io.pistonee.handler.ModelHandler#detach}), whichever handler (or
+     * anonymous twin) returned it, so a streamed result never fills the persistence context.
+     */
+    public void release(Object item) {
+        if (item != null) {
+            handlers.modelHandler(item.getClass())
+                    .ifPresent(model -> ((ModelHandler<?, ?>) model.instance()).detach(item));
+        }
+    }
+
+    /** The path id converted to the handler's id type; an id that does not convert names nothing: 404. */
+    public Object id(HandlerDescriptor handler, String id) {
+        try {
+            return handler.convertId(id, config.mapper());
+        } catch (IllegalArgumentException e) {
+            throw notFound(handler, id);
+        }
+    }
+
+    static RuntimeException notFound(HandlerDescriptor handler, String id) {
+        String shown = id.length() <= 100 ? id : id.substring(0, 100) + "...";
+        return Rc.NOT_FOUND.error("There is no '" + handler.name() + "' with id '" + shown + "'.");
+    }
+
     public Object list(HandlerDescriptor handler) {
-        return ((ListOperation) handlers.instance(handler)).list();
+        return ((ListOperation) handler.instance()).list();
     }
 
     @SuppressWarnings("unchecked")
     public Object read(HandlerDescriptor handler, Object id) {
-        return ((ReadOperation<Object>) handlers.instance(handler)).read(id);
+        return ((ReadOperation<Object>) handler.instance()).read(id);
     }
 
     @Transactional(rollbackOn = Exception.class)
@@ -86,7 +119,7 @@ public class Dispatcher {
         Object current = current(handler, id);
         precondition.check(current);
         if (current == null) {
-            throw PistonResource.notFound(handler, String.valueOf(id));
+            throw notFound(handler, String.valueOf(id));
         }
         return updateOne(handler, id, patch.apply(current));
     }
@@ -107,14 +140,14 @@ public class Dispatcher {
         }
         precondition.check(current);
         fire(Lifecycle.Phase.BEFORE_DELETE, handler, id, current);
-        ((DeleteOperation<Object>) handlers.instance(handler)).delete(id);
+        ((DeleteOperation<Object>) handler.instance()).delete(id);
         fire(Lifecycle.Phase.AFTER_DELETE, handler, id, current);
     }
 
     @SuppressWarnings("unchecked")
     private Object createOne(HandlerDescriptor handler, Object input) {
         fire(Lifecycle.Phase.BEFORE_CREATE, handler, null, input);
-        Object created = ((CreateOperation<Object>) handlers.instance(handler)).create(input);
+        Object created = ((CreateOperation<Object>) handler.instance()).create(input);
         fire(Lifecycle.Phase.AFTER_CREATE, handler, handlers.shaper().idOf(created), created);
         return created;
     }
@@ -122,7 +155,7 @@ public class Dispatcher {
     @SuppressWarnings("unchecked")
     private Object updateOne(HandlerDescriptor handler, Object id, Object input) {
         fire(Lifecycle.Phase.BEFORE_UPDATE, handler, id, input);
-        Object updated = ((UpdateOperation<Object, Object>) handlers.instance(handler)).update(id, input);
+        Object updated = ((UpdateOperation<Object, Object>) handler.instance()).update(id, input);
         fire(Lifecycle.Phase.AFTER_UPDATE, handler, id, updated);
         return updated;
     }

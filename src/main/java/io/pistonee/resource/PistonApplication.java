@@ -1,5 +1,6 @@
 package io.pistonee.resource;
 
+import io.pistonee.handler.ApiPaths;
 import jakarta.enterprise.context.Dependent;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -22,7 +23,7 @@ import org.eclipse.microprofile.auth.LoginConfig;
  * {@code /api/application.wadl}, naming its own version; the application's description is the
  * OpenAPI document, so the WADL is switched off (RESTEasy ignores the property).
  */
-@ApplicationPath("api")
+@ApplicationPath(ApiPaths.ROOT)
 @Dependent
 @LoginConfig(authMethod = "MP-JWT", realmName = "piston")
 public class PistonApplication extends Application {

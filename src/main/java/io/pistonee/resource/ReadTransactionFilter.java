@@ -3,6 +3,7 @@ package io.pistonee.resource;
 import io.pistonee.config.PistonConfig;
 import io.pistonee.emitter.Emission;
 import io.pistonee.handler.HandlerDescriptor;
+import io.pistonee.handler.Resolution;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;

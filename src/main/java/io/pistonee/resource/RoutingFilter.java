@@ -3,6 +3,7 @@ package io.pistonee.resource;
 import io.pistonee.handler.HandlerDescriptor;
 import io.pistonee.handler.Handlers;
 import io.pistonee.handler.Operation;
+import io.pistonee.handler.Resolution;
 import io.pistonee.parser.Parser;
 import io.pistonee.parser.PatchParser;
 import io.pistonee.problem.Rc;
@@ -89,9 +90,7 @@ public class RoutingFilter implements ContainerRequestFilter {
         if (security != null && security.getUserPrincipal() != null) {
             return handler;
         }
-        return handlers.anonymous(handler)
-                .filter(twin -> twin.provides(operation))
-                .orElse(handler);
+        return handler.anonymousTwin().filter(twin -> twin.provides(operation)).orElse(handler);
     }
 
     static RuntimeException notAllowed(HandlerDescriptor handler, Operation.Target target, String method) {

@@ -2,9 +2,9 @@ package io.pistonee.security;
 
 import io.pistonee.config.SecurityConfig;
 import io.pistonee.handler.Access;
+import io.pistonee.handler.Resolution;
 import io.pistonee.problem.ProblemException;
 import io.pistonee.problem.Rc;
-import io.pistonee.resource.Resolution;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,7 +1,8 @@
 /**
- * Throttling: {@link io.pistonee.throttle.Throttle} on handlers and operations, defaults from
- * {@code piston.throttle.*}, counters in the application's shared state ({@link io.pistonee.cluster.SharedMaps},
- * replaceable, the same SPI as tokens and login counters).
+ * Throttling: the pipeline step that enforces the policy a handler declares with
+ * {@link io.pistonee.handler.Throttle} (read once into its descriptor, with defaults from
+ * {@code piston.throttle.*}), counting in the application's shared state
+ * ({@link io.pistonee.cluster.SharedMaps}, replaceable, the same SPI as tokens and login counters).
  *
  * <p>Decisions: fixed windows aligned to the epoch (exactly N per window, simple to reason about and
  * to store: one counter per caller and window, never a log of timestamps); counting is one atomic

@@ -35,7 +35,7 @@ class ListQueryTest {
             order = "-created_on")
     static class PostHandler {}
 
-    private final ListingSpec spec = ListingSpec.of(PostHandler.class, Post.class, MAPPER);
+    private final ListingRules spec = ListingRules.of(PostHandler.class, Post.class, MAPPER);
 
     private static Map<String, List<String>> query(String... pairs) {
         Map<String, List<String>> parameters = new LinkedHashMap<>();
@@ -159,7 +159,7 @@ class ListQueryTest {
 
     @Test
     void aHandlerWithoutListingFiltersAndSortsNothing() {
-        assertThatThrownBy(() -> ListQuery.parse(query("title", "x"), ListingSpec.NONE, 50, 500))
+        assertThatThrownBy(() -> ListQuery.parse(query("title", "x"), ListingRules.NONE, 50, 500))
                 .hasMessageContaining("no filters");
     }
 
@@ -168,7 +168,7 @@ class ListQueryTest {
 
     @Test
     void aListingNamingNoPropertyIsRejectedAtStartUp() {
-        assertThatThrownBy(() -> ListingSpec.of(BrokenHandler.class, Post.class, MAPPER))
+        assertThatThrownBy(() -> ListingRules.of(BrokenHandler.class, Post.class, MAPPER))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("BrokenHandler")
                 .hasMessageContaining("'nope'");

@@ -131,12 +131,11 @@ class HandlerDescriptorTest {
         assertThat(HandlerDescriptor.of(StatsHandler.class, TYPES).streams(Operation.LIST))
                 .as("Map")
                 .isFalse();
-        assertThat(HandlerDescriptor.mayStream(TYPES.constructType(io.pistonee.problem.Reply.class)))
+        assertThat(HandlerReader.mayStream(TYPES.constructType(io.pistonee.problem.Reply.class)))
                 .isTrue();
-        assertThat(HandlerDescriptor.mayStream(TYPES.constructType(java.util.Iterator.class)))
+        assertThat(HandlerReader.mayStream(TYPES.constructType(java.util.Iterator.class)))
                 .isTrue();
-        assertThat(HandlerDescriptor.mayStream(TYPES.constructType(int[].class)))
-                .isFalse();
+        assertThat(HandlerReader.mayStream(TYPES.constructType(int[].class))).isFalse();
     }
 
     @Test
@@ -216,8 +215,8 @@ class HandlerDescriptorTest {
 
     @Test
     void camelCasesFieldNames() {
-        assertThat(HandlerDescriptor.camelCase("content_length")).isEqualTo("contentLength");
-        assertThat(HandlerDescriptor.camelCase("kebab-name")).isEqualTo("kebabName");
-        assertThat(HandlerDescriptor.camelCase("plain")).isEqualTo("plain");
+        assertThat(HandlerReader.camelCase("content_length")).isEqualTo("contentLength");
+        assertThat(HandlerReader.camelCase("kebab-name")).isEqualTo("kebabName");
+        assertThat(HandlerReader.camelCase("plain")).isEqualTo("plain");
     }
 }

@@ -32,6 +32,6 @@ class IdConversionTest {
     }
 
     private Object convert(Class<?> type, String id) {
-        return Handlers.convertId(mapper.constructType(type), id, mapper);
+        return HandlerDescriptor.convertId(mapper.constructType(type), id, mapper);
     }
 }

@@ -2,7 +2,7 @@ package io.pistonee.it.rest;
 
 import io.pistonee.handler.Handler;
 import io.pistonee.handler.ListOperation;
-import io.pistonee.throttle.Throttle;
+import io.pistonee.handler.Throttle;
 import java.util.Map;
 
 /** Ten reads per caller per hour. */

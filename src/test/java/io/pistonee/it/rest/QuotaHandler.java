@@ -3,7 +3,7 @@ package io.pistonee.it.rest;
 import io.pistonee.handler.CreateOperation;
 import io.pistonee.handler.Handler;
 import io.pistonee.handler.ListOperation;
-import io.pistonee.throttle.Throttle;
+import io.pistonee.handler.Throttle;
 import java.util.Map;
 
 /** Reading and creating share the budget "quota" with {@link QuotaTwinHandler}. */

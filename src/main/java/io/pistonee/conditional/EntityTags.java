@@ -1,4 +1,4 @@
-package io.pistonee.resource;
+package io.pistonee.conditional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pistonee.handler.HandlerDescriptor;

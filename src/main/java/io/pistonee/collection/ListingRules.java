@@ -18,12 +18,12 @@ import java.util.Map;
  * @param sorts the same for sorting
  * @param defaultOrder the order without {@code ?sort=}; empty means by id
  */
-public record ListingSpec(Map<String, String> filters, Map<String, String> sorts, List<ListQuery.Order> defaultOrder) {
+public record ListingRules(Map<String, String> filters, Map<String, String> sorts, List<ListQuery.Order> defaultOrder) {
 
     /** No filters, no sorting, ordered by id. */
-    public static final ListingSpec NONE = new ListingSpec(Map.of(), Map.of(), List.of());
+    public static final ListingRules NONE = new ListingRules(Map.of(), Map.of(), List.of());
 
-    public ListingSpec {
+    public ListingRules {
         filters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(filters));
         sorts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sorts));
         defaultOrder = List.copyOf(defaultOrder);
@@ -33,7 +33,7 @@ public record ListingSpec(Map<String, String> filters, Map<String, String> sorts
      * Reads the {@code @Listing} of a handler serving {@code model}; {@link IllegalArgumentException}
      * naming the handler when an entry is not a property of the model.
      */
-    public static ListingSpec of(Class<?> handlerClass, Class<?> model, ObjectMapper mapper) {
+    public static ListingRules of(Class<?> handlerClass, Class<?> model, ObjectMapper mapper) {
         Listing listing = handlerClass.getAnnotation(Listing.class);
         if (listing == null || model == null) {
             return NONE;
@@ -46,9 +46,10 @@ public record ListingSpec(Map<String, String> filters, Map<String, String> sorts
         String where = "@Listing on " + handlerClass.getName() + ": ";
         Map<String, String> filters = entries(listing.filter(), names, model, where);
         Map<String, String> sorts = entries(listing.sort(), names, model, where);
-        ListingSpec spec = new ListingSpec(filters, sorts, List.of());
+        ListingRules spec = new ListingRules(filters, sorts, List.of());
         try {
-            return new ListingSpec(filters, sorts, listing.order().isBlank() ? List.of() : spec.order(listing.order()));
+            return new ListingRules(
+                    filters, sorts, listing.order().isBlank() ? List.of() : spec.order(listing.order()));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(
                     where + "order '" + listing.order() + "' may only use the sort fields " + sorts.keySet());

@@ -1,4 +1,4 @@
-package io.pistonee.resource;
+package io.pistonee.conditional;
 
 import io.pistonee.fields.FieldSpec;
 import jakarta.ws.rs.core.MediaType;

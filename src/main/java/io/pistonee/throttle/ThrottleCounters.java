@@ -2,6 +2,7 @@ package io.pistonee.throttle;
 
 import io.pistonee.cluster.SharedMap;
 import io.pistonee.cluster.SharedMaps;
+import io.pistonee.handler.ThrottlePolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,13 +19,13 @@ import java.util.concurrent.ConcurrentMap;
  * however many arrive at once, on one instance or many. One map per window length, whose entries
  * expire some time after the window; buckets are named by window, so expiry is only cleanup.
  */
-public final class Throttler {
+public final class ThrottleCounters {
 
     private final SharedMaps maps;
     private final Clock clock;
     private final ConcurrentMap<Long, SharedMap> counters = new ConcurrentHashMap<>();
 
-    public Throttler(SharedMaps maps, Clock clock) {
+    public ThrottleCounters(SharedMaps maps, Clock clock) {
         this.maps = maps;
         this.clock = clock;
     }

@@ -1,11 +1,10 @@
 package io.pistonee.resource;
 
 import io.pistonee.collection.ListQuery;
-import io.pistonee.collection.ListRequest;
 import io.pistonee.collection.Page;
 import io.pistonee.config.PistonConfig;
 import io.pistonee.handler.HandlerDescriptor;
-import io.pistonee.handler.Handlers;
+import io.pistonee.handler.Resolution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.UriBuilder;
@@ -16,13 +15,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Serves collections: parses a model handler's collection query before its {@code list()} runs (400
+ * Pages collections: parses a model handler's collection query before its {@code list()} runs (400
  * for anything not allowed), and turns a {@link Page} into RFC 8288 {@code Link} headers
  * ({@code first}, {@code prev}, {@code next}, {@code last}; with a cursor, {@code first} and
  * {@code next}) and {@code X-Total-Count} when {@code ?total=true} asks for it.
  */
 @ApplicationScoped
-public class Listings {
+public class Paging {
 
     static final String TOTAL_COUNT = "X-Total-Count";
 
@@ -30,23 +29,18 @@ public class Listings {
     Dispatcher dispatcher;
 
     @Inject
-    Handlers handlers;
-
-    @Inject
     PistonConfig config;
 
     @Inject
-    ListRequest request;
+    Resolution resolution;
 
     /** The handler's collection, with the request's query in place for a model handler. */
     public Object list(HandlerDescriptor handler, UriInfo uri) {
         // An anonymous twin that lists through its model handler is held to the same listing.
-        if (handler.isModelHandler() || handlers.require(handler.name()).isModelHandler()) {
-            request.set(ListQuery.parse(
-                    uri.getQueryParameters(),
-                    handlers.listing(handler),
-                    config.pageDefaultSize(),
-                    config.pageMaxSize()));
+        HandlerDescriptor requested = resolution.resolved() ? resolution.requested() : handler;
+        if (handler.isModelHandler() || requested.isModelHandler()) {
+            resolution.query(ListQuery.parse(
+                    uri.getQueryParameters(), requested.listing(), config.pageDefaultSize(), config.pageMaxSize()));
         }
         return dispatcher.list(handler);
     }

@@ -1,6 +1,5 @@
-package io.pistonee.throttle;
+package io.pistonee.handler;
 
-import io.pistonee.handler.Operation;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -3,14 +3,13 @@ package io.pistonee.throttle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pistonee.cluster.MemorySharedMaps;
-import io.pistonee.handler.Operation;
+import io.pistonee.handler.ThrottlePolicy;
 import io.pistonee.testing.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -18,12 +17,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-class ThrottlerTest {
+class ThrottleCountersTest {
 
     /** A clock the test moves by hand. */
     private final ManualClock clock = new ManualClock(Instant.parse("2026-11-27T10:00:00Z"));
 
-    private final Throttler throttler = new Throttler(new MemorySharedMaps(clock), clock);
+    private final ThrottleCounters throttler = new ThrottleCounters(new MemorySharedMaps(clock), clock);
     private final ThrottlePolicy fivePerTenMinutes = new ThrottlePolicy("user_writes", 5, Duration.ofMinutes(10));
 
     @Test
@@ -106,56 +105,5 @@ class ThrottlerTest {
         pool.shutdown();
 
         assertThat(passed).isEqualTo(10);
-    }
-
-    @Throttle(requests = 5, per = 600, scope = "user_writes", operations = Operation.UPDATE)
-    static class ClassThrottled {}
-
-    static class MethodThrottled {
-        @Throttle(requests = 2, per = 30)
-        public void create(Object input) {}
-
-        public void update(Object id, Object input) {}
-    }
-
-    @Test
-    void policiesComeFromTheClassTheMethodOrTheDefault() {
-        assertThat(Throttles.policyOf(
-                        ClassThrottled.class, "posts", Operation.UPDATE, (scope, key) -> Optional.empty()))
-                .contains(new ThrottlePolicy("user_writes", 5, Duration.ofMinutes(10)));
-        assertThat(Throttles.policyOf(ClassThrottled.class, "posts", Operation.PATCH, (scope, key) -> Optional.empty()))
-                .contains(new ThrottlePolicy("user_writes", 5, Duration.ofMinutes(10)));
-        assertThat(Throttles.policyOf(ClassThrottled.class, "posts", Operation.READ, (scope, key) -> Optional.empty()))
-                .isEmpty();
-        assertThat(Throttles.policyOf(
-                        MethodThrottled.class, "notes", Operation.CREATE, (scope, key) -> Optional.empty()))
-                .contains(new ThrottlePolicy("notes", 2, Duration.ofSeconds(30)));
-        assertThat(Throttles.policyOf(
-                        MethodThrottled.class,
-                        "notes",
-                        Operation.UPDATE,
-                        (scope, key) ->
-                                scope.isEmpty() ? Optional.of(key.equals("requests") ? 100L : 60L) : Optional.empty()))
-                .contains(new ThrottlePolicy("notes", 100, Duration.ofSeconds(60)));
-    }
-
-    @Test
-    void configurationOverridesAScopeOrTurnsItOff() {
-        assertThat(Throttles.policyOf(
-                        ClassThrottled.class,
-                        "posts",
-                        Operation.UPDATE,
-                        (scope, key) -> scope.equals("user_writes") && key.equals("requests")
-                                ? Optional.of(50L)
-                                : Optional.empty()))
-                .contains(new ThrottlePolicy("user_writes", 50, Duration.ofMinutes(10)));
-        assertThat(Throttles.policyOf(
-                        ClassThrottled.class,
-                        "posts",
-                        Operation.UPDATE,
-                        (scope, key) -> scope.equals("user_writes") && key.equals("requests")
-                                ? Optional.of(0L)
-                                : Optional.empty()))
-                .isEmpty();
     }
 }

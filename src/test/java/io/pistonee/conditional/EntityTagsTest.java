@@ -1,4 +1,4 @@
-package io.pistonee.resource;
+package io.pistonee.conditional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

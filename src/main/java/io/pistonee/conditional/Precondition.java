@@ -1,4 +1,4 @@
-package io.pistonee.resource;
+package io.pistonee.conditional;
 
 /**
  * A check of the item a write is about to change, run inside the write's transaction so that the

@@ -1,4 +1,4 @@
-package io.pistonee.resource;
+package io.pistonee.conditional;
 
 import java.time.Instant;
 import java.time.ZonedDateTime;
