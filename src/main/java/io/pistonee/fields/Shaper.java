@@ -18,11 +18,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Array;
 import java.net.URI;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -48,9 +46,6 @@ import java.util.stream.BaseStream;
  * emitted as their ids. Thread-safe: one instance serves every request.
  */
 public final class Shaper {
-
-    /** Far deeper than any representation; cycles are cut before, so only a runaway result gets here. */
-    private static final int MAX_DEPTH = 1000;
 
     private static final String RESOURCE_URI = "resource_uri";
 
@@ -100,6 +95,20 @@ public final class Shaper {
         }
     }
 
+    ObjectMapper mapper() {
+        return mapper;
+    }
+
+    /** Whether offset date-times and instants may be formatted here rather than by the mapper. */
+    boolean isoDates() {
+        return isoDates;
+    }
+
+    /** The shape of a model class, or {@code null} when no handler serves it. */
+    ModelShape model(Class<?> type) {
+        return models.apply(type);
+    }
+
     /**
      * Shapes a value.
      *
@@ -120,7 +129,7 @@ public final class Shaper {
      */
     public JsonNode shape(Object value, FieldSpec spec, FieldSpec narrow, URI apiRoot) {
         ShapeOutput.Tree tree = new ShapeOutput.Tree();
-        new Walk(apiRoot, tree).value(value, spec, narrow, 0);
+        new ShapeWalk(this, apiRoot, tree).value(value, spec, narrow, 0);
         return tree.result();
     }
 
@@ -132,7 +141,7 @@ public final class Shaper {
     public void write(Object value, FieldSpec spec, FieldSpec narrow, URI apiRoot, JsonGenerator generator)
             throws IOException {
         try {
-            new Walk(apiRoot, new ShapeOutput.Generator(generator)).value(value, spec, narrow, 0);
+            new ShapeWalk(this, apiRoot, new ShapeOutput.Generator(generator)).value(value, spec, narrow, 0);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -203,7 +212,7 @@ public final class Shaper {
         return object;
     }
 
-    private static FieldSpec effective(FieldSpec spec, ModelShape model) {
+    static FieldSpec effective(FieldSpec spec, ModelShape model) {
         return spec != null && !spec.isDefault()
                 ? spec
                 : model != null ? model.fields() : spec != null ? spec : FieldSpec.ALL;
@@ -268,7 +277,7 @@ public final class Shaper {
     }
 
     /** The shape of a class, or of the entity it extends (a provider's proxy), cached under both. */
-    private BeanShape bean(Class<?> type) {
+    BeanShape bean(Class<?> type) {
         BeanShape shape = beans.get(type);
         if (shape == null) {
             Class<?> entity = BeanShape.entityClass(type);
@@ -283,7 +292,7 @@ public final class Shaper {
      * as long as the application): per field, a computed field, a property's accessor or the item's
      * {@code resource_uri}; names that are none of these are left out.
      */
-    private Step[] plan(BeanShape shape, ModelShape model, FieldSpec spec) {
+    Step[] plan(BeanShape shape, ModelShape model, FieldSpec spec) {
         PlanKey key = new PlanKey(shape.type(), spec);
         Step[] plan = plans.get(key);
         if (plan != null) {
@@ -310,7 +319,7 @@ public final class Shaper {
     }
 
     /** One field of a plan: computed, a property, or (neither) the item's {@code resource_uri}. */
-    private record Step(String name, FieldSpec nested, ComputedField computed, AnnotatedMember property) {}
+    record Step(String name, FieldSpec nested, ComputedField computed, AnnotatedMember property) {}
 
     /** A class and a spec, the spec compared by identity (hashing a spec's tree per row costs more). */
     private record PlanKey(Class<?> type, FieldSpec spec) {
@@ -325,7 +334,7 @@ public final class Shaper {
         }
     }
 
-    private boolean isBeanLike(Class<?> type) {
+    boolean isBeanLike(Class<?> type) {
         Boolean known = beanLike.get(type);
         if (known != null) {
             return known;
@@ -337,223 +346,5 @@ public final class Shaper {
                 return false;
             }
         });
-    }
-
-    /**
-     * One shaping run: carries the API root and the output, the objects on the current path (an
-     * object met again below itself is a cycle: an entity is then emitted as its id, anything else as
-     * {@code null}) and guards the depth.
-     */
-    private final class Walk {
-        private final URI apiRoot;
-        private final ShapeOutput out;
-        /**
-         * The containers on the current path, compared by identity: a short stack scanned rather than
-         * an identity set, which would hash every row (an identity hash is dear the first time).
-         */
-        private Object[] path = new Object[8];
-
-        private int depthOfPath;
-
-        Walk(URI apiRoot, ShapeOutput out) {
-            this.apiRoot = apiRoot;
-            this.out = out;
-        }
-
-        void value(Object value, FieldSpec spec, FieldSpec narrow, int depth) {
-            if (depth > MAX_DEPTH) {
-                throw new IllegalStateException("Result nests deeper than " + MAX_DEPTH + " levels");
-            }
-            if (value instanceof Optional<?> optional) {
-                value(optional.orElse(null), spec, narrow, depth);
-            } else if (!plain(value)) {
-                container(value, spec, narrow, depth);
-            }
-        }
-
-        /**
-         * The commonest values of a row, as the mapper would make them but without a round trip through
-         * it (shaping runs for every value of every row of a streamed export); {@code false} for others.
-         */
-        private boolean plain(Object value) {
-            if (value == null) {
-                out.nothing();
-            } else if (value instanceof String text) {
-                out.text(text);
-            } else if (value instanceof Long number) {
-                out.number(number.longValue());
-            } else if (value instanceof Integer number) {
-                out.number(number.intValue());
-            } else if (value instanceof Boolean bool) {
-                out.bool(bool);
-            } else if (value instanceof JsonNode node) {
-                out.tree(node);
-            } else if (isoDates && value instanceof OffsetDateTime time) {
-                out.text(ISO_OFFSET_DATE_TIME.format(time));
-            } else if (isoDates && value instanceof Instant instant) {
-                out.text(ISO_INSTANT.format(instant));
-            } else {
-                return false;
-            }
-            return true;
-        }
-
-        private void container(Object value, FieldSpec spec, FieldSpec narrow, int depth) {
-            boolean container = value instanceof Map<?, ?> || isSequence(value) || isBeanLike(value.getClass());
-            if (!container) {
-                out.tree(mapper.valueToTree(value));
-                return;
-            }
-            if (!enter(value)) {
-                cycle(value, depth);
-                return;
-            }
-            try {
-                if (value instanceof Map<?, ?> map) {
-                    map(map, spec, narrow, depth);
-                } else if (isSequence(value)) {
-                    sequence(value, spec, narrow, depth);
-                } else {
-                    bean(value, spec, narrow, depth);
-                }
-            } finally {
-                path[--depthOfPath] = null;
-            }
-        }
-
-        /** Puts a container on the path; {@code false} if it is on it already (a cycle). */
-        private boolean enter(Object value) {
-            for (int i = 0; i < depthOfPath; i++) {
-                if (path[i] == value) {
-                    return false;
-                }
-            }
-            if (depthOfPath == path.length) {
-                path = Arrays.copyOf(path, depthOfPath * 2);
-            }
-            path[depthOfPath++] = value;
-            return true;
-        }
-
-        private void cycle(Object value, int depth) {
-            Object id = value instanceof Map<?, ?> || isSequence(value) ? null : idOf(value);
-            value(id, null, null, depth + 1);
-        }
-
-        private void sequence(Object value, FieldSpec spec, FieldSpec narrow, int depth) {
-            out.startArray();
-            for (Iterator<?> items = items(value); items.hasNext(); ) {
-                value(items.next(), spec, narrow, depth + 1);
-            }
-            out.endArray();
-        }
-
-        private void map(Map<?, ?> map, FieldSpec spec, FieldSpec narrow, int depth) {
-            out.startObject();
-            if (spec == null || spec.isDefault()) {
-                map.forEach((key, item) -> {
-                    String name = String.valueOf(key);
-                    if ((spec == null || !spec.excludes(name)) && allowed(narrow, name)) {
-                        out.name(name);
-                        value(item, null, nested(narrow, name), depth + 1);
-                    }
-                });
-            } else {
-                for (FieldSpec.Field field : spec.fields()) {
-                    if (map.containsKey(field.name()) && allowed(narrow, field.name())) {
-                        out.name(field.name());
-                        value(map.get(field.name()), field.nested(), nested(narrow, field.name()), depth + 1);
-                    }
-                }
-            }
-            out.endObject();
-        }
-
-        private void bean(Object bean, FieldSpec spec, FieldSpec narrow, int depth) {
-            BeanShape shape = Shaper.this.bean(bean.getClass());
-            ModelShape model = models.apply(shape.type());
-            FieldSpec effective = effective(spec, model);
-            out.startObject();
-            if (effective.isDefault()) {
-                defaultFields(bean, shape, effective, narrow, depth);
-            } else {
-                listedFields(bean, shape, model, effective, narrow, depth);
-            }
-            out.endObject();
-        }
-
-        private void defaultFields(Object bean, BeanShape shape, FieldSpec spec, FieldSpec narrow, int depth) {
-            for (String name : shape.defaults()) {
-                if (!spec.excludes(name) && allowed(narrow, name)) {
-                    out.name(name);
-                    related(shape.get(bean, name), nested(narrow, name), depth);
-                }
-            }
-        }
-
-        /** A property value in a default field set: entities (and collections of them) as ids. */
-        private void related(Object value, FieldSpec narrow, int depth) {
-            if (value != null && BeanShape.entityClass(value.getClass()) != null) {
-                value(idOf(value), null, null, depth + 1);
-            } else if (isSequence(value) && !(value instanceof Iterator<?>) && !(value instanceof BaseStream<?, ?>)) {
-                out.startArray();
-                for (Iterator<?> items = items(value); items.hasNext(); ) {
-                    related(items.next(), narrow, depth + 1);
-                }
-                out.endArray();
-            } else {
-                value(value, null, narrow, depth + 1);
-            }
-        }
-
-        private void listedFields(
-                Object bean, BeanShape shape, ModelShape model, FieldSpec spec, FieldSpec narrow, int depth) {
-            for (Step step : plan(shape, model, spec)) {
-                String name = step.name();
-                if (!allowed(narrow, name)) {
-                    continue;
-                }
-                out.name(name);
-                if (step.computed() != null) {
-                    value(step.computed().compute(bean), step.nested(), nested(narrow, name), depth + 1);
-                } else if (step.property() != null) {
-                    value(step.property().getValue(bean), step.nested(), nested(narrow, name), depth + 1);
-                } else {
-                    String path = model.path().apply(bean);
-                    value(path == null ? null : uri(path), null, null, depth + 1);
-                }
-            }
-        }
-
-        /**
-         * An item's path resolved against the API root. A plain relative path ({@code posts/42}, its
-         * id segment percent-encoded) is appended to the root, which is what resolving it gives,
-         * without parsing a URI for every row.
-         */
-        private String uri(String path) {
-            String root = apiRoot.toString();
-            boolean plainPath = !path.isEmpty()
-                    && path.charAt(0) != '/'
-                    && path.indexOf(':') < 0
-                    && path.indexOf('?') < 0
-                    && path.indexOf('#') < 0
-                    && !path.contains("./")
-                    && !path.endsWith(".");
-            return plainPath && root.endsWith("/") && apiRoot.getRawQuery() == null
-                    ? root + path
-                    : apiRoot.resolve(path).toString();
-        }
-
-        private static boolean allowed(FieldSpec narrow, String name) {
-            return narrow == null || narrow.field(name) != null;
-        }
-
-        private static FieldSpec nested(FieldSpec narrow, String name) {
-            if (narrow == null) {
-                return null;
-            }
-            FieldSpec.Field field = narrow.field(name);
-            return field == null || field.nested() == null || field.nested().isDefault() ? null : field.nested();
-        }
     }
 }
