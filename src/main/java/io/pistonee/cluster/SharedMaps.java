@@ -1,5 +1,7 @@
 package io.pistonee.cluster;
 
+import io.pistonee.cluster.internal.JCacheSharedMaps;
+import io.pistonee.cluster.internal.MemorySharedMaps;
 import java.time.Duration;
 
 /**

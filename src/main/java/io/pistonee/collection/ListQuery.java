@@ -1,5 +1,6 @@
 package io.pistonee.collection;
 
+import io.pistonee.collection.internal.ListingRules;
 import io.pistonee.problem.Rc;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -121,7 +122,8 @@ public record ListQuery(int limit, int offset, String cursor, List<Filter> filte
         return values.get(0);
     }
 
-    static String shorten(String text) {
+    /** Client text as a problem's detail quotes it: at most 60 characters. */
+    public static String shorten(String text) {
         return text.length() <= 60 ? text : text.substring(0, 60) + "...";
     }
 }

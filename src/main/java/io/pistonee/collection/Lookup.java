@@ -1,5 +1,6 @@
 package io.pistonee.collection;
 
+import io.pistonee.collection.internal.CriteriaQueries;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Predicate;
@@ -20,57 +21,57 @@ import java.util.stream.Collectors;
 public enum Lookup {
     EXACT(Applies.ANY, "equals this") {
         @Override
-        Predicate where(CriteriaBuilder builder, Expression<?> attribute, List<Expression<?>> values) {
+        public Predicate where(CriteriaBuilder builder, Expression<?> attribute, List<Expression<?>> values) {
             return builder.equal(attribute, values.get(0));
         }
     },
     CONTAINS(Applies.TEXT, "contains this text") {
         @Override
-        Object operand(Object value) {
+        public Object operand(Object value) {
             return "%" + escape((String) value) + "%";
         }
 
         @Override
-        Predicate where(CriteriaBuilder builder, Expression<?> attribute, List<Expression<?>> values) {
+        public Predicate where(CriteriaBuilder builder, Expression<?> attribute, List<Expression<?>> values) {
             return builder.like(text(attribute), text(values.get(0)), ESCAPE);
         }
     },
     ICONTAINS(Applies.TEXT, "contains this text, ignoring case") {
         @Override
-        Object operand(Object value) {
+        public Object operand(Object value) {
             return "%" + escape(((String) value).toLowerCase(Locale.ROOT)) + "%";
         }
 
         @Override
-        Predicate where(CriteriaBuilder builder, Expression<?> attribute, List<Expression<?>> values) {
+        public Predicate where(CriteriaBuilder builder, Expression<?> attribute, List<Expression<?>> values) {
             return builder.like(builder.lower(text(attribute)), text(values.get(0)), ESCAPE);
         }
     },
     GT(Applies.ORDERED, "is greater than this (later, for times)") {
         @Override
         @SuppressWarnings("unchecked")
-        Predicate where(CriteriaBuilder builder, Expression<?> attribute, List<Expression<?>> values) {
+        public Predicate where(CriteriaBuilder builder, Expression<?> attribute, List<Expression<?>> values) {
             return builder.greaterThan(ordered(attribute), ordered(values.get(0)));
         }
     },
     GTE(Applies.ORDERED, "is this or greater") {
         @Override
         @SuppressWarnings("unchecked")
-        Predicate where(CriteriaBuilder builder, Expression<?> attribute, List<Expression<?>> values) {
+        public Predicate where(CriteriaBuilder builder, Expression<?> attribute, List<Expression<?>> values) {
             return builder.greaterThanOrEqualTo(ordered(attribute), ordered(values.get(0)));
         }
     },
     LT(Applies.ORDERED, "is less than this (earlier, for times)") {
         @Override
         @SuppressWarnings("unchecked")
-        Predicate where(CriteriaBuilder builder, Expression<?> attribute, List<Expression<?>> values) {
+        public Predicate where(CriteriaBuilder builder, Expression<?> attribute, List<Expression<?>> values) {
             return builder.lessThan(ordered(attribute), ordered(values.get(0)));
         }
     },
     LTE(Applies.ORDERED, "is this or less") {
         @Override
         @SuppressWarnings("unchecked")
-        Predicate where(CriteriaBuilder builder, Expression<?> attribute, List<Expression<?>> values) {
+        public Predicate where(CriteriaBuilder builder, Expression<?> attribute, List<Expression<?>> values) {
             return builder.lessThanOrEqualTo(ordered(attribute), ordered(values.get(0)));
         }
     },
@@ -82,7 +83,7 @@ public enum Lookup {
         }
 
         @Override
-        Predicate where(CriteriaBuilder builder, Expression<?> attribute, List<Expression<?>> values) {
+        public Predicate where(CriteriaBuilder builder, Expression<?> attribute, List<Expression<?>> values) {
             return attribute.in(values.toArray(Expression<?>[]::new));
         }
     };
@@ -141,15 +142,15 @@ public enum Lookup {
     }
 
     /** The value the query compares with, from the parameter's value converted to the attribute's type. */
-    Object operand(Object value) {
+    public Object operand(Object value) {
         return value;
     }
 
     /** The query's condition on the attribute, given the bound operands (one, or several for {@link #takesMany}). */
-    abstract Predicate where(CriteriaBuilder builder, Expression<?> attribute, List<Expression<?>> values);
+    public abstract Predicate where(CriteriaBuilder builder, Expression<?> attribute, List<Expression<?>> values);
 
     /** The lookup a suffix names, or {@code null} for none known. */
-    static Lookup of(String suffix) {
+    public static Lookup of(String suffix) {
         for (Lookup lookup : values()) {
             if (lookup.suffix().equals(suffix)) {
                 return lookup;
@@ -159,7 +160,7 @@ public enum Lookup {
     }
 
     /** Every suffix, for error messages: {@code exact, contains, ...}. */
-    static String suffixes() {
+    public static String suffixes() {
         return Arrays.stream(values()).map(Lookup::suffix).collect(Collectors.joining(", "));
     }
 

@@ -4,7 +4,7 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * The emitter chosen for the current request by {@link FormatFilter}, and a JSONP callback if any.
- * Request-scoped: one instance per request, made by {@code io.pistonee.resource.RequestState}.
+ * Request-scoped: one instance per request, made by {@code io.pistonee.resource.internal.RequestState}.
  */
 public class SelectedFormat {
 

@@ -1,5 +1,6 @@
 package io.pistonee.handler;
 
+import io.pistonee.handler.internal.Access;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Stereotype;
 import java.lang.annotation.Documented;

@@ -1,9 +1,9 @@
 package io.pistonee.openapi;
 
 import com.fasterxml.jackson.databind.JavaType;
-import io.pistonee.handler.HandlerDescriptor;
 import io.pistonee.handler.LastModified;
 import io.pistonee.handler.Operation;
+import io.pistonee.handler.internal.HandlerDescriptor;
 import io.pistonee.problem.Rc;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;

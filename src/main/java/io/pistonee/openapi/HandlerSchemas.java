@@ -1,9 +1,9 @@
 package io.pistonee.openapi;
 
 import com.fasterxml.jackson.databind.JavaType;
-import io.pistonee.fields.FieldSpec;
-import io.pistonee.handler.HandlerDescriptor;
+import io.pistonee.fields.internal.FieldSpec;
 import io.pistonee.handler.Operation;
+import io.pistonee.handler.internal.HandlerDescriptor;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;

@@ -2,8 +2,8 @@ package io.pistonee.openapi;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.type.TypeFactory;
-import io.pistonee.handler.HandlerDescriptor;
-import io.pistonee.handler.HandlerExtension;
+import io.pistonee.handler.internal.HandlerDescriptor;
+import io.pistonee.handler.internal.HandlerExtension;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.CDI;
 import java.lang.reflect.Field;
@@ -30,7 +30,7 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * <pre>
  * mp.openapi.model.reader=io.pistonee.openapi.PistonModelReader
  * mp.openapi.filter=io.pistonee.openapi.PistonOpenApiFilter
- * mp.openapi.scan.exclude.classes=io.pistonee.resource.PistonResource,&lt;every handler class&gt;
+ * mp.openapi.scan.exclude.classes=io.pistonee.resource.internal.PistonResource,&lt;every handler class&gt;
  * </pre>
  * Handler classes are no JAX-RS resources: their MicroProfile OpenAPI annotations are read by the
  * {@link PistonModelReader}, and a server scanning them as resources would fail (Payara answers
@@ -55,7 +55,7 @@ public class OpenApiDefaults implements ConfigSource {
      * The generic JAX-RS resource, named rather than imported: it is the one class above this package
      * (it calls the concepts; they never call it). A unit test keeps the name true.
      */
-    static final String GENERIC_RESOURCE = "io.pistonee.resource.PistonResource";
+    static final String GENERIC_RESOURCE = "io.pistonee.resource.internal.PistonResource";
 
     private static final Map<String, String> FIXED =
             Map.of(READER, PistonModelReader.class.getName(), FILTER, PistonOpenApiFilter.class.getName());

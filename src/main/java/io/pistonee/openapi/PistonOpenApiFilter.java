@@ -1,6 +1,6 @@
 package io.pistonee.openapi;
 
-import io.pistonee.handler.ApiPaths;
+import io.pistonee.handler.internal.ApiPaths;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

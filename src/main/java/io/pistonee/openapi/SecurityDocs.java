@@ -1,8 +1,8 @@
 package io.pistonee.openapi;
 
-import io.pistonee.handler.Access;
-import io.pistonee.handler.HandlerDescriptor;
 import io.pistonee.handler.Operation;
+import io.pistonee.handler.internal.Access;
+import io.pistonee.handler.internal.HandlerDescriptor;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.pistonee.openapi;
 
-import io.pistonee.handler.HandlerDescriptor;
 import io.pistonee.handler.Operation;
-import io.pistonee.handler.ThrottlePolicy;
+import io.pistonee.handler.internal.HandlerDescriptor;
+import io.pistonee.handler.internal.ThrottlePolicy;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

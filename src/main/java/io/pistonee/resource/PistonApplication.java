@@ -1,6 +1,6 @@
 package io.pistonee.resource;
 
-import io.pistonee.handler.ApiPaths;
+import io.pistonee.handler.internal.ApiPaths;
 import jakarta.enterprise.context.Dependent;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;

@@ -1,8 +1,8 @@
 package io.pistonee.security;
 
 import io.pistonee.config.SecurityConfig;
-import io.pistonee.handler.Access;
-import io.pistonee.handler.Resolution;
+import io.pistonee.handler.internal.Access;
+import io.pistonee.handler.internal.Resolution;
 import io.pistonee.problem.ProblemException;
 import io.pistonee.problem.Rc;
 import jakarta.annotation.Priority;

@@ -2,7 +2,7 @@ package io.pistonee.security;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.pistonee.cluster.SharedState;
+import io.pistonee.cluster.internal.SharedState;
 import io.pistonee.config.SecurityConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

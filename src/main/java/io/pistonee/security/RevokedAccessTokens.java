@@ -2,7 +2,7 @@ package io.pistonee.security;
 
 import io.pistonee.cluster.SharedMap;
 import io.pistonee.cluster.SharedMaps;
-import io.pistonee.cluster.SharedState;
+import io.pistonee.cluster.internal.SharedState;
 import io.pistonee.config.SecurityConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -2,8 +2,8 @@ package io.pistonee.emitter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pistonee.config.PistonConfig;
-import io.pistonee.fields.FieldSpec;
-import io.pistonee.fields.Shaper;
+import io.pistonee.fields.internal.FieldSpec;
+import io.pistonee.fields.internal.Shaper;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import java.io.ByteArrayOutputStream;

@@ -21,7 +21,7 @@ class OpenApiDefaultsTest {
     @Test
     void excludesTheGenericResourceFromScanningEvenBeforeCdiIsThere() {
         assertThat(defaults.getValue("mp.openapi.scan.exclude.classes"))
-                .isEqualTo(io.pistonee.resource.PistonResource.class.getName());
+                .isEqualTo(io.pistonee.resource.internal.PistonResource.class.getName());
         assertThat(defaults.getProperties()).containsKeys("mp.openapi.model.reader", "mp.openapi.filter");
     }
 

@@ -2,7 +2,7 @@ package io.pistonee.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pistonee.cluster.MemorySharedMaps;
+import io.pistonee.cluster.internal.MemorySharedMaps;
 import io.pistonee.testing.ManualClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

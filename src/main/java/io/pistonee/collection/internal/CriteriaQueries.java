@@ -1,0 +1,255 @@
+package io.pistonee.collection.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pistonee.collection.ListQuery;
+import io.pistonee.collection.Lookup;
+import io.pistonee.collection.Page;
+import io.pistonee.problem.Rc;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.ParameterExpression;
+import jakarta.persistence.criteria.Path;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.metamodel.EntityType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Runs a {@link ListQuery} on an entity with the JPA Criteria API (never JPQL strings, so no client
+ * text ever reaches the query language): filters become predicates with bound parameters, the order
+ * gets the id as a last key so pages are stable, and a page is an offset/limit query or a keyset query
+ * after a cursor.
+ */
+public final class CriteriaQueries {
+
+    private CriteriaQueries() {}
+
+    /** One page of the entities that pass the query's filters. */
+    public static <T> Page<T> page(EntityManager entityManager, Class<T> model, ListQuery query, ObjectMapper mapper) {
+        List<ListQuery.Order> order = withId(query.order(), idAttribute(entityManager, model));
+        String signature = order.stream()
+                .map(key -> (key.descending() ? "-" : "") + key.path())
+                .collect(Collectors.joining(","));
+        Cursor cursor = query.isCursor() ? Cursor.decode(query.cursor(), signature, order.size(), mapper) : null;
+        Long total = query.isCursor() && !query.total() ? null : count(entityManager, model, query, mapper);
+
+        CriteriaBuilder builder = entityManager.getCriteriaBuilder();
+        Bindings bindings = new Bindings(builder);
+        CriteriaQuery<T> select = builder.createQuery(model);
+        Root<T> root = select.from(model);
+        List<Predicate> where = predicates(builder, root, query.filters(), mapper, bindings);
+        boolean keyset = cursor != null && cursor.keys() != null;
+        if (keyset) {
+            where.add(after(builder, root, order, cursor.keys(), mapper, bindings));
+        }
+        select.select(root).where(where.toArray(Predicate[]::new)).orderBy(orders(builder, root, order));
+        int offset = keyset ? -1 : cursor != null ? cursor.offset() : query.offset();
+        TypedQuery<T> typed = bindings.bind(entityManager.createQuery(select)).setMaxResults(query.limit() + 1);
+        if (offset > 0) {
+            typed.setFirstResult(offset);
+        }
+        List<T> rows = typed.getResultList();
+        boolean more = rows.size() > query.limit();
+        List<T> items = more ? rows.subList(0, query.limit()) : rows;
+        String next = more && query.isCursor()
+                ? Cursor.encode(
+                        signature,
+                        keysOf(items.get(items.size() - 1), order),
+                        Math.max(offset, 0) + query.limit(),
+                        mapper)
+                : null;
+        return new Page<>(items, query, offset, total, more, next);
+    }
+
+    private static <T> long count(EntityManager entityManager, Class<T> model, ListQuery query, ObjectMapper mapper) {
+        CriteriaBuilder builder = entityManager.getCriteriaBuilder();
+        Bindings bindings = new Bindings(builder);
+        CriteriaQuery<Long> count = builder.createQuery(Long.class);
+        Root<T> root = count.from(model);
+        count.select(builder.count(root))
+                .where(predicates(builder, root, query.filters(), mapper, bindings)
+                        .toArray(Predicate[]::new));
+        return bindings.bind(entityManager.createQuery(count)).getSingleResult();
+    }
+
+    /**
+     * Values bound as parameters rather than written into the query text: a query's form is the same
+     * whatever the values, and the driver's statement cache can keep it.
+     */
+    private static final class Bindings {
+        private final CriteriaBuilder builder;
+        private final List<Object> values = new ArrayList<>();
+
+        Bindings(CriteriaBuilder builder) {
+            this.builder = builder;
+        }
+
+        /** A parameter of a type, to be bound to a value. */
+        @SuppressWarnings("unchecked")
+        <X> Expression<X> value(Class<?> type, Object value) {
+            ParameterExpression<X> parameter = builder.parameter((Class<X>) type, "p" + values.size());
+            values.add(value);
+            return parameter;
+        }
+
+        <Q extends TypedQuery<?>> Q bind(Q query) {
+            for (int i = 0; i < values.size(); i++) {
+                query.setParameter("p" + i, values.get(i));
+            }
+            return query;
+        }
+    }
+
+    private static List<ListQuery.Order> withId(List<ListQuery.Order> order, String id) {
+        List<ListQuery.Order> keys = new ArrayList<>(order);
+        if (keys.stream().noneMatch(key -> key.path().equals(id))) {
+            keys.add(new ListQuery.Order(id, id, false));
+        }
+        return keys;
+    }
+
+    private static String idAttribute(EntityManager entityManager, Class<?> model) {
+        EntityType<?> entity = entityManager.getMetamodel().entity(model);
+        return entity.getId(entity.getIdType().getJavaType()).getName();
+    }
+
+    private static List<jakarta.persistence.criteria.Order> orders(
+            CriteriaBuilder builder, Root<?> root, List<ListQuery.Order> order) {
+        List<jakarta.persistence.criteria.Order> orders = new ArrayList<>();
+        for (ListQuery.Order key : order) {
+            Path<?> path = path(root, key.path());
+            orders.add(key.descending() ? builder.desc(path) : builder.asc(path));
+        }
+        return orders;
+    }
+
+    private static List<Predicate> predicates(
+            CriteriaBuilder builder,
+            Root<?> root,
+            List<ListQuery.Filter> filters,
+            ObjectMapper mapper,
+            Bindings bindings) {
+        List<Predicate> predicates = new ArrayList<>();
+        for (ListQuery.Filter filter : filters) {
+            predicates.add(predicate(builder, path(root, filter.path()), filter, mapper, bindings));
+        }
+        return predicates;
+    }
+
+    /**
+     * A filter's condition: its lookup must apply to the attribute (400 otherwise), its values are
+     * converted to the attribute's type (400 if they do not fit) and bound, and the lookup writes the
+     * condition.
+     */
+    private static Predicate predicate(
+            CriteriaBuilder builder, Path<?> path, ListQuery.Filter filter, ObjectMapper mapper, Bindings bindings) {
+        Class<?> type = boxed(path.getJavaType());
+        Lookup lookup = filter.lookup();
+        String field = filter.field() + (lookup == Lookup.EXACT ? "" : "__" + lookup.suffix());
+        if (lookup.applies() == Lookup.Applies.TEXT && !lookup.appliesTo(type)) {
+            throw Rc.BAD_REQUEST.error("'" + field + "': " + filter.field() + " is not text.");
+        }
+        List<Object> values = new ArrayList<>();
+        for (String value : filter.values()) {
+            values.add(convert(value, type, field, mapper));
+        }
+        if (!lookup.appliesTo(type)) {
+            throw Rc.BAD_REQUEST.error("'" + field + "': " + filter.field() + " has no order.");
+        }
+        List<Expression<?>> operands = new ArrayList<>();
+        for (Object value : values) {
+            operands.add(bindings.value(type, lookup.operand(value)));
+        }
+        return lookup.where(builder, path, operands);
+    }
+
+    /** Items after the cursor's keys in the order: (a > x) or (a = x and b > y) or ... */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Predicate after(
+            CriteriaBuilder builder,
+            Root<?> root,
+            List<ListQuery.Order> order,
+            List<JsonNode> keys,
+            ObjectMapper mapper,
+            Bindings bindings) {
+        List<Predicate> alternatives = new ArrayList<>();
+        List<Predicate> equalSoFar = new ArrayList<>();
+        for (int i = 0; i < order.size(); i++) {
+            ListQuery.Order key = order.get(i);
+            Expression<Comparable> path = (Expression<Comparable>) path(root, key.path());
+            Class<?> type = boxed(path.getJavaType());
+            Expression<Comparable> value = bindings.value(type, convertKey(keys.get(i), type, mapper));
+            List<Predicate> alternative = new ArrayList<>(equalSoFar);
+            alternative.add(key.descending() ? builder.lessThan(path, value) : builder.greaterThan(path, value));
+            alternatives.add(builder.and(alternative.toArray(Predicate[]::new)));
+            equalSoFar.add(builder.equal(path, value));
+        }
+        return builder.or(alternatives.toArray(Predicate[]::new));
+    }
+
+    private static List<Object> keysOf(Object item, List<ListQuery.Order> order) {
+        List<Object> keys = new ArrayList<>();
+        for (ListQuery.Order key : order) {
+            keys.add(PropertyPaths.read(item, key.path()));
+        }
+        return keys;
+    }
+
+    private static Path<?> path(Root<?> root, String dotted) {
+        Path<?> path = root;
+        for (String segment : dotted.split("\\.")) {
+            path = path.get(segment);
+        }
+        return path;
+    }
+
+    private static Object convert(String value, Class<?> type, String field, ObjectMapper mapper) {
+        if (type == String.class) {
+            return value;
+        }
+        try {
+            Object converted = mapper.convertValue(value, type);
+            if (converted == null) {
+                throw new IllegalArgumentException("empty");
+            }
+            return converted;
+        } catch (IllegalArgumentException e) {
+            throw Rc.BAD_REQUEST.error(
+                    "'" + field + "': '" + ListQuery.shorten(value) + "' is not a valid " + describe(type) + ".");
+        }
+    }
+
+    private static Object convertKey(JsonNode key, Class<?> type, ObjectMapper mapper) {
+        try {
+            return mapper.convertValue(key, type);
+        } catch (IllegalArgumentException e) {
+            throw Rc.BAD_REQUEST.error("The cursor does not fit this collection: start again from the first page.");
+        }
+    }
+
+    private static String describe(Class<?> type) {
+        if (Number.class.isAssignableFrom(type)) {
+            return "number";
+        }
+        if (type == Boolean.class) {
+            return "boolean (true or false)";
+        }
+        if (type.getName().startsWith("java.time.")) {
+            return "ISO-8601 " + type.getSimpleName();
+        }
+        return type.getSimpleName();
+    }
+
+    private static Class<?> boxed(Class<?> type) {
+        if (!type.isPrimitive()) {
+            return type;
+        }
+        return java.lang.invoke.MethodType.methodType(type).wrap().returnType();
+    }
+}

@@ -1,8 +1,0 @@
-package io.pistonee.fields;
-
-/** A field whose value is computed from the instance, such as a handler's {@code contentLength(post)}. */
-@FunctionalInterface
-public interface ComputedField {
-
-    Object compute(Object instance);
-}

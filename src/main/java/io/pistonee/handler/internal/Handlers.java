@@ -1,0 +1,228 @@
+package io.pistonee.handler.internal;
+
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import io.pistonee.config.PistonConfig;
+import io.pistonee.fields.internal.ComputedField;
+import io.pistonee.fields.internal.ModelShape;
+import io.pistonee.fields.internal.Shaper;
+import io.pistonee.handler.Handler;
+import io.pistonee.problem.Rc;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.logging.Logger;
+
+/**
+ * The handlers of this application: resource name to {@link HandlerDescriptor}, built at start-up
+ * (a handler whose field spec, listing or throttle does not fit fails the deployment), and the
+ * {@link Shaper} that knows every model's shape.
+ */
+@ApplicationScoped
+public class Handlers {
+
+    private static final Logger LOG = Logger.getLogger(Handlers.class.getName());
+
+    @Inject
+    HandlerExtension extension;
+
+    @Inject
+    BeanManager beans;
+
+    @Inject
+    PistonConfig config;
+
+    private Map<String, HandlerDescriptor> byName;
+    private Map<Class<?>, HandlerDescriptor> byModel;
+    private Shaper shaper;
+
+    @PostConstruct
+    void init() {
+        Map<Class<?>, Object> instances = instances();
+        Map<String, HandlerDescriptor> named = new TreeMap<>();
+        Map<Class<?>, HandlerDescriptor> models = new HashMap<>();
+        for (Class<?> type : instances.keySet()) {
+            String name = type.getAnnotation(Handler.class).value();
+            if (!name.isEmpty()) {
+                HandlerDescriptor handler = read(type, name);
+                HandlerDescriptor twin = handler.anonymous() == null
+                        ? null
+                        : read(handler.anonymous(), name).bind(instances.get(handler.anonymous()), null, null);
+                named.put(name, handler.bind(instances.get(type), twin, null));
+            }
+        }
+        for (HandlerDescriptor handler : named.values()) {
+            if (handler.isModelHandler() && !models.containsKey(handler.model())) {
+                keepIdentityReadOnly(handler.model());
+                HandlerDescriptor shaped = handler.bind(handler.instance(), handler.twin(), shape(handler));
+                models.put(handler.model(), shaped);
+                named.put(handler.name(), shaped);
+            }
+        }
+        byName = Collections.unmodifiableMap(named);
+        byModel = Map.copyOf(models);
+        shaper = new Shaper(
+                config.mapper(),
+                type -> modelHandler(type).map(HandlerDescriptor::shape).orElse(null));
+        for (HandlerDescriptor handler : named.values()) {
+            checkFields(handler, shaper);
+            handler.anonymousTwin().ifPresent(twin -> checkFields(twin, shaper));
+        }
+        logThrottles();
+    }
+
+    /** Builds everything at deployment, so a broken handler fails the deployment, not a request. */
+    void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        byName.size();
+    }
+
+    /** The handler of a resource name, if there is one. */
+    public Optional<HandlerDescriptor> find(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    /** The handler of a resource name; 404 when there is none. */
+    public HandlerDescriptor require(String name) {
+        return find(name).orElseThrow(() -> Rc.NOT_FOUND.error("There is no resource named '" + name + "'."));
+    }
+
+    /** Every handler, ordered by name (discovery order differs between servers). */
+    public Collection<HandlerDescriptor> all() {
+        return byName.values();
+    }
+
+    /**
+     * The model handler of a class or its nearest model superclass: the one that defines its shape
+     * (when several handlers serve a model, the first by name).
+     */
+    public Optional<HandlerDescriptor> modelHandler(Class<?> type) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            HandlerDescriptor handler = byModel.get(c);
+            if (handler != null) {
+                return Optional.of(handler);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The shaper that knows every handler's model. */
+    public Shaper shaper() {
+        return shaper;
+    }
+
+    private Map<Class<?>, Object> instances() {
+        Map<Class<?>, Object> references = new HashMap<>();
+        for (Bean<?> bean : extension.handlers()) {
+            references.put(
+                    bean.getBeanClass(),
+                    beans.getReference(bean, bean.getBeanClass(), beans.createCreationalContext(bean)));
+        }
+        return references;
+    }
+
+    private HandlerDescriptor read(Class<?> type, String name) {
+        return HandlerDescriptor.of(type, name, config.mapper(), this::throttleSetting);
+    }
+
+    private Optional<Long> throttleSetting(String scope, String setting) {
+        if (scope.isEmpty()) {
+            return Optional.of(
+                    setting.equals("requests") ? (long) config.throttleRequests() : config.throttlePerSeconds());
+        }
+        return config.throttleOverride(scope, setting);
+    }
+
+    private void logThrottles() {
+        List<String> throttled = new ArrayList<>();
+        for (HandlerDescriptor handler : byName.values()) {
+            handler.plans()
+                    .forEach((operation, plan) -> plan.throttle()
+                            .ifPresent(policy -> throttled.add(
+                                    handler.name() + ' ' + operation.name().toLowerCase(Locale.ROOT))));
+        }
+        if (!throttled.isEmpty()) {
+            LOG.info("Throttles on " + throttled + (config.throttleEnabled() ? "" : ", switched off"));
+        }
+    }
+
+    /** How instances of a handler's model are shaped wherever they appear. */
+    private ModelShape shape(HandlerDescriptor handler) {
+        Map<String, ComputedField> computed = new HashMap<>();
+        handler.computed()
+                .forEach((field, method) ->
+                        computed.put(field, instance -> invoke(method, handler.instance(), instance)));
+        return new ModelShape(
+                handler.fields(), computed, instance -> handler.pathOf(shaper.idOf(instance)), handler.djangoModel());
+    }
+
+    /** Ids and versions belong to the server: clients may read them but never bind them. */
+    private void keepIdentityReadOnly(Class<?> model) {
+        ObjectMapper mapper = config.mapper();
+        BeanDescription description = mapper.getDeserializationConfig().introspect(mapper.constructType(model));
+        List<String> managed = new ArrayList<>();
+        for (BeanPropertyDefinition property : description.findProperties()) {
+            if (isIdentity(property.getField()) || isIdentity(property.getGetter())) {
+                managed.add(property.getName());
+            }
+        }
+        config.readOnlyOnInput(model, managed);
+    }
+
+    private static boolean isIdentity(AnnotatedMember member) {
+        return member != null
+                && (member.hasAnnotation(Id.class)
+                        || member.hasAnnotation(EmbeddedId.class)
+                        || member.hasAnnotation(Version.class));
+    }
+
+    /** A model handler's field specs may name only model properties, computed fields and resource_uri. */
+    static void checkFields(HandlerDescriptor descriptor, Shaper shaper) {
+        if (!descriptor.isModelHandler()) {
+            return;
+        }
+        List<String> known = new ArrayList<>(shaper.properties(descriptor.model()));
+        known.addAll(descriptor.computed().keySet());
+        known.add("resource_uri");
+        for (var spec : List.of(descriptor.fields(), descriptor.listFields())) {
+            for (String field : spec.names()) {
+                if (!known.contains(field)) {
+                    throw new IllegalStateException("@Handler(\"" + descriptor.name() + "\") on "
+                            + descriptor.handlerClass().getName() + ": field '" + field + "' is neither a property of "
+                            + descriptor.model().getSimpleName() + " nor a public method " + field + "("
+                            + descriptor.model().getSimpleName() + ") of the handler");
+                }
+            }
+        }
+    }
+
+    private static Object invoke(Method method, Object handler, Object instance) {
+        try {
+            return method.invoke(handler, instance);
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.pistonee.handler.internal;
+
+import io.pistonee.collection.ListQuery;
+import io.pistonee.fields.internal.FieldSpec;
+import io.pistonee.handler.ModelHandler;
+import io.pistonee.handler.Operation;
+import java.util.Optional;
+
+/**
+ * What the pipeline decided for the current request, decided once and read by every later step:
+ * the handler named in the path, the one that serves this caller (its anonymous twin for an
+ * unauthenticated caller, when the twin provides the operation) and the operation (routing); the
+ * client's {@code ?fields=} and a model handler's collection query (parsed before the handler runs).
+ * Authorization, throttling, binding, invocation and shaping read it; {@link ModelHandler#listQuery()}
+ * reads the query. Request-scoped: one instance per request, made by the resource's request state.
+ */
+public class Resolution {
+
+    private HandlerDescriptor requested;
+    private HandlerDescriptor serving;
+    private Operation operation;
+    private FieldSpec narrowing;
+    private ListQuery query;
+
+    /** Routing's decision; called once per request, before authorization. */
+    public void resolve(HandlerDescriptor requested, HandlerDescriptor serving, Operation operation) {
+        this.requested = requested;
+        this.serving = serving;
+        this.operation = operation;
+    }
+
+    /** Whether routing has run for this request (it does not for OPTIONS). */
+    public boolean resolved() {
+        return serving != null;
+    }
+
+    /** The handler named in the path. */
+    public HandlerDescriptor requested() {
+        return requested;
+    }
+
+    /** The handler that serves this caller: the requested one or its anonymous twin. */
+    public HandlerDescriptor serving() {
+        return serving;
+    }
+
+    public Operation operation() {
+        return operation;
+    }
+
+    /** Sets the client's {@code ?fields=}, parsed once; {@code null} when it sent none. */
+    public void narrow(FieldSpec narrowing) {
+        this.narrowing = narrowing;
+    }
+
+    /** The client's {@code ?fields=}: it narrows the handler's spec, never widens it; {@code null} when absent. */
+    public FieldSpec narrowing() {
+        return narrowing;
+    }
+
+    /** Sets the collection query of a model handler's list. */
+    public void query(ListQuery query) {
+        this.query = query;
+    }
+
+    /** The collection query, or empty when the list is not being served over HTTP. */
+    public Optional<ListQuery> query() {
+        return Optional.ofNullable(query);
+    }
+}

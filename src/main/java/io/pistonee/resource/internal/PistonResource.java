@@ -1,0 +1,196 @@
+package io.pistonee.resource.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pistonee.conditional.internal.Conditions;
+import io.pistonee.conditional.internal.Precondition;
+import io.pistonee.conditional.internal.Validators;
+import io.pistonee.handler.Operation;
+import io.pistonee.handler.internal.ApiPaths;
+import io.pistonee.handler.internal.HandlerDescriptor;
+import io.pistonee.handler.internal.Handlers;
+import io.pistonee.handler.internal.Resolution;
+import io.pistonee.parser.Binder;
+import io.pistonee.parser.PatchParser;
+import io.pistonee.parser.RequestData;
+import io.pistonee.problem.TransactionFailedException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.TransactionalException;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.OPTIONS;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The one generic JAX-RS resource: {@code /api/{resource}} and {@code /api/{resource}/{id}} for every
+ * handler. It never appears in documentation as {@code /{resource}}: each handler is documented at its
+ * own path.
+ *
+ * <p>By the time a method here runs, the pipeline's earlier steps have passed (see the
+ * {@code io.pistonee} package): the format is chosen, the handler resolved and allowed, the caller
+ * counted, the body of a type a parser reads. Each method maps its HTTP method to the
+ * {@link Dispatcher}: bind ({@link Binder}), check the conditions ({@link Conditions}), invoke, answer
+ * ({@link Replies}). List: 200, a page for a model handler ({@link Paging}); read: 200, or 404 for
+ * {@code null} or an empty {@code Optional}; create: 201, and a JSON array creates every item in one
+ * transaction, or none; update (PUT) and PATCH (merge patch or JSON patch, applied to what a client may
+ * write, then validated like PUT): 200; delete: 204; OPTIONS: 204 with {@code Allow}; HEAD: as GET.
+ *
+ * <p>One instance serves every request (application-scoped: what a request decided is in its
+ * {@link Resolution}), so no resource is made per request.
+ */
+@Path("{" + PistonResource.RESOURCE + "}")
+@ApplicationScoped
+public class PistonResource {
+
+    static final String RESOURCE = ApiPaths.RESOURCE;
+    static final String ID = ApiPaths.ID;
+
+    private static final String ITEM = "{" + ID + "}";
+
+    @Inject
+    Handlers handlers;
+
+    @Inject
+    Dispatcher dispatcher;
+
+    @Inject
+    Binder binder;
+
+    @Inject
+    Resolution resolution;
+
+    @Inject
+    Conditions conditions;
+
+    @Inject
+    Paging paging;
+
+    @Inject
+    Replies replies;
+
+    @GET
+    public Response list(@Context UriInfo uri, @Context HttpHeaders headers) {
+        HandlerDescriptor handler = resolution.serving();
+        replies.narrow(uri);
+        Object result = paging.list(handler, uri);
+        if (Replies.isStatus(result)) {
+            return replies.emit(Response.ok(), result, handler, handler.listFields(), uri);
+        }
+        Validators validators = conditions.ofCollection(
+                handler, result, Replies.root(uri), replies.variant(handler, handler.listFields()), headers);
+        return replies.ok(validators, paging.headers(result, uri), result, handler, handler.listFields(), uri);
+    }
+
+    @POST
+    public Response create(RequestData body, @Context UriInfo uri) {
+        HandlerDescriptor handler = resolution.serving();
+        replies.narrow(uri);
+        JsonNode tree = RequestData.required(body).tree();
+        if (tree.isArray() && handler.createsInBulk()) {
+            List<Object> created =
+                    transaction(() -> dispatcher.createAll(handler, binder.bindAll(tree, handler.createInput())));
+            return replies.emit(Response.status(Response.Status.CREATED), created, handler, handler.fields(), uri);
+        }
+        Object created = transaction(() -> dispatcher.create(handler, binder.bind(body, handler.createInput())));
+        return replies.created(handler, created, uri);
+    }
+
+    @GET
+    @Path(ITEM)
+    public Response read(@PathParam(ID) String id, @Context UriInfo uri, @Context HttpHeaders headers) {
+        HandlerDescriptor handler = resolution.serving();
+        replies.narrow(uri);
+        Object found = dispatcher.read(handler, dispatcher.id(handler, id));
+        if (found == null || (found instanceof Optional<?> optional && optional.isEmpty())) {
+            throw Dispatcher.notFound(handler, id);
+        }
+        if (Replies.isStatus(found)) {
+            return replies.emit(Response.ok(), found, handler, handler.fields(), uri);
+        }
+        Validators validators = conditions.ofRead(
+                handler, found, Replies.root(uri), replies.variant(handler, handler.fields()), headers);
+        return replies.ok(validators, Map.of(), found, handler, handler.fields(), uri);
+    }
+
+    @PUT
+    @Path(ITEM)
+    public Response update(
+            @PathParam(ID) String id, RequestData body, @Context UriInfo uri, @Context HttpHeaders headers) {
+        HandlerDescriptor handler = resolution.serving();
+        Object key = dispatcher.id(handler, id);
+        replies.narrow(uri);
+        Object input = binder.bind(RequestData.required(body), handler.updateInput());
+        Object updated = transaction(() -> dispatcher.update(handler, key, input, precondition(handler, headers, uri)));
+        return replies.written(handler, updated, uri);
+    }
+
+    @PATCH
+    @Path(ITEM)
+    public Response patch(
+            @PathParam(ID) String id, RequestData body, @Context UriInfo uri, @Context HttpHeaders headers) {
+        HandlerDescriptor handler = resolution.serving();
+        Object key = dispatcher.id(handler, id);
+        replies.narrow(uri);
+        JsonNode patch = RequestData.required(body).tree();
+        Object updated = transaction(() -> dispatcher.patch(
+                handler,
+                key,
+                current -> binder.bind(
+                        new RequestData(PatchParser.apply(headers.getMediaType(), binder.writableTree(current), patch)),
+                        handler.updateInput()),
+                precondition(handler, headers, uri)));
+        return replies.written(handler, updated, uri);
+    }
+
+    @DELETE
+    @Path(ITEM)
+    public Response delete(@PathParam(ID) String id, @Context UriInfo uri, @Context HttpHeaders headers) {
+        HandlerDescriptor handler = resolution.serving();
+        Object key = dispatcher.id(handler, id);
+        replies.narrow(uri);
+        transaction(() -> {
+            dispatcher.delete(handler, key, precondition(handler, headers, uri));
+            return null;
+        });
+        return Response.noContent().build();
+    }
+
+    @OPTIONS
+    public Response collectionOptions(@PathParam(RESOURCE) String name) {
+        return Replies.options(handlers.require(name), Operation.Target.COLLECTION);
+    }
+
+    @OPTIONS
+    @Path(ITEM)
+    public Response itemOptions(@PathParam(RESOURCE) String name) {
+        return Replies.options(handlers.require(name), Operation.Target.ITEM);
+    }
+
+    /**
+     * A write in the dispatcher's transaction. A transaction the container could not complete goes to
+     * the framework's problem mapper (see {@link TransactionFailedException}), not the server's own.
+     */
+    private static <T> T transaction(Supplier<T> write) {
+        try {
+            return write.get();
+        } catch (TransactionalException e) {
+            throw new TransactionFailedException(e);
+        }
+    }
+
+    private Precondition precondition(HandlerDescriptor handler, HttpHeaders headers, UriInfo uri) {
+        return conditions.ofWrite(handler, headers, Replies.root(uri), replies.variant(handler, handler.fields()));
+    }
+}

@@ -1,0 +1,122 @@
+package io.pistonee.resource.internal;
+
+import io.pistonee.handler.Operation;
+import io.pistonee.handler.internal.HandlerDescriptor;
+import io.pistonee.handler.internal.Handlers;
+import io.pistonee.handler.internal.Resolution;
+import io.pistonee.parser.Parser;
+import io.pistonee.parser.PatchParser;
+import io.pistonee.problem.Rc;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.ext.Provider;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Pipeline step "handler resolution": before any body is read, an unknown resource answers 404, an
+ * operation the handler does not provide answers 405 with {@code Allow}, and a body no parser reads
+ * answers 415 with the types that are read (PATCH reads the two patch types, and only PATCH does; a
+ * wildcard such as {@code *}{@code /*} names no type, so it is 415 too). An unauthenticated caller is served by the handler's
+ * anonymous twin when the twin provides the operation; whether the caller may go on is then
+ * authorization's decision ({@code io.pistonee.security.AuthorizationFilter}).
+ */
+@Provider
+@Priority(Priorities.AUTHORIZATION - 100)
+@ApplicationScoped
+public class RoutingFilter implements ContainerRequestFilter {
+
+    @Inject
+    Handlers handlers;
+
+    @Inject
+    @Any
+    Instance<Parser> parsers;
+
+    @Inject
+    Resolution resolution;
+
+    @Context
+    ResourceInfo resource;
+
+    private List<MediaType> readable;
+
+    @PostConstruct
+    void init() {
+        readable = parsers.stream()
+                .flatMap(parser -> parser.mediaTypes().stream())
+                .filter(type -> !PatchParser.TYPES.contains(type))
+                .toList();
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (resource.getResourceClass() != PistonResource.class) {
+            return;
+        }
+        MultivaluedMap<String, String> path = request.getUriInfo().getPathParameters();
+        HandlerDescriptor handler = handlers.require(path.getFirst(PistonResource.RESOURCE));
+        Operation.Target target =
+                path.containsKey(PistonResource.ID) ? Operation.Target.ITEM : Operation.Target.COLLECTION;
+        if (HttpMethod.OPTIONS.equals(request.getMethod())) {
+            return;
+        }
+        Operation operation = Operation.of(request.getMethod(), target);
+        if (operation == null || !handler.provides(operation)) {
+            throw notAllowed(handler, target, request.getMethod());
+        }
+        resolution.resolve(handler, serving(handler, operation, request), operation);
+        if (operation.hasBody()) {
+            requireReadable(request.getMediaType(), operation);
+        }
+    }
+
+    private HandlerDescriptor serving(HandlerDescriptor handler, Operation operation, ContainerRequestContext request) {
+        SecurityContext security = request.getSecurityContext();
+        if (security != null && security.getUserPrincipal() != null) {
+            return handler;
+        }
+        return handler.anonymousTwin().filter(twin -> twin.provides(operation)).orElse(handler);
+    }
+
+    static RuntimeException notAllowed(HandlerDescriptor handler, Operation.Target target, String method) {
+        String allow = String.join(", ", handler.allow(target));
+        return Rc.NOT_ALLOWED.error(
+                method + " is not allowed on " + (target == Operation.Target.ITEM ? "an item of '" : "'")
+                        + handler.name() + "'. Allowed: " + allow + ".",
+                Map.of("Allow", allow));
+    }
+
+    private void requireReadable(MediaType type, Operation operation) {
+        List<MediaType> readable = operation == Operation.PATCH ? PatchParser.TYPES : this.readable;
+        String accepted = readable.stream().map(Object::toString).collect(Collectors.joining(", "));
+        if (type == null) {
+            throw Rc.UNSUPPORTED_MEDIA_TYPE.error(
+                    "A request body with a Content-Type is required. Accepted: " + accepted + ".");
+        }
+        if (type.isWildcardType()
+                || type.isWildcardSubtype()
+                || readable.stream().noneMatch(type::isCompatible)) {
+            throw Rc.UNSUPPORTED_MEDIA_TYPE.error(
+                    "Content-Type '" + type.getType() + "/" + type.getSubtype() + "' is not accepted. Accepted: "
+                            + accepted + ".",
+                    operation == Operation.CREATE
+                            ? Map.of("Accept-Post", accepted)
+                            : operation == Operation.PATCH ? Map.of("Accept-Patch", accepted) : Map.of());
+        }
+    }
+}

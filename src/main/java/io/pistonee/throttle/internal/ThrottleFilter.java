@@ -1,0 +1,93 @@
+package io.pistonee.throttle.internal;
+
+import io.pistonee.cluster.internal.SharedState;
+import io.pistonee.config.PistonConfig;
+import io.pistonee.handler.internal.Resolution;
+import io.pistonee.handler.internal.ThrottlePolicy;
+import io.pistonee.problem.Rc;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.ext.Provider;
+import java.time.Clock;
+import java.util.logging.Logger;
+
+/**
+ * Pipeline step "throttling", after authentication and authorization so the caller is known: a
+ * throttled operation (its policy is in the handler's descriptor) counts the request against the
+ * caller's budget and answers 429 with {@code Retry-After} once it is spent. Responses to throttled
+ * operations carry {@code RateLimit-Limit}, {@code RateLimit-Remaining} and {@code RateLimit-Reset}.
+ * Counters live in the application's shared state ({@link SharedState}); time comes from the
+ * application's {@code java.time.Clock} bean if it has one, else the system clock.
+ */
+@Provider
+@Priority(Priorities.AUTHORIZATION + 100)
+@ApplicationScoped
+public class ThrottleFilter implements ContainerRequestFilter, ContainerResponseFilter {
+
+    private static final Logger LOG = Logger.getLogger(ThrottleFilter.class.getName());
+    private static final String DECISION = Decision.class.getName();
+
+    @Inject
+    Resolution resolution;
+
+    @Inject
+    PistonConfig config;
+
+    @Inject
+    SharedState state;
+
+    @Inject
+    Instance<Clock> clocks;
+
+    @Inject
+    HttpServletRequest servletRequest;
+
+    private ThrottleCounters counters;
+
+    @PostConstruct
+    void init() {
+        counters = new ThrottleCounters(state.maps(), clocks.isResolvable() ? clocks.get() : Clock.systemUTC());
+        LOG.info("Throttle counters in " + counters.describe());
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (!config.throttleEnabled() || !resolution.resolved()) {
+            return;
+        }
+        resolution.requested().throttle(resolution.operation()).ifPresent(policy -> count(request, policy));
+    }
+
+    private void count(ContainerRequestContext request, ThrottlePolicy policy) {
+        String caller = Callers.of(
+                request.getSecurityContext().getUserPrincipal(),
+                servletRequest.getRemoteAddr(),
+                request.getHeaderString("X-Forwarded-For"),
+                config.trustedProxies());
+        Decision decision = counters.check(policy, caller);
+        if (!decision.allowed()) {
+            throw Rc.THROTTLED.error(
+                    "Too many requests: " + policy.requests() + " per "
+                            + policy.window().getSeconds() + " s are allowed here. Retry in "
+                            + decision.resetSeconds() + " s.",
+                    decision.headers());
+        }
+        request.setProperty(DECISION, decision);
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (request.getProperty(DECISION) instanceof Decision decision) {
+            decision.headers().forEach((name, value) -> response.getHeaders().putSingle(name, value));
+        }
+    }
+}
