@@ -16,10 +16,10 @@ import java.io.IOException;
  * never the server's own HTML page (which names the server).
  *
  * <p>Problems of the API are mapped by {@link ProblemMapper}; this page serves what never reaches
- * it, in the format the request asks for ({@link ProblemWriter}): a path outside {@code /api} ({@code GET /nothing}), a request the container refuses before
- * routing, a bare status the JAX-RS runtime sends (Jersey answers a {@code Content-Type} it cannot
- * parse with an empty 400 before any filter runs). The WAR's
- * {@code web.xml} names it as the default error page:
+ * it, in the format the request asks for ({@link ProblemWriter}): a path outside {@code /api}
+ * ({@code GET /nothing}), a request the container refuses before routing, a bare status the JAX-RS
+ * runtime sends (Jersey answers a {@code Content-Type} it cannot parse with an empty 400 before any
+ * filter runs). The WAR's {@code web.xml} names it as the default error page:
  *
  * <pre>{@code
  * <error-page>
