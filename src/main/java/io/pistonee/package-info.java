@@ -14,7 +14,8 @@
  *   <li><b>Authentication</b> ({@link io.pistonee.security.PistonAuthenticationMechanism}, Jakarta
  *       Security, run by the container before any JAX-RS filter): HTTP Basic against the identity
  *       store or a bearer JWT verified by the server's MicroProfile JWT; no credentials means
- *       anonymous, bad ones answer 401, too many failed logins 429.</li>
+ *       anonymous, bad ones answer 401, too many failed logins 429, each a problem in the format the
+ *       request asks for, read from the servlet request by the rules of the next step.</li>
  *   <li><b>Format selection</b> ({@link io.pistonee.emitter.FormatFilter}, pre-matching):
  *       {@code ?format=X} or {@code Accept} picks an emitter; none acceptable answers 406 before any
  *       handler runs.</li>
@@ -45,8 +46,10 @@
  *       ({@link io.pistonee.conditional.internal.Conditions}).</li>
  *   <li><b>Emitting</b> ({@link io.pistonee.emitter}): the selected {@code MessageBodyWriter} writes
  *       the result; collections are written item by item.</li>
- *   <li><b>Errors</b> ({@link io.pistonee.problem}): every exception becomes an RFC 9457 problem;
- *       no stack trace reaches a client.</li>
+ *   <li><b>Errors</b> ({@link io.pistonee.emitter.ProblemMapper}, the problems of
+ *       {@link io.pistonee.problem}): every exception becomes an RFC 9457 problem in the negotiated
+ *       format, written by the one {@link io.pistonee.emitter.ProblemWriter} that also writes
+ *       authentication's and the error page's; no stack trace reaches a client.</li>
  * </ol>
  */
 package io.pistonee;

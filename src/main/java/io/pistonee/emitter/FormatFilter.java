@@ -90,13 +90,12 @@ public class FormatFilter implements ContainerRequestFilter {
             return Optional.empty();
         }
         String relative = path.substring(base.length());
-        int dot = relative.lastIndexOf('.');
-        if (dot < 0 || dot < relative.lastIndexOf('/')) {
+        String suffix = Negotiation.suffix(relative);
+        if (suffix == null) {
             return Optional.empty();
         }
-        String suffix = relative.substring(dot + 1);
-        boolean known = negotiation.emitters().stream().anyMatch(e -> e.format().equalsIgnoreCase(suffix));
-        if (!known) {
+        int dot = relative.length() - suffix.length() - 1;
+        if (!negotiation.knows(suffix)) {
             if (relative.indexOf('/') < 0 && first(request, FORMAT) == null) {
                 throw notAcceptable(suffix, null);
             }
@@ -119,7 +118,11 @@ public class FormatFilter implements ContainerRequestFilter {
      * the last, servlet containers the first): 400.
      */
     private static String only(ContainerRequestContext request, String parameter) {
-        List<String> values = request.getUriInfo().getQueryParameters().get(parameter);
+        return only(request.getUriInfo().getQueryParameters().get(parameter), parameter);
+    }
+
+    /** The one value of a parameter given with these values (or none), or {@code null}; 400 if ambiguous. */
+    static String only(List<String> values, String parameter) {
         if (values == null || values.isEmpty()) {
             return null;
         }

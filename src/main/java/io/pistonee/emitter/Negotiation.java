@@ -71,6 +71,21 @@ public final class Negotiation {
         return choice;
     }
 
+    /** Whether an emitter has this format name (in any case). */
+    public boolean knows(String format) {
+        return emitters.stream()
+                .anyMatch(emitter -> offers.get(emitter).format().equalsIgnoreCase(format));
+    }
+
+    /**
+     * The text after the last dot of a path's last segment ({@code yaml} for {@code posts/1.yaml}), or
+     * {@code null}: a format when an emitter {@linkplain #knows knows} it.
+     */
+    public static String suffix(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 || dot < path.lastIndexOf('/') ? null : path.substring(dot + 1);
+    }
+
     /** How many choices are remembered. */
     int remembered() {
         return choices.size();

@@ -7,5 +7,11 @@
  * asked means JSON. A request no emitter can satisfy answers 406 before any handler runs, so a POST
  * that asks for an unknown format creates nothing. Emitters write shaped trees, never raw objects,
  * so field rules are the same in every format; collections are written item by item.
+ *
+ * <p>Errors are written here too, because they follow the same choice of format: the
+ * {@link io.pistonee.emitter.ProblemMapper} turns every exception into a problem of
+ * {@link io.pistonee.problem}, and the {@link io.pistonee.emitter.ProblemWriter} writes each problem,
+ * inside JAX-RS or in the servlet container before it (authentication, the error page). This package
+ * depends on {@code problem}; {@code problem} depends on no format.
  */
 package io.pistonee.emitter;

@@ -32,12 +32,12 @@ import java.util.Map;
  * </ul>
  * Details never repeat the database's message: it may name tables, columns or values.
  */
-final class PersistenceFailures {
+public final class PersistenceFailures {
 
     private PersistenceFailures() {}
 
     /** The problem for a persistence failure among the causes, or {@code null} if there is none. */
-    static ProblemException of(Throwable exception, boolean ifMatchSent, long retryAfterSeconds) {
+    public static ProblemException of(Throwable exception, boolean ifMatchSent, long retryAfterSeconds) {
         for (Throwable cause = exception; cause != null; cause = next(cause)) {
             ProblemException problem = map(cause, ifMatchSent, retryAfterSeconds);
             if (problem != null) {

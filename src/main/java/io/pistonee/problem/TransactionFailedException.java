@@ -1,8 +1,8 @@
 package io.pistonee.problem;
 
 /**
- * A transaction the container could not complete, handed to the {@link ProblemMapper}, which answers
- * it from its causes like any other persistence failure (a database that went away: 503 with
+ * A transaction the container could not complete, handed to the framework's exception mapper, which
+ * answers it from its causes like any other persistence failure (a database that went away: 503 with
  * {@code Retry-After}).
  *
  * <p>Payara's {@code @Transactional} interceptor reports a rollback that failed (the connection died

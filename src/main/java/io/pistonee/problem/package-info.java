@@ -1,11 +1,11 @@
 /**
  * Errors and status codes: RFC 9457 problem details, Piston's {@code rc} vocabulary as
- * {@link io.pistonee.problem.Rc}, and the one exception mapper that renders everything.
+ * {@link io.pistonee.problem.Rc}, and what a failed database operation means to the client.
  *
  * <p>Errors are exceptions, rendered once. A handler throws ({@code throw Rc.NOT_FOUND.error("...")})
- * and never builds an error {@code Response}; {@link io.pistonee.problem.ProblemMapper} turns every
- * exception, the platform's included, into a problem. An exception it does not know becomes a 500
- * whose detail says nothing of the cause; the cause goes to the server log with the incident id the
- * client sees.
+ * and never builds an error {@code Response}; the exception mapper and the problem writer (both in
+ * {@code io.pistonee.emitter}, where formats are chosen) turn every exception, the platform's
+ * included, into a problem in the negotiated format. This package knows no format and no request: it
+ * depends on no other package of the framework.
  */
 package io.pistonee.problem;

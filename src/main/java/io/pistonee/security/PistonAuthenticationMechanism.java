@@ -1,10 +1,10 @@
 package io.pistonee.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pistonee.config.PistonConfig;
 import io.pistonee.config.SecurityConfig;
-import io.pistonee.problem.Problem;
+import io.pistonee.emitter.ProblemWriter;
+import io.pistonee.problem.ProblemException;
 import io.pistonee.problem.Rc;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,7 +45,9 @@ import java.util.regex.Pattern;
  *       injection keeps working.</li>
  *   <li>Anything else (another scheme, malformed credentials, a wrong password, a rejected token):
  *       401 with an RFC 9457 problem and both challenges in {@code WWW-Authenticate}; too many failed
- *       logins for the user or from the address: 429 with {@code Retry-After}.</li>
+ *       logins for the user or from the address: 429 with {@code Retry-After}. The problem is written
+ *       by the {@link ProblemWriter}, in the format the request asks for ({@code ?format=},
+ *       {@code Accept}) like every other problem.</li>
  * </ul>
  *
  * <p>Why one mechanism: with {@code @LoginConfig(authMethod = "MP-JWT")} the server registers its own
@@ -82,6 +84,9 @@ public class PistonAuthenticationMechanism implements HttpAuthenticationMechanis
 
     @Inject
     RevokedAccessTokens revoked;
+
+    @Inject
+    ProblemWriter problems;
 
     private volatile Optional<HttpAuthenticationMechanism> jwt;
 
@@ -211,36 +216,34 @@ public class PistonAuthenticationMechanism implements HttpAuthenticationMechanis
 
     private AuthenticationStatus throttled(HttpServletRequest request, HttpServletResponse response, Duration wait) {
         long seconds = Math.max(1, wait.toSeconds() + (wait.toMillisPart() > 0 ? 1 : 0));
-        response.setHeader("Retry-After", Long.toString(seconds));
         return write(
                 request,
                 response,
-                Rc.THROTTLED.problem("Too many failed logins: try again in " + seconds + " seconds."));
+                Rc.THROTTLED.error(
+                        "Too many failed logins: try again in " + seconds + " seconds.",
+                        Map.of("Retry-After", Long.toString(seconds))));
     }
 
     private AuthenticationStatus fail(
             HttpServletRequest request, HttpServletResponse response, Rc rc, String detail, String tokenError) {
-        response.setHeader(
-                "WWW-Authenticate",
-                tokenError == null
-                        ? Challenges.of(config.realm())
-                        : Challenges.invalidToken(config.realm(), tokenError));
-        return write(request, response, rc.problem(detail));
+        String challenges = tokenError == null
+                ? Challenges.of(config.realm())
+                : Challenges.invalidToken(config.realm(), tokenError);
+        return write(request, response, rc.error(detail, Map.of("WWW-Authenticate", challenges)));
     }
 
-    /** Writes the problem and commits the response, so nothing later turns it into an error page. */
-    private AuthenticationStatus write(HttpServletRequest request, HttpServletResponse response, Problem problem) {
-        ObjectMapper mapper = piston.mapper();
-        Map<String, Object> body = problem.at(request.getRequestURI()).toMap();
+    /**
+     * Writes the problem in the format the request asks for and commits the response, so nothing later
+     * turns it into an error page.
+     */
+    private AuthenticationStatus write(
+            HttpServletRequest request, HttpServletResponse response, ProblemException problem) {
+        response.setHeader("Cache-Control", "no-store");
         try {
-            byte[] bytes = mapper.writeValueAsBytes(body);
-            response.setStatus(problem.status());
-            response.setHeader("Vary", "Accept, Authorization");
-            response.setHeader("Cache-Control", "no-store");
-            response.setContentType(Problem.MEDIA_TYPE);
-            response.setContentLength(bytes.length);
-            response.getOutputStream().write(bytes);
-            response.flushBuffer();
+            problems.write(
+                    new ProblemException(problem.problem().at(request.getRequestURI()), problem.headers()),
+                    request,
+                    response);
         } catch (IOException e) {
             // The client went away; there is no one left to answer.
         }

@@ -1,8 +1,8 @@
 package io.pistonee.resource.internal;
 
+import io.pistonee.emitter.ProblemMapper;
 import io.pistonee.handler.Operation;
 import io.pistonee.handler.internal.Handlers;
-import io.pistonee.problem.ProblemMapper;
 import io.pistonee.problem.Rc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,8 +1,13 @@
-package io.pistonee.problem;
+package io.pistonee.emitter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pistonee.config.PistonConfig;
+import io.pistonee.problem.PersistenceFailures;
+import io.pistonee.problem.Problem;
+import io.pistonee.problem.ProblemException;
+import io.pistonee.problem.Rc;
+import io.pistonee.problem.TransactionFailedException;
 import jakarta.persistence.EntityExistsException;
 import jakarta.persistence.EntityNotFoundException;
 import jakarta.persistence.OptimisticLockException;

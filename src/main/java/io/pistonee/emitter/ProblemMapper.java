@@ -1,9 +1,10 @@
-package io.pistonee.problem;
+package io.pistonee.emitter;
 
 import io.pistonee.config.PistonConfig;
-import io.pistonee.emitter.Emission;
-import io.pistonee.emitter.Emitter;
-import io.pistonee.emitter.SelectedFormat;
+import io.pistonee.problem.PersistenceFailures;
+import io.pistonee.problem.Problem;
+import io.pistonee.problem.ProblemException;
+import io.pistonee.problem.Rc;
 import io.pistonee.validation.Violations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,7 +12,6 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -24,8 +24,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Pipeline step "errors": every exception becomes an RFC 9457 problem, in the negotiated format where
- * it can carry one, else as {@code application/problem+json}.
+ * Pipeline step "errors": every exception becomes an RFC 9457 problem, written by the
+ * {@link ProblemWriter} in the negotiated format where it can carry one, else as
+ * {@code application/problem+json}.
  *
  * <ul>
  *   <li>{@link ProblemException} (what {@link Rc#error} throws): its problem and headers;</li>
@@ -44,7 +45,6 @@ import java.util.logging.Logger;
 public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
-    private static final MediaType JSON_PROBLEM = new MediaType("application", "problem+json");
     private static final List<String> KEPT_HEADERS =
             List.of("Allow", "WWW-Authenticate", "Retry-After", "Accept-Post", "Accept-Patch");
 
@@ -54,6 +54,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     @Inject
     SelectedFormat format;
 
+    @Inject
+    ProblemWriter writer;
+
     @Context
     UriInfo uri;
 
@@ -62,12 +65,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable exception) {
-        ProblemException problem = problemOf(exception);
-        Response.ResponseBuilder response = Response.status(problem.problem().status())
-                .entity(new Emission(problem.problem().at(instance()).toMap(), config.mapper()::valueToTree))
-                .type(problemType());
-        problem.headers().forEach(response::header);
-        return response.build();
+        return writer.response(problemOf(exception), instance(), selected());
     }
 
     /** The problem an exception is answered with. */
@@ -149,12 +147,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 Problem.of(platform.getStatus(), detail).with("incident", incident), keptHeaders(platform));
     }
 
-    private MediaType problemType() {
+    /** The emitter {@link FormatFilter} selected, or {@code null} if it has not (or refused the request). */
+    private Emitter selected() {
         try {
-            Emitter emitter = format.emitter();
-            return emitter != null && emitter.problemType() != null ? emitter.problemType() : JSON_PROBLEM;
+            return format.emitter();
         } catch (RuntimeException e) {
-            return JSON_PROBLEM;
+            return null;
         }
     }
 

@@ -1,6 +1,7 @@
-package io.pistonee.problem;
+package io.pistonee.emitter;
 
-import io.pistonee.config.PistonConfig;
+import io.pistonee.problem.Problem;
+import io.pistonee.problem.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
@@ -14,11 +15,11 @@ import java.io.IOException;
  * The servlet container's error page: what the container answers itself is an RFC 9457 problem too,
  * never the server's own HTML page (which names the server).
  *
- * <p>Problems of the API are written by {@link ProblemMapper}; this page serves what never reaches
- * it: a path outside {@code /api} ({@code GET /nothing}), a request the container refuses before
- * routing, a bare status the JAX-RS runtime sends (Jersey answers a {@code Content-Type} it cannot
- * parse with an empty 400 before any filter runs). The WAR's
- * {@code web.xml} names it as the default error page:
+ * <p>Problems of the API are mapped by {@link ProblemMapper}; this page serves what never reaches
+ * it, in the format the request asks for ({@link ProblemWriter}): a path outside {@code /api}
+ * ({@code GET /nothing}), a request the container refuses before routing, a bare status the JAX-RS
+ * runtime sends (Jersey answers a {@code Content-Type} it cannot parse with an empty 400 before any
+ * filter runs). The WAR's {@code web.xml} names it as the default error page:
  *
  * <pre>{@code
  * <error-page>
@@ -34,7 +35,7 @@ public class ErrorPageServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient PistonConfig config;
+    transient ProblemWriter writer;
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -46,12 +47,7 @@ public class ErrorPageServlet extends HttpServlet {
                         ? Problem.of(status, "The Content-Type header is not a media type such as application/json.")
                         : ProblemMapper.platformProblem(status, cause))
                 .at(uri instanceof String path ? path : request.getRequestURI());
-        response.setStatus(status);
-        response.setContentType(Problem.MEDIA_TYPE);
-        response.setHeader("Vary", "Accept, Authorization");
-        if (!"HEAD".equals(request.getMethod())) {
-            response.getOutputStream().write(config.mapper().writeValueAsBytes(problem.toMap()));
-        }
+        writer.write(new ProblemException(problem), request, response);
     }
 
     /** Jersey refuses a request whose {@code Content-Type} it cannot parse with a bare 400, before any filter. */
