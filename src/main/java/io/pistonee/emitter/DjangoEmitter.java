@@ -2,7 +2,7 @@ package io.pistonee.emitter;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.pistonee.config.PistonConfig;
-import io.pistonee.fields.internal.ModelItem;
+import io.pistonee.fields.ModelItem;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -2,7 +2,7 @@ package io.pistonee.emitter;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pistonee.fields.internal.ModelItem;
+import io.pistonee.fields.ModelItem;
 import io.pistonee.fields.internal.Shaper;
 import java.io.IOException;
 import java.util.Iterator;

@@ -1,11 +1,11 @@
 package io.pistonee.emitter;
 
 import io.pistonee.config.PistonConfig;
-import io.pistonee.problem.PersistenceFailures;
 import io.pistonee.problem.Problem;
 import io.pistonee.problem.ProblemException;
 import io.pistonee.problem.Rc;
-import io.pistonee.validation.Violations;
+import io.pistonee.problem.internal.PersistenceFailures;
+import io.pistonee.validation.internal.Violations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pistonee.config.PistonConfig;
+import io.pistonee.parser.internal.LimitedInputStream;
 import io.pistonee.problem.ProblemException;
 import io.pistonee.problem.Rc;
 import jakarta.inject.Inject;

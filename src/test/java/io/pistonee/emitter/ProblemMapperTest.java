@@ -3,11 +3,11 @@ package io.pistonee.emitter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pistonee.config.PistonConfig;
-import io.pistonee.problem.PersistenceFailures;
 import io.pistonee.problem.Problem;
 import io.pistonee.problem.ProblemException;
 import io.pistonee.problem.Rc;
-import io.pistonee.problem.TransactionFailedException;
+import io.pistonee.problem.internal.PersistenceFailures;
+import io.pistonee.problem.internal.TransactionFailedException;
 import jakarta.persistence.EntityExistsException;
 import jakarta.persistence.EntityNotFoundException;
 import jakarta.persistence.OptimisticLockException;

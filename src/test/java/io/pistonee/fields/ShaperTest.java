@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pistonee.config.PistonConfig;
 import io.pistonee.fields.internal.FieldSpec;
-import io.pistonee.fields.internal.ModelItem;
 import io.pistonee.fields.internal.ModelShape;
 import io.pistonee.fields.internal.Shaper;
 import jakarta.persistence.Entity;

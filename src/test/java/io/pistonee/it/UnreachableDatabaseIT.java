@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * on a free loopback port, and stops. Once it is gone, every read fails to get a working
  * connection, which must answer 503 with {@code Retry-After} and say nothing about the database;
  * so must a write. This WAR is also where Payara once read a JSON POST with its own JSON-B reader
- * (a 500 while the database was up; see {@code io.pistonee.parser.ParserSelection}), so the writes
+ * (a 500 while the database was up; see {@code io.pistonee.parser.internal.ParserSelection}), so the writes
  * here are JSON.
  *
  * <p>The database has to be there while deploying: Payara validates a persistence unit by opening

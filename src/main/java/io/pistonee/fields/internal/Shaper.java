@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.databind.ser.std.BeanSerializerBase;
+import io.pistonee.fields.ModelItem;
 import io.pistonee.fields.Sensitive;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,8 @@
-package io.pistonee.parser;
+package io.pistonee.parser.internal;
 
+import io.pistonee.parser.JsonParser;
+import io.pistonee.parser.Parser;
+import io.pistonee.parser.RequestData;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;

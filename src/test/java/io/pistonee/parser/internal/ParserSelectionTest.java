@@ -1,7 +1,11 @@
-package io.pistonee.parser;
+package io.pistonee.parser.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pistonee.parser.JsonParser;
+import io.pistonee.parser.Parser;
+import io.pistonee.parser.RequestData;
+import io.pistonee.parser.YamlParser;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;

@@ -1,4 +1,4 @@
-package io.pistonee.parser;
+package io.pistonee.parser.internal;
 
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DatabindException;
@@ -11,10 +11,11 @@ import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pistonee.config.PistonConfig;
+import io.pistonee.parser.RequestData;
 import io.pistonee.problem.Problem;
 import io.pistonee.problem.ProblemException;
 import io.pistonee.problem.Rc;
-import io.pistonee.validation.Violations;
+import io.pistonee.validation.internal.Violations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;

@@ -1,4 +1,4 @@
-package io.pistonee.parser;
+package io.pistonee.parser.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.pistonee.parser;
+package io.pistonee.parser.internal;
 
 import io.pistonee.problem.Rc;
 import java.io.FilterInputStream;
@@ -6,12 +6,12 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /** Reads at most a given number of bytes, then answers 413 rather than read further. */
-final class LimitedInputStream extends FilterInputStream {
+public final class LimitedInputStream extends FilterInputStream {
 
     private final long limit;
     private long count;
 
-    LimitedInputStream(InputStream in, long limit) {
+    public LimitedInputStream(InputStream in, long limit) {
         super(in);
         this.limit = limit;
     }
@@ -48,7 +48,7 @@ final class LimitedInputStream extends FilterInputStream {
         }
     }
 
-    static RuntimeException tooLarge(long limit) {
+    public static RuntimeException tooLarge(long limit) {
         return Rc.PAYLOAD_TOO_LARGE.error("The request body is larger than the limit of " + limit + " bytes.");
     }
 }

@@ -1,4 +1,4 @@
-package io.pistonee.validation;
+package io.pistonee.validation.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

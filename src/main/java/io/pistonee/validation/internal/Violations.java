@@ -1,4 +1,4 @@
-package io.pistonee.validation;
+package io.pistonee.validation.internal;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.PropertyNamingStrategy;

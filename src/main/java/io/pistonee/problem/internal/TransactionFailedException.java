@@ -1,4 +1,4 @@
-package io.pistonee.problem;
+package io.pistonee.problem.internal;
 
 /**
  * A transaction the container could not complete, handed to the framework's exception mapper, which

@@ -1,4 +1,4 @@
-package io.pistonee.parser;
+package io.pistonee.parser.internal;
 
 import io.pistonee.config.PistonConfig;
 import jakarta.enterprise.context.ApplicationScoped;

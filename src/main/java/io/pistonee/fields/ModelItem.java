@@ -1,4 +1,4 @@
-package io.pistonee.fields.internal;
+package io.pistonee.fields;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

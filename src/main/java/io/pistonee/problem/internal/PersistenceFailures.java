@@ -1,5 +1,7 @@
-package io.pistonee.problem;
+package io.pistonee.problem.internal;
 
+import io.pistonee.problem.ProblemException;
+import io.pistonee.problem.Rc;
 import jakarta.persistence.EntityExistsException;
 import jakarta.persistence.EntityNotFoundException;
 import jakarta.persistence.LockTimeoutException;
