@@ -7,6 +7,12 @@
  * ({@link io.pistonee.emitter.Emitter}) writes what the handler returned in the format the client
  * asked for.
  *
+ * <p>One package per concept. A concept's package holds what applications use (annotations,
+ * operation interfaces, SPIs, the vocabulary of results and errors); its {@code internal}
+ * sub-package holds the rest, which may change in any release. Dependencies point one way: the
+ * generic resource calls the concepts, problems depend on nothing but configuration, no two concepts
+ * need each other ({@code ArchitectureTest} keeps these rules).
+ *
  * <h2>The request pipeline</h2>
  * Every request passes these steps in this order; each step lives in one place (the user's guide:
  * {@code docs/pipeline.md}).
