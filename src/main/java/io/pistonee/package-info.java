@@ -2,7 +2,7 @@
  * Piston EE: django-piston's Resource, Handler and Emitter on Jakarta EE 10 and MicroProfile.
  *
  * <p>A <em>handler</em> ({@link io.pistonee.handler.Handler}) says what can be done with a resource;
- * the one generic JAX-RS resource ({@link io.pistonee.resource.internal.PistonResource}) exposes every handler
+ * the one generic JAX-RS resource ({@code PistonResource}) exposes every handler
  * at {@code /api/{name}} and {@code /api/{name}/{id}}; an <em>emitter</em>
  * ({@link io.pistonee.emitter.Emitter}) writes what the handler returned in the format the client
  * asked for.
@@ -25,14 +25,14 @@
  *   <li><b>Format selection</b> ({@link io.pistonee.emitter.FormatFilter}, pre-matching):
  *       {@code ?format=X} or {@code Accept} picks an emitter; none acceptable answers 406 before any
  *       handler runs.</li>
- *   <li><b>Handler resolution</b> ({@link io.pistonee.resource.internal.RoutingFilter}): the resource name
- *       selects a {@link io.pistonee.handler.internal.HandlerDescriptor}; an unknown name answers 404, an
+ *   <li><b>Handler resolution</b> ({@code RoutingFilter}): the resource name
+ *       selects a {@code HandlerDescriptor}; an unknown name answers 404, an
  *       operation the handler does not provide answers 405 with {@code Allow}, an unreadable body
  *       type answers 415, all before the body is read. An anonymous caller is served by the handler's
  *       anonymous twin when the twin provides the operation.</li>
  *   <li><b>Authorization</b> ({@link io.pistonee.security.AuthorizationFilter}): roles per handler
  *       and per operation; 401 with challenges when not authenticated, 403 when not allowed.</li>
- *   <li><b>Throttling</b> ({@link io.pistonee.throttle.internal.ThrottleFilter}): a throttled operation
+ *   <li><b>Throttling</b> ({@code ThrottleFilter}): a throttled operation
  *       counts the caller's request and answers 429 with {@code Retry-After} once the budget is
  *       spent.</li>
  *   <li><b>Parsing and validation</b> ({@link io.pistonee.parser}): the body becomes request data
@@ -40,16 +40,16 @@
  *       with Bean Validation (400 with every field error); a collection query is parsed against the
  *       handler's {@link io.pistonee.collection.Listing} (400); a write without a required
  *       {@code If-Match} answers 428.</li>
- *   <li><b>Conditional checks and invocation</b> ({@link io.pistonee.resource.internal.Dispatcher}): writes
+ *   <li><b>Conditional checks and invocation</b> ({@code Dispatcher}): writes
  *       run in a transaction, in which {@code If-Match} is checked against the item as it is (412,
  *       {@link io.pistonee.conditional}),
  *       then the {@code BEFORE_*} lifecycle event, the handler, the {@code AFTER_*} event; reads
- *       run in a read-only one ({@link io.pistonee.resource.internal.ReadTransactionFilter}) that lasts
+ *       run in a read-only one ({@code ReadTransactionFilter}) that lasts
  *       until the response is written, so results stream from the database.</li>
  *   <li><b>Shaping</b> ({@link io.pistonee.fields}): the handler's field spec picks what is
  *       emitted, with computed fields and {@code resource_uri}; {@code ETag} and
  *       {@code Last-Modified} are set, and a current {@code If-None-Match} answers 304
- *       ({@link io.pistonee.conditional.internal.Conditions}).</li>
+ *       ({@code Conditions}).</li>
  *   <li><b>Emitting</b> ({@link io.pistonee.emitter}): the selected {@code MessageBodyWriter} writes
  *       the result; collections are written item by item.</li>
  *   <li><b>Errors</b> ({@link io.pistonee.emitter.ProblemMapper}, the problems of

@@ -1,12 +1,10 @@
 package io.pistonee.cluster;
 
-import io.pistonee.cluster.internal.JCacheSharedMaps;
-import io.pistonee.cluster.internal.MemorySharedMaps;
 import java.time.Duration;
 
 /**
- * Where {@link SharedMap}s come from: JCache ({@link JCacheSharedMaps}, priority 200), else memory
- * ({@link MemorySharedMaps}); refresh tokens, revoked token ids, login failures and throttle counters
+ * Where {@link SharedMap}s come from: JCache ({@code JCacheSharedMaps}, priority 200), else memory
+ * ({@code MemorySharedMaps}); refresh tokens, revoked token ids, login failures and throttle counters
  * all live in them. Replaceable: an {@code @ApplicationScoped} bean
  * implementing this with a higher {@code @Priority} is used instead (for example one over Redis, or
  * over Infinispan on WildFly).

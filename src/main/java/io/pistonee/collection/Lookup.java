@@ -1,6 +1,5 @@
 package io.pistonee.collection;
 
-import io.pistonee.collection.internal.CriteriaQueries;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Predicate;
@@ -15,7 +14,7 @@ import java.util.stream.Collectors;
  *
  * <p>This enum is the one table of lookups: each constant says which attributes it applies to, what
  * it means (the OpenAPI document's words), how a parameter's text becomes the value it compares with,
- * and the query's condition. Parsing ({@link ListQuery}), querying ({@link CriteriaQueries}) and the
+ * and the query's condition. Parsing ({@link ListQuery}), querying ({@code CriteriaQueries}) and the
  * OpenAPI document all read it, so a new lookup is one constant here.
  */
 public enum Lookup {

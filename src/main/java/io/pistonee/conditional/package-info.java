@@ -1,6 +1,6 @@
 /**
  * Conditional requests (RFC 9110 §13): entity tags, {@code Last-Modified}, 304, 412 and 428, with
- * one call per kind of operation ({@link io.pistonee.conditional.internal.Conditions}).
+ * one call per kind of operation ({@code Conditions}).
  *
  * <p>Decisions: a tag is {@code "<state>-<variant>"}: the state is an item's JPA {@code @Version}
  * (free, and it changes exactly when the row does) or a hash of its shape; the variant part keeps

@@ -34,7 +34,7 @@ import java.util.logging.Logger;
  *   <li>JAX-RS exceptions (the platform's 404, 405, 415...): their status, with {@code Allow},
  *       {@code WWW-Authenticate} and {@code Retry-After} kept;</li>
  *   <li>persistence failures: 404, 409, 412 or 503 with {@code Retry-After} (see
- *       {@link PersistenceFailures});</li>
+ *       {@code PersistenceFailures});</li>
  *   <li>anything else: 500, with a detail that says nothing of the cause and an {@code incident} id;
  *       the exception is logged with that id.</li>
  * </ul>

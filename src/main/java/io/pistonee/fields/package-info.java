@@ -1,9 +1,9 @@
 /**
  * Shaping: which properties of a handler's result are emitted, written once for every format.
  *
- * <p>A {@link io.pistonee.fields.internal.FieldSpec} is parsed once, at start-up, from Piston's small field
+ * <p>A {@code FieldSpec} is parsed once, at start-up, from Piston's small field
  * language ({@code id, title, author(username, first_name)}); the
- * {@link io.pistonee.fields.internal.Shaper} turns any value into a format-neutral tree following it. Emitters
+ * {@code Shaper} turns any value into a format-neutral tree following it. Emitters
  * only write trees, so a field rule holds the same in JSON and in every other format.
  *
  * <p>Decisions: related entities in a default field set are emitted as their ids (never the whole

@@ -1,6 +1,5 @@
 package io.pistonee.handler;
 
-import io.pistonee.handler.internal.Access;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Stereotype;
 import java.lang.annotation.Documented;
@@ -60,7 +59,7 @@ import java.lang.annotation.Target;
  * }</pre>
  * An anonymous caller asking for an operation the twin does not provide (but the handler does) gets
  * 401 with the authentication challenges, not 405. Roles per handler and per operation come from
- * {@code @RolesAllowed}, {@code @PermitAll} and {@code @DenyAll} (see {@link Access}).
+ * {@code @RolesAllowed}, {@code @PermitAll} and {@code @DenyAll} (see {@code Access}).
  */
 @Stereotype
 @ApplicationScoped

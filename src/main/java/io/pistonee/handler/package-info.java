@@ -7,11 +7,11 @@
  * {@link io.pistonee.handler.DeleteOperation}. Small interfaces rather than one base class with
  * methods that throw: what a handler can do is then visible in its type.
  *
- * <p>Everything the framework knows about a handler is in one {@link io.pistonee.handler.internal.HandlerDescriptor},
+ * <p>Everything the framework knows about a handler is in one {@code HandlerDescriptor},
  * built once at start-up: its operations with who may call each ({@code @RolesAllowed}...) and its
  * {@link io.pistonee.handler.Throttle}, its types, model, field specs, listing and anonymous twin.
- * {@link io.pistonee.handler.internal.Handlers} is the registry (name to descriptor). Routing resolves each
- * request once into its {@link io.pistonee.handler.internal.Resolution}, which every later step reads:
+ * {@code Handlers} is the registry (name to descriptor). Routing resolves each
+ * request once into its {@code Resolution}, which every later step reads:
  * authorization, throttling, binding, invocation, shaping. The OpenAPI document reads the same
  * descriptors.
  *

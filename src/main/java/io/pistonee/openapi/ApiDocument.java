@@ -29,7 +29,7 @@ import org.eclipse.microprofile.openapi.models.Paths;
 import org.eclipse.microprofile.openapi.models.tags.Tag;
 
 /**
- * The OpenAPI model of this application's handlers, built from the same {@link HandlerDescriptor}s
+ * The OpenAPI model of this application's handlers, built from the same {@code HandlerDescriptor}s
  * that route requests, the emitters and parsers that are deployed, and the problem vocabulary. The
  * {@link PistonModelReader} hands it to the server's MicroProfile OpenAPI implementation, which merges
  * a static {@code META-INF/openapi.yaml} and annotated JAX-RS resources over it.

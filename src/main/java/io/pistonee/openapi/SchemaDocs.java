@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 
 /**
  * The schemas of what handlers emit, derived from their models and shaped by their field specs the
- * way the {@link Shaper} shapes instances: listed fields in order, nested specs nested, computed
+ * way the {@code Shaper} shapes instances: listed fields in order, nested specs nested, computed
  * fields typed by their method, {@code resource_uri} a URI, and in a default field set every visible
  * property but the excluded and {@code @Sensitive} ones, with related entities as their ids.
  */

@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 /**
  * How callers authenticate, and who may call each operation. Three schemes, accepted side by side on
  * every operation: HTTP Basic, a bearer JWT, and OAuth 2 (the password and client-credentials flows of
- * the framework's token endpoint, which issues those JWTs). An operation whose {@link Access} needs an
+ * the framework's token endpoint, which issues those JWTs). An operation whose {@code Access} needs an
  * authenticated caller, or that a handler's anonymous twin does not provide, requires one of them and
  * can answer 401 and 403; any other operation lists them as optional (authenticated callers may see
  * more fields).

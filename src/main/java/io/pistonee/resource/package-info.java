@@ -2,7 +2,7 @@
  * The resource: the one generic JAX-RS resource that exposes every handler, and the filters that
  * route a request to its handler before any body is read.
  *
- * <p>Only {@link io.pistonee.resource.internal.PistonResource} carries JAX-RS resource annotations. The API
+ * <p>Only {@code PistonResource} carries JAX-RS resource annotations. The API
  * lives under {@code /api} ({@link io.pistonee.resource.PistonApplication}); map that class in
  * {@code web.xml} to move it.
  */

@@ -9,7 +9,7 @@ import java.time.Clock;
 
 /**
  * The application's one {@link LoginLimiter}, configured by {@code piston.security.login.*}, its
- * failures in the {@link SharedState} (shared by a cluster).
+ * failures in the {@code SharedState} (shared by a cluster).
  */
 @ApplicationScoped
 public class LoginLimits {

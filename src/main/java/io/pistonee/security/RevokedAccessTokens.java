@@ -13,7 +13,7 @@ import java.time.Instant;
 
 /**
  * The ids ({@code jti}) of access tokens revoked before they expire (RFC 7009): a bearer token whose
- * id is here is rejected even though its signature is good. Kept in the {@link SharedState}, so a
+ * id is here is rejected even though its signature is good. Kept in the {@code SharedState}, so a
  * revocation on one instance of a cluster holds on every other at once; an entry lives as long as an
  * access token (plus a minute for clock skew), after which its token is refused as expired anyway.
  */
