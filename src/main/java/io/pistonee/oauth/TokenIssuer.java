@@ -1,4 +1,4 @@
-package io.pistonee.security;
+package io.pistonee.oauth;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
