@@ -3,7 +3,7 @@ package io.pistonee.oauth;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pistonee.cluster.SharedState;
-import io.pistonee.config.SecurityConfig;
+import io.pistonee.config.OAuthConfig;
 import io.pistonee.security.Account;
 import io.pistonee.security.AccountIdentityStore;
 import io.pistonee.security.BasicCredentials;
@@ -64,7 +64,7 @@ public class OAuthResource {
     private static final String FORM = MediaType.APPLICATION_FORM_URLENCODED;
 
     @Inject
-    SecurityConfig config;
+    OAuthConfig config;
 
     @Inject
     TokenIssuer issuer;

@@ -2,6 +2,7 @@ package io.pistonee.openapi;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pistonee.config.OAuthConfig;
 import io.pistonee.config.PistonConfig;
 import io.pistonee.emitter.Emitter;
 import io.pistonee.emitter.Negotiation;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -58,6 +60,9 @@ public class ApiDocument {
     @Inject
     Throttles throttles;
 
+    @Inject
+    OAuthConfig oauth;
+
     /** A new model of every handler's paths, operations and schemas. */
     public OpenAPI model() {
         ObjectMapper mapper = config.mapper();
@@ -72,7 +77,8 @@ public class ApiDocument {
         BiFunction<HandlerDescriptor, Operation, JavaType> resultTypes =
                 (handler, op) -> paths[0].resultType(handler, op);
         HandlerSchemas schemas = new HandlerSchemas(schemaDocs, resultTypes);
-        SecurityDocs security = new SecurityDocs(tokenUrl(), handlers.all());
+        SecurityDocs security =
+                new SecurityDocs(oauth.enabled() ? Optional.of(tokenUrl()) : Optional.empty(), handlers.all());
         PathDocs.Conventions conventions = new PathDocs.Conventions(
                 new CollectionDocs(
                         config.pageDefaultSize(),
@@ -146,7 +152,12 @@ public class ApiDocument {
 
     /** The token endpoint's path: {@code /api/oauth/token}. */
     static String tokenUrl() {
-        return apiPath() + "/" + OAuthResource.class.getAnnotation(Path.class).value() + "/" + TOKEN;
+        return oauthPath() + "/" + TOKEN;
+    }
+
+    /** Where the authorization server's endpoints are: {@code /api/oauth}. */
+    static String oauthPath() {
+        return apiPath() + "/" + OAuthResource.class.getAnnotation(Path.class).value();
     }
 
     /** Where {@link PistonApplication} serves the handlers: {@code /api}. */
