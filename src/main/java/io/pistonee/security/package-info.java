@@ -1,7 +1,7 @@
 /**
  * Security: container authentication (Jakarta Security and MicroProfile JWT) and authorization by roles
  * per handler and per operation: the resource server. The tokens it accepts are issued elsewhere, by
- * {@link io.pistonee.oauth} or by another issuer.
+ * {@code io.pistonee.oauth} or by another issuer.
  *
  * <p>Design decisions. There is one authentication mechanism, a selected CDI alternative, because the
  * server's own MP-JWT mechanism plus any second mechanism is an ambiguous dependency; it checks Basic
