@@ -2,6 +2,7 @@ package io.pistonee.openapi;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pistonee.config.OAuthConfig;
 import io.pistonee.config.PistonConfig;
 import io.pistonee.emitter.Emitter;
 import io.pistonee.emitter.Negotiation;
@@ -9,8 +10,8 @@ import io.pistonee.handler.Operation;
 import io.pistonee.handler.internal.ApiPaths;
 import io.pistonee.handler.internal.HandlerDescriptor;
 import io.pistonee.handler.internal.Handlers;
+import io.pistonee.oauth.OAuthResource;
 import io.pistonee.parser.Parser;
-import io.pistonee.security.OAuthResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -54,6 +55,9 @@ public class ApiDocument {
     @Inject
     PistonConfig config;
 
+    @Inject
+    OAuthConfig oauth;
+
     /** A new model of every handler's paths, operations and schemas. */
     public OpenAPI model() {
         ObjectMapper mapper = config.mapper();
@@ -68,7 +72,8 @@ public class ApiDocument {
         BiFunction<HandlerDescriptor, Operation, JavaType> resultTypes =
                 (handler, op) -> paths[0].resultType(handler, op);
         HandlerSchemas schemas = new HandlerSchemas(schemaDocs, resultTypes);
-        SecurityDocs security = new SecurityDocs(tokenUrl(), handlers.all());
+        SecurityDocs security =
+                new SecurityDocs(oauth.enabled() ? Optional.of(tokenUrl()) : Optional.empty(), handlers.all());
         PathDocs.Conventions conventions = new PathDocs.Conventions(
                 new CollectionDocs(
                         config.pageDefaultSize(),
@@ -143,7 +148,12 @@ public class ApiDocument {
 
     /** The token endpoint's path: {@code /api/oauth/token}. */
     static String tokenUrl() {
-        return apiPath() + "/" + OAuthResource.class.getAnnotation(Path.class).value() + "/" + TOKEN;
+        return oauthPath() + "/" + TOKEN;
+    }
+
+    /** Where the authorization server's endpoints are: {@code /api/oauth}. */
+    static String oauthPath() {
+        return apiPath() + "/" + OAuthResource.class.getAnnotation(Path.class).value();
     }
 
     /** Where the JAX-RS application serves the handlers: {@code /api}. */

@@ -1,5 +1,6 @@
 package io.pistonee.openapi;
 
+import io.pistonee.config.OAuthConfig;
 import io.pistonee.handler.internal.ApiPaths;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,8 @@ import org.eclipse.microprofile.openapi.models.servers.Server;
  *       documented at its own path by the {@link PistonModelReader}. The framework also excludes the
  *       resource from scanning ({@code mp.openapi.scan.exclude.classes}); this holds even where an
  *       application replaced that setting.</li>
+ *   <li>While the authorization server is off, its endpoints, which the server's scanner documents
+ *       anyway, are dropped.</li>
  *   <li>The OAuth token URL points where the token endpoint really is: servers that name a server
  *       URL (Payara) get it as an absolute URL, which clients such as Swagger UI need; servers that
  *       put the context root into the paths get it there too, through the
@@ -42,6 +45,7 @@ public class PistonOpenApiFilter implements OASFilter {
                 .filter(PistonOpenApiFilter::isGeneric)
                 .toList();
         generic.forEach(openAPI.getPaths()::removePathItem);
+        dropOAuthWhileOff(openAPI);
         locateTokenEndpoint(openAPI);
         dropEndpointsListing(openAPI);
     }
@@ -59,6 +63,23 @@ public class PistonOpenApiFilter implements OASFilter {
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.log(Level.FINE, "Could not drop the server's endpoints listing", e);
         }
+    }
+
+    /**
+     * The server's scanner documents the authorization server's resource even while it is off (and
+     * answers 404): its paths are dropped then.
+     */
+    private static void dropOAuthWhileOff(OpenAPI openAPI) {
+        if (PistonModelReader.inApplication(
+                        cdi -> cdi.select(OAuthConfig.class).get().enabled())
+                .orElse(true)) {
+            return;
+        }
+        String root = ApiDocument.oauthPath();
+        openAPI.getPaths().getPathItems().keySet().stream()
+                .filter(path -> path.endsWith(root) || path.contains(root + "/"))
+                .toList()
+                .forEach(openAPI.getPaths()::removePathItem);
     }
 
     static boolean isGeneric(String path) {

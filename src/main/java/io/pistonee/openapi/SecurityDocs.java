@@ -20,7 +20,8 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 /**
  * How callers authenticate, and who may call each operation. Three schemes, accepted side by side on
  * every operation: HTTP Basic, a bearer JWT, and OAuth 2 (the password and client-credentials flows of
- * the framework's token endpoint, which issues those JWTs). An operation whose {@code Access} needs an
+ * the framework's token endpoint, which issues those JWTs), the last only while the authorization
+ * server is on. An operation whose {@code Access} needs an
  * authenticated caller, or that a handler's anonymous twin does not provide, requires one of them and
  * can answer 401 and 403; any other operation lists them as optional (authenticated callers may see
  * more fields).
@@ -31,14 +32,15 @@ final class SecurityDocs {
     static final String BEARER = "bearer";
     static final String OAUTH = "oauth2";
 
-    private final String tokenUrl;
+    private final Optional<String> tokenUrl;
     private final Set<String> roles;
 
     /**
-     * @param tokenUrl the path of the token endpoint ({@code /api/oauth/token})
+     * @param tokenUrl the path of the token endpoint ({@code /api/oauth/token}); empty while the
+     *     authorization server is off, and then there is no OAuth 2 scheme
      * @param handlers every handler, whose roles the OAuth scheme lists
      */
-    SecurityDocs(String tokenUrl, Collection<HandlerDescriptor> handlers) {
+    SecurityDocs(Optional<String> tokenUrl, Collection<HandlerDescriptor> handlers) {
         this.tokenUrl = tokenUrl;
         this.roles = new TreeSet<>();
         for (HandlerDescriptor handler : handlers) {
@@ -62,7 +64,7 @@ final class SecurityDocs {
         if (!required) {
             requirements.add(OASFactory.createSecurityRequirement());
         }
-        for (String scheme : List.of(BASIC, BEARER, OAUTH)) {
+        for (String scheme : tokenUrl.isPresent() ? List.of(BASIC, BEARER, OAUTH) : List.of(BASIC, BEARER)) {
             requirements.add(OASFactory.createSecurityRequirement().addScheme(scheme));
         }
         return requirements;
@@ -77,7 +79,7 @@ final class SecurityDocs {
         return access.roles() == null ? "" : " Roles: " + String.join(", ", new TreeSet<>(access.roles())) + ".";
     }
 
-    /** The three schemes. */
+    /** The schemes: Basic, bearer and, with the token endpoint, OAuth 2. */
     void addTo(Components components) {
         components.addSecurityScheme(
                 BASIC,
@@ -91,7 +93,13 @@ final class SecurityDocs {
                         .type(SecurityScheme.Type.HTTP)
                         .scheme("bearer")
                         .bearerFormat("JWT")
-                        .description("An access token from the token endpoint (RFC 6750)."));
+                        .description(
+                                tokenUrl.isPresent()
+                                        ? "An access token from the token endpoint (RFC 6750)."
+                                        : "A JWT access token (RFC 6750) from the issuer the server trusts."));
+        if (tokenUrl.isEmpty()) {
+            return;
+        }
         components.addSecurityScheme(
                 OAUTH,
                 OASFactory.createSecurityScheme()
@@ -108,6 +116,6 @@ final class SecurityDocs {
     private OAuthFlow flow() {
         Map<String, String> scopes = new TreeMap<>();
         roles.forEach(role -> scopes.put(role, "The role " + role + ": granted to the account, not by asking."));
-        return OASFactory.createOAuthFlow().tokenUrl(tokenUrl).scopes(scopes);
+        return OASFactory.createOAuthFlow().tokenUrl(tokenUrl.orElseThrow()).scopes(scopes);
     }
 }

@@ -22,6 +22,11 @@ public record BasicCredentials(String username, String password) {
     static final int MAX_TOKEN = 4096;
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9+/]+={0,2}");
 
+    /** Whether an {@code Authorization} header value uses the {@code Basic} scheme (in any case). */
+    public static boolean isBasic(String header) {
+        return Scheme.of(header) == Scheme.BASIC;
+    }
+
     /** The credentials in a header value that starts with the {@code Basic} scheme. */
     public static BasicCredentials parse(String header) {
         String token = header.substring(Scheme.BASIC.length()).strip();

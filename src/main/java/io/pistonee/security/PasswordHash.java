@@ -64,7 +64,7 @@ public final class PasswordHash {
     }
 
     /** A SHA-256 digest of text, for keys that must not hold secrets in the clear. */
-    static byte[] sha256(String text) {
+    public static byte[] sha256(String text) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {

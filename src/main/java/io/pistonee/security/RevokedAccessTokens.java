@@ -3,7 +3,7 @@ package io.pistonee.security;
 import io.pistonee.cluster.SharedMap;
 import io.pistonee.cluster.SharedMaps;
 import io.pistonee.cluster.internal.SharedState;
-import io.pistonee.config.SecurityConfig;
+import io.pistonee.config.OAuthConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,7 +27,7 @@ public class RevokedAccessTokens {
     SharedState state;
 
     @Inject
-    SecurityConfig config;
+    OAuthConfig config;
 
     private final Clock clock = Clock.systemUTC();
     private SharedMap revoked;

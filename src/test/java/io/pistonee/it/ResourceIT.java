@@ -270,6 +270,36 @@ class ResourceIT {
         assertProblem(http.get("things/1/deeper"), 404);
     }
 
+    /**
+     * The OAuth 2.0 authorization server is off in a WAR that does not set {@code piston.oauth.enabled}:
+     * its paths answer like a path nothing serves, for every method, and the OpenAPI document names
+     * neither its endpoints nor the {@code oauth2} scheme. The example sets it: {@link OAuthIT} and
+     * {@link OpenApiIT} show the server on.
+     */
+    @Test
+    void withoutPistonOAuthEnabledThereIsNoTokenEndpointAndNoOAuthScheme() {
+        String unknown =
+                assertProblem(http.get("../nothing"), 404).get("detail").asText();
+        String form = "grant_type=client_credentials&client_id=example-client&client_secret=example-secret";
+
+        for (HttpResponse<String> response : List.of(
+                http.send("POST", "oauth/token", form, "Content-Type", "application/x-www-form-urlencoded"),
+                http.get("oauth/token"),
+                http.get("oauth/jwks"),
+                http.send("OPTIONS", "oauth/revoke", null))) {
+            assertThat(assertProblem(response, 404).get("detail").asText())
+                    .as(response.request().method() + " " + response.uri())
+                    .isEqualTo(unknown);
+            assertThat(response.headers().firstValue("Allow")).isEmpty();
+        }
+        JsonNode document = Http.json(http.get("/openapi?format=JSON"));
+        assertThat(document.at("/components/securitySchemes").fieldNames())
+                .toIterable()
+                .containsExactlyInAnyOrder("basic", "bearer");
+        assertThat(document.get("paths").fieldNames()).toIterable().noneMatch(path -> path.contains("/oauth"));
+        assertThat(document.findValues("security").toString()).doesNotContain("oauth2");
+    }
+
     @Test
     void unexpectedExceptionIs500WithAnIncidentAndNothingOfTheCause() {
         HttpResponse<String> response = http.get("faulty");

@@ -1,4 +1,4 @@
-package io.pistonee.security;
+package io.pistonee.oauth;
 
 /**
  * An OAuth 2.0 error response (RFC 6749 §5.2): {@code invalid_request}, {@code invalid_client} (401),

@@ -1,5 +1,6 @@
-package io.pistonee.security;
+package io.pistonee.oauth;
 
+import io.pistonee.security.PasswordHash;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

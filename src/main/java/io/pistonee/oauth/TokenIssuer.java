@@ -1,8 +1,8 @@
-package io.pistonee.security;
+package io.pistonee.oauth;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.pistonee.config.SecurityConfig;
+import io.pistonee.config.OAuthConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.GeneralSecurityException;
@@ -35,7 +35,7 @@ public class TokenIssuer {
             new com.fasterxml.jackson.core.type.TypeReference<>() {};
 
     @Inject
-    SecurityConfig config;
+    OAuthConfig config;
 
     private volatile SigningKey key;
     private final Clock clock = Clock.systemUTC();

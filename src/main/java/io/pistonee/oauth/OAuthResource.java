@@ -1,9 +1,15 @@
-package io.pistonee.security;
+package io.pistonee.oauth;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pistonee.cluster.internal.SharedState;
-import io.pistonee.config.SecurityConfig;
+import io.pistonee.config.OAuthConfig;
+import io.pistonee.security.Account;
+import io.pistonee.security.AccountIdentityStore;
+import io.pistonee.security.BasicCredentials;
+import io.pistonee.security.LoginLimits;
+import io.pistonee.security.MalformedCredentialsException;
+import io.pistonee.security.RevokedAccessTokens;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -58,7 +64,7 @@ public class OAuthResource {
     private static final String FORM = MediaType.APPLICATION_FORM_URLENCODED;
 
     @Inject
-    SecurityConfig config;
+    OAuthConfig config;
 
     @Inject
     TokenIssuer issuer;
@@ -215,7 +221,7 @@ public class OAuthResource {
         String id;
         String secret;
         if (header != null) {
-            if (formSecret.isPresent() || Scheme.of(header.strip()) != Scheme.BASIC) {
+            if (formSecret.isPresent() || !BasicCredentials.isBasic(header.strip())) {
                 throw new OAuthException(
                         "invalid_request", "Authenticate the client one way: HTTP Basic or form fields.");
             }

@@ -1,4 +1,4 @@
-package io.pistonee.security;
+package io.pistonee.oauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,9 +1,10 @@
-package io.pistonee.security;
+package io.pistonee.oauth;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pistonee.cluster.SharedMap;
 import io.pistonee.cluster.SharedMaps;
+import io.pistonee.security.PasswordHash;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;

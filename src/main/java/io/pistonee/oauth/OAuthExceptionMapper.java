@@ -1,4 +1,4 @@
-package io.pistonee.security;
+package io.pistonee.oauth;
 
 import io.pistonee.config.SecurityConfig;
 import jakarta.enterprise.context.ApplicationScoped;
