@@ -17,7 +17,7 @@
  * Every request passes these steps in this order; each step lives in one place (the user's guide:
  * {@code docs/pipeline.md}).
  * <ol>
- *   <li><b>Authentication</b> ({@link io.pistonee.security.PistonAuthenticationMechanism}, Jakarta
+ *   <li><b>Authentication</b> ({@code PistonAuthenticationMechanism}, Jakarta
  *       Security, run by the container before any JAX-RS filter): HTTP Basic against the identity
  *       store or a bearer JWT verified by the server's MicroProfile JWT; no credentials means
  *       anonymous, bad ones answer 401, too many failed logins 429, each a problem in the format the
@@ -30,7 +30,7 @@
  *       operation the handler does not provide answers 405 with {@code Allow}, an unreadable body
  *       type answers 415, all before the body is read. An anonymous caller is served by the handler's
  *       anonymous twin when the twin provides the operation.</li>
- *   <li><b>Authorization</b> ({@link io.pistonee.security.AuthorizationFilter}): roles per handler
+ *   <li><b>Authorization</b> ({@code AuthorizationFilter}): roles per handler
  *       and per operation; 401 with challenges when not authenticated, 403 when not allowed.</li>
  *   <li><b>Throttling</b> ({@code ThrottleFilter}): a throttled operation
  *       counts the caller's request and answers 429 with {@code Retry-After} once the budget is

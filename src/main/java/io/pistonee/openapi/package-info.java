@@ -3,9 +3,9 @@
  * ({@code /openapi}) from the same descriptors that route requests, and Swagger UI at {@code /docs}.
  *
  * <p>Design decisions. The document is contributed through the platform's extension points, a model
- * reader ({@link io.pistonee.openapi.PistonModelReader}) and a filter
- * ({@link io.pistonee.openapi.PistonOpenApiFilter}), registered by a {@code ConfigSource} of the
- * framework's ({@link io.pistonee.openapi.OpenApiDefaults}) so that a WAR built on the framework jar
+ * reader ({@code PistonModelReader}) and a filter
+ * ({@code PistonOpenApiFilter}), registered by a {@code ConfigSource} of the
+ * framework's ({@code OpenApiDefaults}) so that a WAR built on the framework jar
  * needs no setting. Nothing in it is a hand-written list: paths and operations come from the handler
  * descriptors, schemas from the models as the shaper sees them through the field specs, media types
  * from the deployed emitters and parsers, errors from the pipeline and {@code Rc}, security from the

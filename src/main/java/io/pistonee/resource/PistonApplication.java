@@ -15,7 +15,7 @@ import org.eclipse.microprofile.auth.LoginConfig;
  * {@code io.pistonee.resource.PistonApplication} overrides the path.
  *
  * <p>{@code @LoginConfig(authMethod = "MP-JWT")} turns on the server's MicroProfile JWT support, to
- * which {@link io.pistonee.security.PistonAuthenticationMechanism} hands bearer tokens; the
+ * which {@code PistonAuthenticationMechanism} hands bearer tokens; the
  * application must therefore configure {@code mp.jwt.verify.issuer} and a public key location. The
  * class is a CDI bean ({@code @Dependent}) because Payara looks for the annotation on beans only.
  *

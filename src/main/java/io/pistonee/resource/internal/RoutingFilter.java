@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
  * answers 415 with the types that are read (PATCH reads the two patch types, and only PATCH does; a
  * wildcard such as {@code *}{@code /*} names no type, so it is 415 too). An unauthenticated caller is served by the handler's
  * anonymous twin when the twin provides the operation; whether the caller may go on is then
- * authorization's decision ({@code io.pistonee.security.AuthorizationFilter}).
+ * authorization's decision ({@code io.pistonee.security.internal.AuthorizationFilter}).
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION - 100)

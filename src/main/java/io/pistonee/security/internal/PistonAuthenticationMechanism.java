@@ -1,0 +1,252 @@
+package io.pistonee.security.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pistonee.config.PistonConfig;
+import io.pistonee.config.SecurityConfig;
+import io.pistonee.emitter.ProblemWriter;
+import io.pistonee.problem.ProblemException;
+import io.pistonee.problem.Rc;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Pipeline step "authentication": the application's one Jakarta Security authentication mechanism,
+ * which accepts {@code Authorization: Basic} and {@code Authorization: Bearer} side by side.
+ *
+ * <ul>
+ *   <li>No {@code Authorization} header: nothing happens, the caller is anonymous.</li>
+ *   <li>{@code Basic}: parsed strictly ({@link BasicCredentials}) and validated through the
+ *       container's {@link IdentityStoreHandler} (so through {@link AccountIdentityStore}).</li>
+ *   <li>{@code Bearer}: handed to the server's own MicroProfile JWT mechanism, so the server verifies
+ *       the token against the {@code mp.jwt.verify.*} configuration and {@code JsonWebToken}
+ *       injection keeps working.</li>
+ *   <li>Anything else (another scheme, malformed credentials, a wrong password, a rejected token):
+ *       401 with an RFC 9457 problem and both challenges in {@code WWW-Authenticate}; too many failed
+ *       logins for the user or from the address: 429 with {@code Retry-After}. The problem is written
+ *       by the {@link ProblemWriter}, in the format the request asks for ({@code ?format=},
+ *       {@code Accept}) like every other problem.</li>
+ * </ul>
+ *
+ * <p>Why one mechanism: with {@code @LoginConfig(authMethod = "MP-JWT")} the server registers its own
+ * JWT mechanism, and any second mechanism makes every request fail with an ambiguous dependency.
+ * This one is a selected alternative, so it is the one the container uses, and it finds the server's
+ * JWT mechanism among the other beans. The token endpoint ({@code /oauth/token},
+ * {@code /oauth/revoke}) authenticates its clients itself, so requests to it pass through untouched.
+ */
+@Alternative
+@Priority(Interceptor.Priority.APPLICATION)
+@ApplicationScoped
+public class PistonAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    private static final String AUTHORIZATION = "Authorization";
+    private static final Pattern TOKEN68 = Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
+    private static final int MAX_TOKEN = 16384;
+    private static final Set<String> ALGORITHMS = Set.of("RS256", "ES256");
+    private static final List<String> CLIENT_AUTHENTICATED = List.of("/oauth/token", "/oauth/revoke");
+
+    @Inject
+    IdentityStoreHandler identityStores;
+
+    @Inject
+    BeanManager beans;
+
+    @Inject
+    SecurityConfig config;
+
+    @Inject
+    PistonConfig piston;
+
+    @Inject
+    LoginLimits limits;
+
+    @Inject
+    RevokedAccessTokens revoked;
+
+    @Inject
+    ProblemWriter problems;
+
+    private volatile Optional<HttpAuthenticationMechanism> jwt;
+
+    @Override
+    public AuthenticationStatus validateRequest(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        List<String> headers = Collections.list(request.getHeaders(AUTHORIZATION));
+        if (headers.isEmpty() || authenticatesItself(request)) {
+            return context.doNothing();
+        }
+        if (headers.size() > 1) {
+            return fail(request, response, Rc.UNAUTHORIZED, "Send one Authorization header, not several.", null);
+        }
+        String header = headers.get(0).strip();
+        Scheme scheme = Scheme.of(header);
+        if (scheme == Scheme.BASIC) {
+            return basic(header, request, response, context);
+        }
+        if (scheme == Scheme.BEARER) {
+            return bearer(header, request, response, context);
+        }
+        return fail(
+                request,
+                response,
+                Rc.UNAUTHORIZED,
+                "The Authorization scheme is not accepted: use Basic or Bearer.",
+                null);
+    }
+
+    private AuthenticationStatus basic(
+            String header, HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        String address = request.getRemoteAddr();
+        BasicCredentials credentials;
+        try {
+            credentials = BasicCredentials.parse(header);
+        } catch (MalformedCredentialsException e) {
+            limits.limiter().failed(null, address);
+            return fail(request, response, Rc.UNAUTHORIZED, e.getMessage(), null);
+        }
+        Optional<Duration> blocked = limits.limiter().blocked(credentials.username(), address);
+        if (blocked.isPresent()) {
+            return throttled(request, response, blocked.get());
+        }
+        CredentialValidationResult result =
+                identityStores.validate(new UsernamePasswordCredential(credentials.username(), credentials.password()));
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            limits.limiter().failed(credentials.username(), address);
+            return fail(request, response, Rc.UNAUTHORIZED, "The user name or password is wrong.", null);
+        }
+        limits.limiter().succeeded(credentials.username());
+        return context.notifyContainerAboutLogin(result);
+    }
+
+    private AuthenticationStatus bearer(
+            String header, HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        String token = header.substring(Scheme.BEARER.length()).strip();
+        if (token.isEmpty()
+                || token.length() > MAX_TOKEN
+                || !TOKEN68.matcher(token).matches()) {
+            return fail(request, response, Rc.UNAUTHORIZED, "The bearer token is malformed.", "malformed token");
+        }
+        if (!signedWithAllowedAlgorithm(token)) {
+            return fail(
+                    request,
+                    response,
+                    Rc.UNAUTHORIZED,
+                    "The bearer token is not a JWT signed with RS256 or ES256.",
+                    "invalid token");
+        }
+        Optional<HttpAuthenticationMechanism> mechanism = jwtMechanism();
+        if (mechanism.isEmpty()) {
+            return fail(request, response, Rc.UNAUTHORIZED, "Bearer tokens are not accepted here.", "not accepted");
+        }
+        BearerContext bearer = new BearerContext(context, revoked, request, token);
+        AuthenticationStatus status;
+        try {
+            status = mechanism.get().validateRequest(bearer.getRequest(), response, bearer);
+        } catch (Exception e) {
+            status = AuthenticationStatus.SEND_FAILURE;
+        }
+        if (status == AuthenticationStatus.SUCCESS && bearer.authenticated()) {
+            return status;
+        }
+        return fail(
+                request,
+                response,
+                Rc.UNAUTHORIZED,
+                "The bearer token is invalid, expired or not meant for this server.",
+                "invalid token");
+    }
+
+    /** Only asymmetric signatures: never {@code none}, never an HMAC keyed with a public key. */
+    private boolean signedWithAllowedAlgorithm(String token) {
+        String[] parts = token.split("\\.", -1);
+        if (parts.length != 3 || parts[2].isEmpty()) {
+            return false;
+        }
+        try {
+            JsonNode header = piston.mapper().readTree(Base64.getUrlDecoder().decode(parts[0]));
+            return header != null && ALGORITHMS.contains(header.path("alg").asText());
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static boolean authenticatesItself(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return CLIENT_AUTHENTICATED.stream().anyMatch(path::endsWith);
+    }
+
+    /** The server's own JWT mechanism: any other mechanism bean, found once. */
+    private Optional<HttpAuthenticationMechanism> jwtMechanism() {
+        Optional<HttpAuthenticationMechanism> found = jwt;
+        if (found == null) {
+            found = Optional.empty();
+            for (Bean<?> bean : beans.getBeans(HttpAuthenticationMechanism.class, Any.Literal.INSTANCE)) {
+                if (!PistonAuthenticationMechanism.class.isAssignableFrom(bean.getBeanClass())) {
+                    found = Optional.of((HttpAuthenticationMechanism) beans.getReference(
+                            bean, HttpAuthenticationMechanism.class, beans.createCreationalContext(bean)));
+                    break;
+                }
+            }
+            jwt = found;
+        }
+        return found;
+    }
+
+    private AuthenticationStatus throttled(HttpServletRequest request, HttpServletResponse response, Duration wait) {
+        long seconds = Math.max(1, wait.toSeconds() + (wait.toMillisPart() > 0 ? 1 : 0));
+        return write(
+                request,
+                response,
+                Rc.THROTTLED.error(
+                        "Too many failed logins: try again in " + seconds + " seconds.",
+                        Map.of("Retry-After", Long.toString(seconds))));
+    }
+
+    private AuthenticationStatus fail(
+            HttpServletRequest request, HttpServletResponse response, Rc rc, String detail, String tokenError) {
+        String challenges = tokenError == null
+                ? Challenges.of(config.realm())
+                : Challenges.invalidToken(config.realm(), tokenError);
+        return write(request, response, rc.error(detail, Map.of("WWW-Authenticate", challenges)));
+    }
+
+    /**
+     * Writes the problem in the format the request asks for and commits the response, so nothing later
+     * turns it into an error page.
+     */
+    private AuthenticationStatus write(
+            HttpServletRequest request, HttpServletResponse response, ProblemException problem) {
+        response.setHeader("Cache-Control", "no-store");
+        try {
+            problems.write(
+                    new ProblemException(problem.problem().at(request.getRequestURI()), problem.headers()),
+                    request,
+                    response);
+        } catch (IOException e) {
+            // The client went away; there is no one left to answer.
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+}

@@ -1,0 +1,97 @@
+package io.pistonee.openapi.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.type.TypeFactory;
+import io.pistonee.handler.CreateOperation;
+import io.pistonee.handler.Handler;
+import io.pistonee.handler.ListOperation;
+import io.pistonee.handler.Operation;
+import io.pistonee.handler.ReadOperation;
+import io.pistonee.handler.internal.HandlerDescriptor;
+import io.pistonee.problem.Rc;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PathDocsTest {
+
+    @Handler("blog-posts")
+    static class PostsHandler implements ListOperation, ReadOperation<Long> {
+        @Override
+        public List<String> list() {
+            return List.of();
+        }
+
+        @Override
+        @org.eclipse.microprofile.openapi.annotations.Operation(summary = "One post")
+        public String read(Long id) {
+            return "";
+        }
+    }
+
+    private final HandlerDescriptor handler = HandlerDescriptor.of(PostsHandler.class, TypeFactory.defaultInstance());
+
+    @Test
+    void operationIdsAreTheOperationAndTheResourceNameInCamelCase() {
+        assertThat(PathDocs.operationId(handler, Operation.LIST)).isEqualTo("listBlogPosts");
+        assertThat(PathDocs.operationId(handler, Operation.READ)).isEqualTo("readBlogPosts");
+        assertThat(PathDocs.operationId(handler, Operation.DELETE)).isEqualTo("deleteBlogPosts");
+    }
+
+    @Test
+    void errorsAreWhatThePipelineCanAnswerForEachOperation() {
+        assertThat(PathDocs.errors(Operation.LIST, false))
+                .containsExactly(Rc.BAD_REQUEST, Rc.UNAUTHORIZED, Rc.NOT_ACCEPTABLE, Rc.INTERNAL_ERROR);
+        assertThat(PathDocs.errors(Operation.UPDATE, true))
+                .containsExactly(
+                        Rc.BAD_REQUEST,
+                        Rc.UNAUTHORIZED,
+                        Rc.FORBIDDEN,
+                        Rc.NOT_FOUND,
+                        Rc.NOT_ACCEPTABLE,
+                        Rc.PAYLOAD_TOO_LARGE,
+                        Rc.UNSUPPORTED_MEDIA_TYPE,
+                        Rc.INTERNAL_ERROR);
+        assertThat(PathDocs.errors(Operation.DELETE, true))
+                .containsExactly(Rc.UNAUTHORIZED, Rc.FORBIDDEN, Rc.NOT_FOUND, Rc.NOT_ACCEPTABLE, Rc.INTERNAL_ERROR);
+    }
+
+    @Test
+    void readsUserAnnotationsFromTheMethodThatImplementsTheOperation() {
+        var read = PathDocs.method(handler, Operation.READ);
+
+        assertThat(read.getDeclaringClass()).isEqualTo(PostsHandler.class);
+        assertThat(read.getAnnotation(org.eclipse.microprofile.openapi.annotations.Operation.class)
+                        .summary())
+                .isEqualTo("One post");
+        assertThat(PathDocs.method(handler, Operation.CREATE)).isNull();
+    }
+
+    @Handler("notes")
+    static class NotesHandler implements CreateOperation<Note> {
+        @Override
+        public Note create(Note input) {
+            return input;
+        }
+    }
+
+    record Note(String text) {}
+
+    @Handler("documents")
+    static class DocumentsHandler implements CreateOperation<JsonNode> {
+        @Override
+        public JsonNode create(JsonNode input) {
+            return input;
+        }
+    }
+
+    @Test
+    void anArrayIsABulkCreateUnlessTheInputTakesArraysItself() {
+        assertThat(PathDocs.bulk(HandlerDescriptor.of(NotesHandler.class, TypeFactory.defaultInstance())))
+                .isTrue();
+        assertThat(PathDocs.bulk(HandlerDescriptor.of(DocumentsHandler.class, TypeFactory.defaultInstance())))
+                .isFalse();
+        assertThat(PathDocs.bulk(handler)).isFalse();
+    }
+}

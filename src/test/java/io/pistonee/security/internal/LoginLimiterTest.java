@@ -1,0 +1,103 @@
+package io.pistonee.security.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pistonee.cluster.internal.MemorySharedMaps;
+import io.pistonee.testing.ManualClock;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class LoginLimiterTest {
+
+    private final ManualClock clock = new ManualClock();
+    private final LoginLimiter limiter =
+            new LoginLimiter(new MemorySharedMaps(clock), 3, 5, Duration.ofMinutes(5), clock);
+
+    @Test
+    void blocksAUserAfterTheLimitUntilTheOldestFailureLeavesTheWindow() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(limiter.blocked("testuser", "10.0.0.1")).isEmpty();
+            limiter.failed("testuser", "10.0.0.1");
+            clock.advance(Duration.ofMinutes(1));
+        }
+
+        assertThat(limiter.blocked("testuser", "10.0.0.2")).contains(Duration.ofMinutes(2));
+        assertThat(limiter.blocked("otheruser", "10.0.0.2")).isEmpty();
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(limiter.blocked("testuser", "10.0.0.2")).isEmpty();
+    }
+
+    @Test
+    void blocksAnAddressTryingManyUsers() {
+        for (int i = 0; i < 5; i++) {
+            limiter.failed("user" + i, "10.0.0.9");
+        }
+
+        assertThat(limiter.blocked("someone", "10.0.0.9")).isPresent();
+        assertThat(limiter.blocked(null, "10.0.0.9")).isPresent();
+        assertThat(limiter.blocked("someone", "10.0.0.8")).isEmpty();
+    }
+
+    @Test
+    void aSuccessClearsTheUsersFailuresButNotTheAddresss() {
+        limiter.failed("testuser", "10.0.0.1");
+        limiter.failed("testuser", "10.0.0.1");
+        limiter.succeeded("testuser");
+        limiter.failed("testuser", "10.0.0.1");
+        limiter.failed("testuser", "10.0.0.1");
+
+        assertThat(limiter.blocked("testuser", "10.0.0.3")).isEmpty();
+        limiter.failed("x", "10.0.0.1");
+        assertThat(limiter.blocked("testuser", "10.0.0.1")).isPresent();
+    }
+
+    @Test
+    void aFailureOnOneInstanceCountsOnEveryOtherSharingTheMaps() {
+        MemorySharedMaps shared = new MemorySharedMaps(clock);
+        LoginLimiter first = new LoginLimiter(shared, 3, 5, Duration.ofMinutes(5), clock);
+        LoginLimiter second = new LoginLimiter(shared, 3, 5, Duration.ofMinutes(5), clock);
+        LoginLimiter third = new LoginLimiter(shared, 3, 5, Duration.ofMinutes(5), clock);
+
+        first.failed("testuser", "10.0.0.1");
+        second.failed("testuser", "10.0.0.2");
+        assertThat(third.blocked("testuser", "10.0.0.3")).isEmpty();
+        third.failed("testuser", "10.0.0.3");
+
+        assertThat(first.blocked("testuser", "10.0.0.4")).contains(Duration.ofMinutes(5));
+        second.succeeded("testuser");
+        assertThat(third.blocked("testuser", "10.0.0.4")).isEmpty();
+    }
+
+    @Test
+    void keepsOnlyTheFailuresThatCanStillBlock() {
+        for (int i = 0; i < 20; i++) {
+            limiter.failed("testuser", "10.0.0." + i);
+            clock.advance(Duration.ofSeconds(10));
+        }
+
+        // the last three failures were 30, 20 and 10 s ago: blocked until the oldest of them is 5 min old
+        assertThat(limiter.blocked("testuser", "10.0.0.99")).contains(Duration.ofSeconds(270));
+    }
+
+    @Test
+    void parallelFailuresAreAllCounted() throws InterruptedException {
+        MemorySharedMaps shared = new MemorySharedMaps(clock);
+        LoginLimiter at400 = new LoginLimiter(shared, 400, 400, Duration.ofMinutes(5), clock);
+        Thread[] threads = new Thread[8];
+        for (int t = 0; t < threads.length; t++) {
+            threads[t] = new Thread(() -> {
+                for (int i = 0; i < 50; i++) {
+                    at400.failed(null, "10.0.0.1");
+                }
+            });
+            threads[t].start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+
+        assertThat(at400.blocked(null, "10.0.0.1")).isPresent();
+        assertThat(new LoginLimiter(shared, 401, 401, Duration.ofMinutes(5), clock).blocked(null, "10.0.0.1"))
+                .isEmpty();
+    }
+}
