@@ -62,7 +62,7 @@ class ResourceIT {
 
             assertThat(entries)
                     .contains(
-                            "io/pistonee/resource/PistonResource.class",
+                            "io/pistonee/resource/internal/PistonResource.class",
                             "META-INF/beans.xml",
                             "META-INF/services/jakarta.enterprise.inject.spi.Extension");
             assertThat(entries)
