@@ -22,7 +22,7 @@
  *       store or a bearer JWT verified by the server's MicroProfile JWT; no credentials means
  *       anonymous, bad ones answer 401, too many failed logins 429, each a problem in the format the
  *       request asks for, read from the servlet request by the rules of the next step.</li>
- *   <li><b>Format selection</b> ({@link io.pistonee.emitter.FormatFilter}, pre-matching):
+ *   <li><b>Format selection</b> ({@code FormatFilter}, pre-matching):
  *       {@code ?format=X} or {@code Accept} picks an emitter; none acceptable answers 406 before any
  *       handler runs.</li>
  *   <li><b>Handler resolution</b> ({@code RoutingFilter}): the resource name
@@ -52,9 +52,9 @@
  *       ({@code Conditions}).</li>
  *   <li><b>Emitting</b> ({@link io.pistonee.emitter}): the selected {@code MessageBodyWriter} writes
  *       the result; collections are written item by item.</li>
- *   <li><b>Errors</b> ({@link io.pistonee.emitter.ProblemMapper}, the problems of
+ *   <li><b>Errors</b> ({@code ProblemMapper}, the problems of
  *       {@link io.pistonee.problem}): every exception becomes an RFC 9457 problem in the negotiated
- *       format, written by the one {@link io.pistonee.emitter.ProblemWriter} that also writes
+ *       format, written by the one {@code ProblemWriter} that also writes
  *       authentication's and the error page's; no stack trace reaches a client.</li>
  * </ol>
  */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import io.pistonee.config.PistonConfig;
+import io.pistonee.emitter.internal.SelectedFormat;
 import io.pistonee.problem.Problem;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -11,12 +11,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.w3c.dom.Element;
 
 /** Emissions as the resource builds them, and what an emitter makes of them, for the emitter tests. */
-final class Emissions {
+public final class Emissions {
 
-    static final PistonConfig CONFIG = PistonConfig.of("snake_case", 1024);
-    static final ObjectMapper MAPPER = CONFIG.mapper();
+    public static final PistonConfig CONFIG = PistonConfig.of("snake_case", 1024);
+    public static final ObjectMapper MAPPER = CONFIG.mapper();
     private static final Shaper SHAPER = new Shaper(MAPPER, type -> null);
     private static final URI ROOT = URI.create("http://localhost/api/");
 
@@ -75,5 +77,26 @@ final class Emissions {
 
     static String text(Emitter emitter, Emission emission) {
         return new String(bytes(emitter, emission, emitter.mediaTypes().get(0)), StandardCharsets.UTF_8);
+    }
+
+    /** The built-in emitters in their order, configured as the container configures them. */
+    public static List<Emitter> builtIn() {
+        JsonEmitter json = new JsonEmitter();
+        json.config = CONFIG;
+        YamlEmitter yaml = new YamlEmitter();
+        yaml.config = CONFIG;
+        DjangoEmitter django = new DjangoEmitter();
+        django.config = CONFIG;
+        return List.of(new XmlEmitter(), yaml, json, new CsvEmitter(), new PickleEmitter(), django);
+    }
+
+    /** An XML document's root element, read with the JDK's parser. */
+    public static Element parseXml(byte[] xml) throws Exception {
+        return XmlEmitterTest.parse(xml);
+    }
+
+    /** The first child element of that name. */
+    public static Element xmlChild(Element parent, String name) {
+        return XmlEmitterTest.child(parent, name);
     }
 }

@@ -3,6 +3,7 @@ package io.pistonee.emitter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
+import io.pistonee.emitter.internal.Negotiation;
 import io.pistonee.problem.Problem;
 import java.time.LocalDate;
 import java.util.Iterator;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pistonee.config.OAuthConfig;
 import io.pistonee.config.PistonConfig;
 import io.pistonee.emitter.Emitter;
-import io.pistonee.emitter.Negotiation;
+import io.pistonee.emitter.internal.Negotiation;
 import io.pistonee.handler.Operation;
 import io.pistonee.handler.internal.ApiPaths;
 import io.pistonee.handler.internal.HandlerDescriptor;

@@ -20,7 +20,7 @@ import java.util.List;
  * value it cannot parse ({@code Content-Type: !!!}) must not end as the container's HTML error page.
  * Where the runtime reads the header lazily (RESTEasy), this check, right after format selection,
  * answers a problem in the format the client asked for. Jersey (Payara) parses the header before any
- * filter runs and answers a bare 400; {@code io.pistonee.emitter.ErrorPageServlet} then writes the
+ * filter runs and answers a bare 400; {@code io.pistonee.emitter.internal.ErrorPageServlet} then writes the
  * same problem as JSON.
  */
 @Provider

@@ -1,6 +1,6 @@
 package io.pistonee.resource.internal;
 
-import io.pistonee.emitter.ProblemMapper;
+import io.pistonee.emitter.internal.ProblemMapper;
 import io.pistonee.handler.Operation;
 import io.pistonee.handler.internal.Handlers;
 import io.pistonee.problem.Rc;

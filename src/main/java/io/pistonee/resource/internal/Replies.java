@@ -4,7 +4,7 @@ import io.pistonee.conditional.internal.Conditions;
 import io.pistonee.conditional.internal.Validators;
 import io.pistonee.conditional.internal.Variant;
 import io.pistonee.emitter.Emission;
-import io.pistonee.emitter.SelectedFormat;
+import io.pistonee.emitter.internal.SelectedFormat;
 import io.pistonee.fields.internal.FieldSpec;
 import io.pistonee.fields.internal.Shaper;
 import io.pistonee.handler.Operation;

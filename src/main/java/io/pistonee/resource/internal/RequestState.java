@@ -1,6 +1,6 @@
 package io.pistonee.resource.internal;
 
-import io.pistonee.emitter.SelectedFormat;
+import io.pistonee.emitter.internal.SelectedFormat;
 import io.pistonee.handler.internal.Resolution;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Produces;

@@ -3,7 +3,7 @@ package io.pistonee.security.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pistonee.config.PistonConfig;
 import io.pistonee.config.SecurityConfig;
-import io.pistonee.emitter.ProblemWriter;
+import io.pistonee.emitter.internal.ProblemWriter;
 import io.pistonee.problem.ProblemException;
 import io.pistonee.problem.Rc;
 import jakarta.annotation.Priority;

@@ -1,6 +1,8 @@
-package io.pistonee.emitter;
+package io.pistonee.emitter.internal;
 
 import io.pistonee.config.PistonConfig;
+import io.pistonee.emitter.Emission;
+import io.pistonee.emitter.Emitter;
 import io.pistonee.problem.Problem;
 import io.pistonee.problem.ProblemException;
 import jakarta.annotation.PostConstruct;

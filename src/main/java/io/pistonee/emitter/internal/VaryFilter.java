@@ -1,4 +1,4 @@
-package io.pistonee.emitter;
+package io.pistonee.emitter.internal;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;

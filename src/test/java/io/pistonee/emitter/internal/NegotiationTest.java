@@ -1,7 +1,9 @@
-package io.pistonee.emitter;
+package io.pistonee.emitter.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pistonee.emitter.Emission;
+import io.pistonee.emitter.Emitter;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;

@@ -1,6 +1,7 @@
-package io.pistonee.emitter;
+package io.pistonee.emitter.internal;
 
 import io.pistonee.config.PistonConfig;
+import io.pistonee.emitter.Emitter;
 import io.pistonee.problem.ProblemException;
 import io.pistonee.problem.Rc;
 import jakarta.annotation.PostConstruct;

@@ -1,4 +1,4 @@
-package io.pistonee.emitter;
+package io.pistonee.emitter.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

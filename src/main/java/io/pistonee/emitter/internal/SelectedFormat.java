@@ -1,5 +1,6 @@
-package io.pistonee.emitter;
+package io.pistonee.emitter.internal;
 
+import io.pistonee.emitter.Emitter;
 import jakarta.ws.rs.core.MediaType;
 
 /**

@@ -1,4 +1,4 @@
-package io.pistonee.emitter;
+package io.pistonee.emitter.internal;
 
 import io.pistonee.problem.Problem;
 import io.pistonee.problem.ProblemException;

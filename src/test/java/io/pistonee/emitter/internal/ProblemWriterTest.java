@@ -1,7 +1,11 @@
-package io.pistonee.emitter;
+package io.pistonee.emitter.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pistonee.emitter.Emission;
+import io.pistonee.emitter.Emissions;
+import io.pistonee.emitter.Emitter;
+import io.pistonee.emitter.XmlEmitter;
 import io.pistonee.problem.Problem;
 import io.pistonee.problem.ProblemException;
 import io.pistonee.problem.Rc;
@@ -33,15 +37,8 @@ class ProblemWriterTest {
     private final ProblemWriter writer = new ProblemWriter();
 
     {
-        JsonEmitter json = new JsonEmitter();
-        json.config = Emissions.CONFIG;
-        YamlEmitter yaml = new YamlEmitter();
-        yaml.config = Emissions.CONFIG;
-        DjangoEmitter django = new DjangoEmitter();
-        django.config = Emissions.CONFIG;
         writer.config = Emissions.CONFIG;
-        writer.negotiation =
-                new Negotiation(List.of(new XmlEmitter(), yaml, json, new CsvEmitter(), new PickleEmitter(), django));
+        writer.negotiation = new Negotiation(Emissions.builtIn());
     }
 
     @Test
@@ -67,10 +64,10 @@ class ProblemWriterTest {
         MediaType type = ProblemWriter.problemType(writer.select(null, "/api/posts/1", "application/xml"));
 
         assertThat(type).isEqualTo(new MediaType("application", "problem+xml"));
-        Element problem = XmlEmitterTest.parse(writer.body(PROBLEM, type));
+        Element problem = Emissions.parseXml(writer.body(PROBLEM, type));
         assertThat(problem.getLocalName()).isEqualTo("problem");
         assertThat(problem.getNamespaceURI()).isEqualTo("urn:ietf:rfc:7807");
-        assertThat(XmlEmitterTest.child(problem, "status").getTextContent()).isEqualTo("401");
+        assertThat(Emissions.xmlChild(problem, "status").getTextContent()).isEqualTo("401");
     }
 
     @Test
