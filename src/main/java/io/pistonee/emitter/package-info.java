@@ -2,7 +2,7 @@
  * Emitters: the formats a handler's result is written in. An emitter <em>is</em> a JAX-RS
  * {@code MessageBodyWriter} of {@link io.pistonee.emitter.Emission}, and a CDI bean.
  *
- * <p>The format is chosen before anything else ({@code FormatFilter}):
+ * <p>The format is chosen before any other JAX-RS step ({@code FormatFilter}):
  * {@code ?format=X} wins over {@code Accept}, which is read with q-values and wildcards; nothing
  * asked means JSON. A request no emitter can satisfy answers 406 before any handler runs, so a POST
  * that asks for an unknown format creates nothing. Emitters write shaped trees, never raw objects,
