@@ -81,9 +81,7 @@ public class Handlers {
         }
         byName = Collections.unmodifiableMap(named);
         byModel = Map.copyOf(models);
-        shaper = new Shaper(
-                config.mapper(),
-                type -> modelHandler(type).map(HandlerDescriptor::shape).orElse(null));
+        shaper = new Shaper(config.mapper(), this::shapeOf);
         for (HandlerDescriptor handler : named.values()) {
             checkFields(handler, shaper);
             handler.anonymousTwin().ifPresent(twin -> checkFields(twin, shaper));
@@ -113,16 +111,22 @@ public class Handlers {
 
     /**
      * The model handler of a class or its nearest model superclass: the one that defines its shape
-     * (when several handlers serve a model, the first by name).
+     * (when several handlers serve a model, the first by name); {@code null} for no model. Shaping and
+     * releasing ask once per emitted item, so this runs for every row of a streamed export.
      */
-    public Optional<HandlerDescriptor> modelHandler(Class<?> type) {
+    public HandlerDescriptor modelHandlerOf(Class<?> type) {
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             HandlerDescriptor handler = byModel.get(c);
             if (handler != null) {
-                return Optional.of(handler);
+                return handler;
             }
         }
-        return Optional.empty();
+        return null;
+    }
+
+    private ModelShape shapeOf(Class<?> type) {
+        HandlerDescriptor handler = modelHandlerOf(type);
+        return handler == null ? null : handler.shape();
     }
 
     /** The shaper that knows every handler's model. */

@@ -58,9 +58,9 @@ public class Dispatcher {
      * anonymous twin) returned it, so a streamed result never fills the persistence context.
      */
     public void release(Object item) {
-        if (item != null) {
-            handlers.modelHandler(item.getClass())
-                    .ifPresent(model -> ((ModelHandler<?, ?>) model.instance()).detach(item));
+        HandlerDescriptor model = item == null ? null : handlers.modelHandlerOf(item.getClass());
+        if (model != null) {
+            ((ModelHandler<?, ?>) model.instance()).detach(item);
         }
     }
 
