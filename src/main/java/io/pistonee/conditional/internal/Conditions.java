@@ -37,7 +37,7 @@ public class Conditions {
     @Inject
     PistonConfig config;
 
-    /** A collection's validators; {@link Validators#NONE} tags for a one-pass sequence. */
+    /** A collection's validators: its weak tag, or no tag for a one-pass sequence (a stream, an iterator). */
     public Validators ofCollection(
             HandlerDescriptor handler, Object result, URI root, Variant variant, HttpHeaders headers) {
         String etag = tags.ofCollection(handler, result, root, variant);

@@ -15,9 +15,6 @@ import java.util.Optional;
  */
 public record Validators(String etag, Optional<Instant> lastModified, boolean notModified) {
 
-    /** No validators: nothing to add. */
-    public static final Validators NONE = new Validators(null, Optional.empty(), false);
-
     /** Adds {@code ETag} and {@code Last-Modified} to a response. */
     public Response.ResponseBuilder addTo(Response.ResponseBuilder response) {
         if (etag != null) {

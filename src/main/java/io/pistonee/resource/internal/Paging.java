@@ -37,7 +37,7 @@ public class Paging {
     /** The handler's collection, with the request's query in place for a model handler. */
     public Object list(HandlerDescriptor handler, UriInfo uri) {
         // An anonymous twin that lists through its model handler is held to the same listing.
-        HandlerDescriptor requested = resolution.resolved() ? resolution.requested() : handler;
+        HandlerDescriptor requested = resolution.requested();
         if (handler.isModelHandler() || requested.isModelHandler()) {
             resolution.query(ListQuery.parse(
                     uri.getQueryParameters(), requested.listing(), config.pageDefaultSize(), config.pageMaxSize()));
