@@ -24,11 +24,11 @@ WORK=target/bench/export
 BASE="http://127.0.0.1:$PORT/api"
 . src/bench/lib.sh
 
-[ -f target/piston-ee.war ] && [ -f target/payara-micro.jar ] || { echo "run 'mvn -B package -DskipTests' first" >&2; exit 2; }
+[ -f target/piston-ee-example.war ] && [ -f target/payara-micro.jar ] || { echo "run 'mvn -B package -DskipTests' first" >&2; exit 2; }
 rm -rf "$WORK" && mkdir -p "$WORK"
 RECORD=()
 [ -n "$JFR" ] && RECORD=("-XX:StartFlightRecording=filename=$WORK/export.jfr,settings=profile,dumponexit=true")
-bench_start "$WORK" target/piston-ee.war "$HEAP" "$PORT" "$HZ" "jdbc:h2:file:$PWD/$WORK/db" \
+bench_start "$WORK" target/piston-ee-example.war "$HEAP" "$PORT" "$HZ" "jdbc:h2:file:$PWD/$WORK/db" \
     "${RECORD[@]}" "-Dblog.generated-posts=$ROWS"
 SAMPLER=
 trap 'kill $SAMPLER 2>/dev/null; bench_stop' EXIT

@@ -54,7 +54,7 @@ BUILD=${BUILD:-yes}
 JFR=${JFR:-}
 
 WORK=target/bench/run
-WAR=target/bench/build/piston-ee.war
+WAR=target/bench/build/piston-ee-example.war
 export PAYARA_MICRO=target/bench/build/payara-micro.jar
 RESULTS=$WORK/results.jsonl
 REPORT=target/bench/report.md

@@ -22,7 +22,7 @@ HZ=${HZ:-16992}
 WORK=target/bench-shared-cache
 H2=~/.m2/repository/com/h2database/h2/2.2.224/h2-2.2.224.jar
 
-[ -f target/piston-ee.war ] && [ -f target/payara-micro.jar ] || { echo "run 'mvn -B package -DskipTests' first" >&2; exit 2; }
+[ -f target/piston-ee-example.war ] && [ -f target/payara-micro.jar ] || { echo "run 'mvn -B package -DskipTests' first" >&2; exit 2; }
 command -v wrk > /dev/null || { echo "needs wrk (apt-get install wrk)" >&2; exit 2; }
 rm -rf "$WORK" && mkdir -p "$WORK"
 PIDS=()
@@ -30,12 +30,12 @@ trap 'for pid in "${PIDS[@]}"; do kill "$pid" 2> /dev/null || true; done' EXIT
 
 for MODE in $MODES; do
   D=$WORK/$MODE && mkdir -p "$D/tmp" "$D/war/WEB-INF/classes/META-INF"
-  cp target/piston-ee.war "$D/piston-ee.war"
-  (cd "$D/war" && unzip -q -o ../piston-ee.war WEB-INF/classes/META-INF/persistence.xml \
+  cp target/piston-ee-example.war "$D/piston-ee-example.war"
+  (cd "$D/war" && unzip -q -o ../piston-ee-example.war WEB-INF/classes/META-INF/persistence.xml \
      && sed -i "s|<shared-cache-mode>NONE</shared-cache-mode>|<shared-cache-mode>$MODE</shared-cache-mode>|" \
           WEB-INF/classes/META-INF/persistence.xml \
      && grep -q "<shared-cache-mode>$MODE</shared-cache-mode>" WEB-INF/classes/META-INF/persistence.xml \
-     && zip -q ../piston-ee.war WEB-INF/classes/META-INF/persistence.xml)
+     && zip -q ../piston-ee-example.war WEB-INF/classes/META-INF/persistence.xml)
   java -Dh2.bindAddress=127.0.0.1 -cp "$H2" org.h2.tools.Server -tcp -tcpPort "$DB" -ifNotExists > "$D/h2.log" 2>&1 &
   H2PID=$! && PIDS+=("$H2PID")
   { cat server-config/payara/preboot.asadmin
@@ -44,7 +44,7 @@ for MODE in $MODES; do
     echo "set hazelcast-runtime-configuration.tcpip-members=127.0.0.1:$HZ"
     echo "set hazelcast-runtime-configuration.cluster-group-name=piston-bench-$PORT"; } > "$D/preboot.asadmin"
   java -Xmx384m -Dblog.generated-posts="$POSTS" -Dhazelcast.phone.home.enabled=false -Dhazelcast.socket.bind.any=false \
-       -Djava.io.tmpdir="$PWD/$D/tmp" -jar target/payara-micro.jar --deploy "$D/piston-ee.war" --contextroot / \
+       -Djava.io.tmpdir="$PWD/$D/tmp" -jar target/payara-micro.jar --deploy "$D/piston-ee-example.war" --contextroot / \
        --port "$PORT" --nocluster --disablephonehome --prebootcommandfile "$D/preboot.asadmin" > "$D/payara.log" 2>&1 &
   PID=$! && PIDS+=("$PID")
   URL=http://127.0.0.1:$PORT/api/posts

@@ -17,9 +17,12 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 public final class Deployments {
 
     private static final String LIBS = "/WEB-INF/lib/";
-    /** The server-specific descriptors every Piston EE WAR carries: Payara's, WildFly's, and web.xml. */
+    /**
+     * The server-specific descriptors every Piston EE WAR carries: Payara's and WildFly's (what the
+     * framework needs in {@code web.xml} comes in its jar's {@code web-fragment.xml}).
+     */
     private static final List<String> DESCRIPTORS =
-            List.of("/WEB-INF/glassfish-web.xml", "/WEB-INF/jboss-deployment-structure.xml", "/WEB-INF/web.xml");
+            List.of("/WEB-INF/glassfish-web.xml", "/WEB-INF/jboss-deployment-structure.xml");
 
     private Deployments() {}
 
@@ -29,13 +32,12 @@ public final class Deployments {
     }
 
     /**
-     * A WAR that uses Piston EE as a library, as another application would: the framework jar
-     * (classifier {@code lib}) and its dependencies in {@code WEB-INF/lib}, plus the given classes.
+     * A WAR that uses Piston EE as a library, as another application would: the framework jar and its
+     * dependencies in {@code WEB-INF/lib} (as the example's WAR has them), plus the given classes.
      */
     public static WebArchive library(String name, Class<?>... classes) {
         WebArchive built = example();
         WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")
-                .addAsLibrary(new File(builtWar().getParentFile(), "piston-ee-lib.jar"))
                 .addClasses(classes)
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
         for (String descriptor : DESCRIPTORS) {
@@ -111,8 +113,13 @@ public final class Deployments {
         return war.addAsResource(new StringAsset(unit), "META-INF/persistence.xml");
     }
 
+    /** The framework's jar, as {@code mvn package} built it beside the example's WAR. */
+    public static File frameworkJar() {
+        return new File(builtWar().getParentFile(), "piston-ee.jar");
+    }
+
     private static File builtWar() {
-        File war = new File(System.getProperty("piston.war", "target/piston-ee.war"));
+        File war = new File(System.getProperty("piston.war", "target/piston-ee-example.war"));
         if (!war.isFile()) {
             throw new IllegalStateException(war + " is missing: integration tests run after 'mvn package'");
         }

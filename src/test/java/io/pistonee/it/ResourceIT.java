@@ -10,7 +10,6 @@ import io.pistonee.it.handlers.FaultyHandler;
 import io.pistonee.it.handlers.LibrariesHandler;
 import io.pistonee.it.handlers.Thing;
 import io.pistonee.it.handlers.ThingHandler;
-import java.io.File;
 import java.io.IOException;
 import java.net.URL;
 import java.net.http.HttpResponse;
@@ -56,14 +55,14 @@ class ResourceIT {
 
     @Test
     void frameworkJarHoldsTheFrameworkAlone() throws IOException {
-        File war = new File(System.getProperty("piston.war"));
-        try (JarFile jar = new JarFile(new File(war.getParentFile(), "piston-ee-lib.jar"))) {
+        try (JarFile jar = new JarFile(Deployments.frameworkJar())) {
             List<String> entries = jar.stream().map(JarEntry::getName).toList();
 
             assertThat(entries)
                     .contains(
                             "io/pistonee/resource/internal/PistonResource.class",
                             "META-INF/beans.xml",
+                            "META-INF/web-fragment.xml",
                             "META-INF/services/jakarta.enterprise.inject.spi.Extension");
             assertThat(entries)
                     .noneMatch(name -> name.startsWith("io/pistonee/example/"))

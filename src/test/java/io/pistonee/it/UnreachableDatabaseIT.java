@@ -44,7 +44,8 @@ class UnreachableDatabaseIT {
 
     private static Server database;
 
-    private static final String DATA_SOURCE = """
+    private static final String WEB_XML = """
+            <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
               <data-source>
                 <name>java:app/jdbc/unreachable</name>
                 <class-name>org.h2.jdbcx.JdbcDataSource</class-name>
@@ -73,7 +74,7 @@ class UnreachableDatabaseIT {
                 Deployments.library("unreachable", Crate.class, CrateHandler.class),
                 "java:app/jdbc/unreachable",
                 Crate.class);
-        replace(war, "/WEB-INF/web.xml", "</web-app>", DATA_SOURCE.formatted(database.getPort()));
+        war.addAsWebInfResource(new StringAsset(WEB_XML.formatted(database.getPort())), "web.xml");
         replace(war, "/WEB-INF/jboss-deployment-structure.xml", "  <deployment>", H2_MODULE);
         return war;
     }

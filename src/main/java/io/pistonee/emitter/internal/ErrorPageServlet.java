@@ -19,7 +19,8 @@ import java.io.IOException;
  * it, in the format the request asks for ({@link ProblemWriter}): a path outside {@code /api}
  * ({@code GET /nothing}), a request the container refuses before routing, a bare status the JAX-RS
  * runtime sends (Jersey answers a {@code Content-Type} it cannot parse with an empty 400 before any
- * filter runs). The WAR's {@code web.xml} names it as the default error page:
+ * filter runs). The framework jar's {@code META-INF/web-fragment.xml} names it as the default error
+ * page, so every WAR that has the jar gets it:
  *
  * <pre>{@code
  * <error-page>
