@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pistonee.config.PistonConfig;
+import io.pistonee.parser.internal.ParseFailures;
 import io.pistonee.problem.Rc;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -81,7 +82,8 @@ public class FormParser extends BodyParser {
         try {
             return name == null ? StandardCharsets.UTF_8 : Charset.forName(name);
         } catch (IllegalArgumentException e) {
-            throw Rc.UNSUPPORTED_MEDIA_TYPE.error("The charset '" + shorten(name) + "' is not supported.");
+            throw Rc.UNSUPPORTED_MEDIA_TYPE.error(
+                    "The charset '" + ParseFailures.shorten(name) + "' is not supported.");
         }
     }
 

@@ -1,6 +1,5 @@
 package io.pistonee.parser;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pistonee.config.PistonConfig;
 import jakarta.annotation.Priority;
@@ -34,11 +33,7 @@ public class JsonParser extends BodyParser {
 
     @Override
     protected JsonNode parse(InputStream body, MediaType type, PistonConfig config) throws IOException {
-        try {
-            return config.mapper().readTree(body);
-        } catch (JsonProcessingException e) {
-            throw malformed("JSON", e, config);
-        }
+        return config.mapper().readTree(body);
     }
 
     /** Parses a JSON body under the configured limits. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pistonee.config.PistonConfig;
+import io.pistonee.parser.internal.ParseFailures;
 import io.pistonee.problem.ProblemException;
 import io.pistonee.problem.Rc;
 import jakarta.annotation.Priority;
@@ -100,8 +101,8 @@ public class MultipartParser extends BodyParser {
             throw malformed("a part has no Content-Disposition: form-data with a name");
         }
         if (FILENAME.matcher(disposition).find()) {
-            throw Rc.BAD_REQUEST.error("File uploads are not accepted: part '" + shorten(fieldName.group(1))
-                    + "' has a filename. Send form fields only.");
+            throw Rc.BAD_REQUEST.error("File uploads are not accepted: part '"
+                    + ParseFailures.shorten(fieldName.group(1)) + "' has a filename. Send form fields only.");
         }
         byte[] content = split < 0 ? new byte[0] : Arrays.copyOfRange(part, split + HEADERS_END.length, part.length);
         String value = FormParser.text(content, FormParser.charset(type));

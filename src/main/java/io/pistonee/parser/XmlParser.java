@@ -19,7 +19,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -60,23 +59,19 @@ public class XmlParser extends BodyParser {
     }
 
     @Override
-    protected JsonNode parse(InputStream body, MediaType type, PistonConfig config) {
+    protected JsonNode parse(InputStream body, MediaType type, PistonConfig config) throws XMLStreamException {
+        XMLStreamReader xml = inputs.createXMLStreamReader(body);
         try {
-            XMLStreamReader xml = inputs.createXMLStreamReader(body);
-            try {
-                if (!toRoot(xml)) {
-                    return null;
-                }
-                JsonNode tree = element(xml, 1, config.maxDepth());
-                while (xml.hasNext()) {
-                    refuseDtd(xml.next());
-                }
-                return tree;
-            } finally {
-                xml.close();
+            if (!toRoot(xml)) {
+                return null;
             }
-        } catch (XMLStreamException e) {
-            throw Rc.BAD_REQUEST.error("Malformed XML" + where(e.getLocation()) + ": " + shorten(e.getMessage()));
+            JsonNode tree = element(xml, 1, config.maxDepth());
+            while (xml.hasNext()) {
+                refuseDtd(xml.next());
+            }
+            return tree;
+        } finally {
+            xml.close();
         }
     }
 
@@ -156,11 +151,5 @@ public class XmlParser extends BodyParser {
             throw new XMLStreamException("External entities are not accepted");
         });
         return inputs;
-    }
-
-    private static String where(Location location) {
-        return location == null || location.getLineNumber() < 0
-                ? ""
-                : " at line " + location.getLineNumber() + ", column " + location.getColumnNumber();
     }
 }

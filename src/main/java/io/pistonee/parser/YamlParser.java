@@ -1,11 +1,11 @@
 package io.pistonee.parser;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.pistonee.config.PistonConfig;
+import io.pistonee.parser.internal.ParseFailures;
 import io.pistonee.problem.Rc;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,8 +51,8 @@ public class YamlParser extends BodyParser {
             for (JsonToken token = yaml.nextToken(); token != null; token = yaml.nextToken()) {
                 refuseConstructs(yaml);
                 if (depth == 0 && ++documents > 1) {
-                    throw Rc.BAD_REQUEST.error(
-                            "Malformed YAML" + where(yaml.currentLocation()) + ": only one document is accepted.");
+                    throw Rc.BAD_REQUEST.error("Malformed YAML" + ParseFailures.where(yaml.currentLocation())
+                            + ": only one document is accepted.");
                 }
                 depth += token.isStructStart() ? 1 : token.isStructEnd() ? -1 : 0;
                 if (depth > config.maxDepth()) {
@@ -61,14 +61,12 @@ public class YamlParser extends BodyParser {
                 plain.copyCurrentEvent(yaml);
             }
             return documents == 0 ? null : config.mapper().readTree(plain.asParser(config.mapper()));
-        } catch (JsonProcessingException e) {
-            throw malformed("YAML", e, config);
         }
     }
 
     /** Tags, anchors and aliases are how YAML constructs objects and expands bombs: none of them here. */
     private static void refuseConstructs(YAMLParser yaml) throws IOException {
-        String at = where(yaml.currentLocation());
+        String at = ParseFailures.where(yaml.currentLocation());
         if (yaml.isCurrentAlias()) {
             throw Rc.BAD_REQUEST.error("YAML aliases are not accepted" + at + ".");
         }

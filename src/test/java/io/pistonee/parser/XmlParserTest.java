@@ -57,6 +57,15 @@ class XmlParserTest {
     }
 
     @Test
+    void errorsWoodstoxReportsLateWhileReadingTextAre400() {
+        rejects(parser, XML, "<post><title>a &undeclared; b</title></post>", 400)
+                .hasMessageStartingWith("Malformed XML");
+        rejects(parser, XML, "<post><title>a \u0001 b</title></post>", 400).hasMessageStartingWith("Malformed XML");
+        rejects(parser, XML, "<post><title>text</title </post>", 400).hasMessageStartingWith("Malformed XML");
+        rejects(parser, XML, "<post><title>text</ti-tle></post>", 400).hasMessageStartingWith("Malformed XML");
+    }
+
+    @Test
     void emptyBodyIs400() {
         rejects(parser, XML, "", 400);
     }

@@ -1,5 +1,6 @@
 package io.pistonee.parser.internal;
 
+import io.pistonee.config.PistonConfig;
 import io.pistonee.parser.JsonParser;
 import io.pistonee.parser.Parser;
 import io.pistonee.parser.RequestData;
@@ -35,6 +36,9 @@ import java.util.Optional;
  *   <li>the first parser whose {@code isReadable} agrees reads the body.</li>
  * </ul>
  * A body no parser reads goes to the runtime as before; routing has answered 415 for those already.
+ * Whatever a parser throws, its own or its library's exception, is a 4xx problem
+ * ({@link ParseFailures}), never a 500: a parser that does not extend {@code BodyParser} is held to
+ * it too.
  */
 @Provider
 @ApplicationScoped
@@ -46,6 +50,9 @@ public class ParserSelection implements ReaderInterceptor {
     @Inject
     @Any
     Instance<Parser> parsers;
+
+    @Inject
+    PistonConfig config;
 
     private List<Ranked> ranked;
 
@@ -72,14 +79,18 @@ public class ParserSelection implements ReaderInterceptor {
         if (parser.isEmpty()) {
             return context.proceed();
         }
-        return parser.get()
-                .readFrom(
-                        RequestData.class,
-                        context.getGenericType(),
-                        context.getAnnotations(),
-                        context.getMediaType(),
-                        context.getHeaders(),
-                        context.getInputStream());
+        try {
+            return parser.get()
+                    .readFrom(
+                            RequestData.class,
+                            context.getGenericType(),
+                            context.getAnnotations(),
+                            context.getMediaType(),
+                            context.getHeaders(),
+                            context.getInputStream());
+        } catch (IOException | RuntimeException e) {
+            throw ParseFailures.of(e, context.getMediaType(), config.maxDepth());
+        }
     }
 
     /** The parsers that read a type, in the order they are asked: exact names first, then by priority. */
