@@ -83,6 +83,16 @@ public final class Http {
                 headers);
     }
 
+    /** Any method with a body of bytes, sent as they are (not necessarily text), and header name/value pairs. */
+    public HttpResponse<String> sendBytes(String method, String path, byte[] body, String... headers) {
+        return exchange(
+                method,
+                path,
+                HttpRequest.BodyPublishers.ofByteArray(body),
+                HttpResponse.BodyHandlers.ofString(),
+                headers);
+    }
+
     /** The OAuth password grant for a user, asked for by the example's client ({@code example-client}). */
     public HttpResponse<String> passwordGrant(String user, String password) {
         return send(
