@@ -7,6 +7,7 @@ import io.pistonee.problem.ProblemException;
 import io.pistonee.problem.Rc;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
+import java.io.CharConversionException;
 import java.nio.charset.CharacterCodingException;
 import java.util.Locale;
 import java.util.logging.Level;
@@ -28,7 +29,8 @@ import javax.xml.stream.XMLStreamException;
  *   <li>a parser limit of Jackson's (depth, length of a number or a string) is 400 saying so;</li>
  *   <li>an XML or Jackson syntax error is 400 "Malformed XML (JSON, YAML) at line l, column c: ..."
  *       with the parser's first line, stripped of its switches and source descriptions;</li>
- *   <li>bytes that are not text in the body's charset are 400 saying so;</li>
+ *   <li>bytes that are not text in the body's charset, and numbers the parser cannot read, are 400
+ *       saying so;</li>
  *   <li>anything else (an I/O failure of the client's stream, a library's unchecked exception) is
  *       400 "The request body could not be read", logged at {@code FINE} (a client must not be able
  *       to fill the log).</li>
@@ -41,9 +43,20 @@ public final class ParseFailures {
     /** Long enough to say what went wrong, short enough not to echo a hostile body back. */
     private static final int MAX_MESSAGE = 160;
 
-    /** Jackson's "(start marker at [Source: ...])" and "enable `SomeFeature` to allow" parts. */
-    private static final Pattern PARSER_INTERNALS =
-            Pattern.compile("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)|[:;,]?\\s*(?:enable|use) `[^`]*`[^.;:]*");
+    /**
+     * What in a parser's message only its own code and configuration mean, each with an example:
+     * where Jackson's source is, the type it binds, its switches, SnakeYAML's events, a wrapped
+     * exception's class name.
+     */
+    private static final Pattern PARSER_INTERNALS = Pattern.compile(String.join(
+            "|",
+            "\\s*\\([^()\\[]*\\[Source:[^\\]]*\\]\\)", // (for Object starting at [Source: REDACTED; line: 1])
+            "\\s*\\(bound as `[^`]*`\\)", // (bound as `com.fasterxml.jackson.databind.JsonNode`)
+            "[:;,]?\\s*(?:enable|use|not allowed as per) `[^`]*`[^.;:]*", // : enable `JsonReadFeature.X` to allow
+            "\\s*\\(consider enabling `[^`]*`[^)]*\\)", // (consider enabling `JsonReadFeature.X` ...)
+            ",?\\s*got this instead: <[^>]*>", // got this instead: <org.yaml.snakeyaml.events.MappingStartEvent()>
+            "\\s*(?:due to )?\\((?:[a-z]+\\.)+[A-Z]\\w*\\)", // due to (java.lang.NumberFormatException)
+            "(?:[a-z]+\\.)+[A-Z]\\w*(?:Exception|Error):\\s*")); // java.io.CharConversionException: ...
 
     private ParseFailures() {}
 
@@ -88,8 +101,14 @@ public final class ParseFailures {
         if (cause instanceof XMLStreamException xml) {
             return malformed("XML", where(xml.getLocation()), xml.getMessage());
         }
+        if (cause instanceof CharConversionException encoding) {
+            return malformed(format(type), "", encoding.getMessage());
+        }
         if (cause instanceof CharacterCodingException) {
             return Rc.BAD_REQUEST.error("The request body is not valid text in its charset.");
+        }
+        if (cause instanceof NumberFormatException number) {
+            return malformed(format(type), "", "a number cannot be read (" + number.getMessage() + ")");
         }
         return null;
     }

@@ -11,6 +11,7 @@ import io.pistonee.problem.Rc;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.ServerErrorException;
 import jakarta.ws.rs.core.MediaType;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.MalformedInputException;
@@ -62,13 +63,44 @@ class ParseFailuresTest {
     }
 
     @Test
-    void messagesLoseTheParsersSwitchesAndStayShort() {
+    void messagesLoseTheParsersClassesSwitchesAndSourcesAndStayShort() {
         assertThat(ParseFailures.withoutInternals("Unexpected character ('x' (code 120)): was expecting a colon"))
                 .isEqualTo("Unexpected character ('x' (code 120)): was expecting a colon");
         assertThat(ParseFailures.withoutInternals(
                         "Non-standard token 'NaN': enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow"))
                 .isEqualTo("Non-standard token 'NaN'");
+        assertThat(ParseFailures.withoutInternals("Trailing token (of type VALUE_STRING) found after value (bound as"
+                        + " `com.fasterxml.jackson.databind.JsonNode`): not allowed as per"
+                        + " `DeserializationFeature.FAIL_ON_TRAILING_TOKENS`"))
+                .isEqualTo("Trailing token (of type VALUE_STRING) found after value");
+        assertThat(ParseFailures.withoutInternals("Unexpected close marker '}': expected ']' (for Array starting at"
+                        + " [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1,"
+                        + " column: 1])"))
+                .isEqualTo("Unexpected close marker '}': expected ']'");
+        assertThat(ParseFailures.withoutInternals("Illegal character ((CTRL-CHAR, code 30)): only regular white space"
+                        + " (\\r, \\n, \\t) is allowed between tokens (consider enabling"
+                        + " `JsonReadFeature.ALLOW_RS_CONTROL_CHAR` feature to allow)"))
+                .isEqualTo("Illegal character ((CTRL-CHAR, code 30)): only regular white space (\\r, \\n, \\t) is"
+                        + " allowed between tokens");
+        assertThat(ParseFailures.withoutInternals("Expected a field name (Scalar value in YAML), got this instead:"
+                        + " <org.yaml.snakeyaml.events.SequenceStartEvent(anchor=null, tag=null, implicit=true)>"))
+                .isEqualTo("Expected a field name (Scalar value in YAML)");
+        assertThat(ParseFailures.withoutInternals("Malformed Number token: failed to tokenize due to"
+                        + " (java.lang.NumberFormatException): For input string: \"\" under radix 16"))
+                .isEqualTo("Malformed Number token: failed to tokenize: For input string: \"\" under radix 16");
+        assertThat(ParseFailures.withoutInternals("java.io.CharConversionException: Invalid UTF-8 start byte 0xfe"))
+                .isEqualTo("Invalid UTF-8 start byte 0xfe");
         assertThat(ParseFailures.shorten("a".repeat(500) + "\nsecond line")).hasSize(163);
+    }
+
+    @Test
+    void textInAnotherEncodingAndNumbersNoParserReadsAre400SayingSo() {
+        assertThat(problem(
+                        new CharConversionException("Invalid UTF-32 character 0x78304622"),
+                        MediaType.APPLICATION_JSON_TYPE))
+                .isEqualTo("400 Malformed JSON: Invalid UTF-32 character 0x78304622");
+        assertThat(problem(new NumberFormatException("For input string: \".inf\""), YAML))
+                .isEqualTo("400 Malformed YAML: a number cannot be read (For input string: \".inf\")");
     }
 
     private static String problem(Throwable failure, MediaType type) {
