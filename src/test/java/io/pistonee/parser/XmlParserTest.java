@@ -58,11 +58,15 @@ class XmlParserTest {
 
     @Test
     void errorsWoodstoxReportsLateWhileReadingTextAre400() {
-        rejects(parser, XML, "<post><title>a &undeclared; b</title></post>", 400)
-                .hasMessageStartingWith("Malformed XML");
-        rejects(parser, XML, "<post><title>a \u0001 b</title></post>", 400).hasMessageStartingWith("Malformed XML");
-        rejects(parser, XML, "<post><title>text</title </post>", 400).hasMessageStartingWith("Malformed XML");
-        rejects(parser, XML, "<post><title>text</ti-tle></post>", 400).hasMessageStartingWith("Malformed XML");
+        rejects(parser, XML, "<post><title>a &nbsp; b</title></post>", 400)
+                .hasMessage("Malformed XML at line 1, column 21: Undeclared general entity \"nbsp\"");
+        rejects(parser, XML, "<post><title>a &#0; b</title></post>", 400)
+                .hasMessage(
+                        "Malformed XML at line 1, column 19: Invalid character reference: null character not allowed"
+                                + " in XML content.");
+        rejects(parser, XML, "<post><title>a \u0001 b</title></post>", 400).hasMessageStartingWith("Malformed XML at");
+        rejects(parser, XML, "<post><title>text</title </post>", 400).hasMessageStartingWith("Malformed XML at");
+        rejects(parser, XML, "<post><title>text</ti-tle></post>", 400).hasMessageStartingWith("Malformed XML at");
     }
 
     @Test
