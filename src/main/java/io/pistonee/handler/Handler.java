@@ -93,4 +93,14 @@ public @interface Handler {
      * with no model, from the handler's package and the resource name.
      */
     String djangoModel() default "";
+
+    /**
+     * What one item of the resource is called, for the OpenAPI document's summaries ("Read a post",
+     * "Create an author"): {@code @Handler(value = "people", singular = "person")}. Empty (the
+     * default): the name made singular by a few English spelling rules ({@code posts} is
+     * {@code post}, {@code categories} {@code category}, {@code boxes} {@code box}, {@code blog_posts}
+     * {@code blog post}); a name they do not fit, such as {@code people}, is left as it is. The article
+     * ("a" or "an") is chosen from the word's spelling.
+     */
+    String singular() default "";
 }

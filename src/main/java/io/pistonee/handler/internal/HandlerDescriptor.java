@@ -32,6 +32,8 @@ import java.util.regex.Pattern;
  * ({@link Handlers}) then {@linkplain #bind binds} it to its bean, its twin and its model's shape.
  *
  * @param name the resource name ({@code posts})
+ * @param singular what one of its items is called ({@code post}): the annotation's {@code singular},
+ *     else the name made singular by {@link Nouns#singular}
  * @param handlerClass the bean class
  * @param plans what the handler implements, and per operation who may call it, its throttle and
  *     whether its result streams
@@ -52,6 +54,7 @@ import java.util.regex.Pattern;
  */
 public record HandlerDescriptor(
         String name,
+        String singular,
         Class<?> handlerClass,
         Map<Operation, OperationPlan> plans,
         Class<?> model,
@@ -114,6 +117,7 @@ public record HandlerDescriptor(
     public HandlerDescriptor bind(Object instance, HandlerDescriptor twin, ModelShape shape) {
         return new HandlerDescriptor(
                 name,
+                singular,
                 handlerClass,
                 plans,
                 model,

@@ -59,6 +59,7 @@ final class HandlerReader {
         Class<?> model = modelOf(handlerClass, type, types);
         return new HandlerDescriptor(
                 name,
+                singular(annotation, name),
                 handlerClass,
                 plans(handlerClass, name, operations, type, types, throttles),
                 model,
@@ -74,6 +75,12 @@ final class HandlerReader {
                 null,
                 null,
                 null);
+    }
+
+    /** The annotation's {@code singular}, else the name made singular. */
+    private static String singular(Handler annotation, String name) {
+        String declared = annotation.singular().strip();
+        return declared.isEmpty() ? Nouns.singular(name) : declared;
     }
 
     private static void checkName(Class<?> handlerClass, String name) {

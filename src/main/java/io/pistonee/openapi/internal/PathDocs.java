@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.type.TypeFactory;
 import io.pistonee.emitter.Emitter;
 import io.pistonee.handler.Operation;
 import io.pistonee.handler.internal.HandlerDescriptor;
+import io.pistonee.handler.internal.Nouns;
 import io.pistonee.parser.Parser;
 import io.pistonee.problem.Rc;
 import java.lang.reflect.Method;
@@ -133,14 +134,16 @@ final class PathDocs {
         return id.toString();
     }
 
-    private static String summary(HandlerDescriptor handler, Operation operation) {
+    /** "List posts", "Read a post", "Create a post", "Replace a post", "Update a post", "Delete a post". */
+    static String summary(HandlerDescriptor handler, Operation operation) {
+        String one = Nouns.indefinite(handler.singular());
         return switch (operation) {
-            case LIST -> "List " + handler.name();
-            case READ -> "Read one of " + handler.name();
-            case CREATE -> "Create one in " + handler.name();
-            case UPDATE -> "Replace one of " + handler.name();
-            case PATCH -> "Change some fields of one of " + handler.name();
-            case DELETE -> "Delete one of " + handler.name();
+            case LIST -> "List " + Nouns.words(handler.name());
+            case READ -> "Read " + one;
+            case CREATE -> "Create " + one;
+            case UPDATE -> "Replace " + one;
+            case PATCH -> "Update " + one;
+            case DELETE -> "Delete " + one;
         };
     }
 

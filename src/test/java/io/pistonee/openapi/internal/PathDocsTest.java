@@ -39,6 +39,30 @@ class PathDocsTest {
         assertThat(PathDocs.operationId(handler, Operation.DELETE)).isEqualTo("deleteBlogPosts");
     }
 
+    @Handler(value = "authors", singular = "writer")
+    static class AuthorsHandler implements ListOperation {
+        @Override
+        public List<String> list() {
+            return List.of();
+        }
+    }
+
+    @Test
+    void summariesReadAsEnglishWithTheSingularAndItsArticle() {
+        assertThat(PathDocs.summary(handler, Operation.LIST)).isEqualTo("List blog posts");
+        assertThat(PathDocs.summary(handler, Operation.READ)).isEqualTo("Read a blog post");
+        assertThat(PathDocs.summary(handler, Operation.CREATE)).isEqualTo("Create a blog post");
+        assertThat(PathDocs.summary(handler, Operation.UPDATE)).isEqualTo("Replace a blog post");
+        assertThat(PathDocs.summary(handler, Operation.PATCH)).isEqualTo("Update a blog post");
+        assertThat(PathDocs.summary(handler, Operation.DELETE)).isEqualTo("Delete a blog post");
+        HandlerDescriptor authors = HandlerDescriptor.of(AuthorsHandler.class, TypeFactory.defaultInstance());
+        assertThat(PathDocs.summary(authors, Operation.READ)).isEqualTo("Read a writer");
+        assertThat(PathDocs.summary(
+                        HandlerDescriptor.of(NotesHandler.class, "items", TypeFactory.defaultInstance()),
+                        Operation.CREATE))
+                .isEqualTo("Create an item");
+    }
+
     @Test
     void errorsAreWhatThePipelineCanAnswerForEachOperation() {
         assertThat(PathDocs.errors(Operation.LIST, false))
