@@ -63,6 +63,9 @@ import org.yaml.snakeyaml.LoaderOptions;
  *       seconds; 0 means none</td></tr>
  *   <tr><td>{@code piston.throttle.<scope>.requests}, {@code piston.throttle.<scope>.per}</td><td>the
  *       annotation's</td><td>override a scope's budget without recompiling</td></tr>
+ *   <tr><td>{@code piston.openapi.title}, {@code piston.openapi.version},
+ *       {@code piston.openapi.description}</td><td>none</td><td>the OpenAPI document's {@code info},
+ *       where the application declares no {@code @OpenAPIDefinition}</td></tr>
  *   <tr><td>{@code piston.throttle.trusted-proxies}</td><td>{@code 0}</td><td>how many proxies in
  *       front of the server append to {@code X-Forwarded-For}; 0 ignores the header</td></tr>
  * </table>
@@ -131,6 +134,18 @@ public class PistonConfig {
     @Inject
     @ConfigProperty(name = "piston.throttle.trusted-proxies", defaultValue = "0")
     int trustedProxies;
+
+    @Inject
+    @ConfigProperty(name = "piston.openapi.title")
+    Optional<String> openApiTitle = Optional.empty();
+
+    @Inject
+    @ConfigProperty(name = "piston.openapi.version")
+    Optional<String> openApiVersion = Optional.empty();
+
+    @Inject
+    @ConfigProperty(name = "piston.openapi.description")
+    Optional<String> openApiDescription = Optional.empty();
 
     @Inject
     Instance<Config> all;
@@ -224,6 +239,21 @@ public class PistonConfig {
     /** How many proxies append to {@code X-Forwarded-For}. */
     public int trustedProxies() {
         return trustedProxies;
+    }
+
+    /** The OpenAPI document's title, when configured ({@code piston.openapi.title}). */
+    public Optional<String> openApiTitle() {
+        return openApiTitle;
+    }
+
+    /** The OpenAPI document's version, when configured ({@code piston.openapi.version}). */
+    public Optional<String> openApiVersion() {
+        return openApiVersion;
+    }
+
+    /** The OpenAPI document's description, when configured ({@code piston.openapi.description}). */
+    public Optional<String> openApiDescription() {
+        return openApiDescription;
     }
 
     /** {@code piston.throttle.<scope>.<setting>}, when configured. */

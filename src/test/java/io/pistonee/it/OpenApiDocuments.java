@@ -11,7 +11,8 @@ import java.util.TreeSet;
 /**
  * What of a served OpenAPI document the golden file pins: everything the application defines, not
  * what each server adds or spells its own way. {@link #normalize} drops the server-made members
- * ({@code openapi}, {@code info}, {@code servers}, {@code externalDocs}, Payara's {@code endpoints}),
+ * ({@code openapi}, {@code servers}, {@code externalDocs}, Payara's {@code endpoints}, and of
+ * {@code info} all but the application's title, version and description),
  * takes the context root out of paths and URLs (WildFly puts it into the paths, Payara into the server
  * URL), drops component schemas nothing refers to (Payara adds one for every class with Bean
  * Validation constraints) and paths that document no handler, and sorts arrays of names (Payara sorts
@@ -19,7 +20,8 @@ import java.util.TreeSet;
  */
 final class OpenApiDocuments {
 
-    private static final Set<String> SERVER_MEMBERS = Set.of("openapi", "info", "servers", "externalDocs", "endpoints");
+    private static final Set<String> SERVER_MEMBERS = Set.of("openapi", "servers", "externalDocs", "endpoints");
+    private static final Set<String> APPLICATION_INFO = Set.of("title", "version", "description");
 
     private OpenApiDocuments() {}
 
@@ -27,6 +29,9 @@ final class OpenApiDocuments {
     static ObjectNode normalize(JsonNode served, String contextRoot) {
         ObjectNode document = served.deepCopy();
         SERVER_MEMBERS.forEach(document::remove);
+        if (document.path("info").isObject()) {
+            ((ObjectNode) document.get("info")).retain(APPLICATION_INFO);
+        }
         ObjectNode paths = (ObjectNode) document.path("paths");
         List<String> names = new ArrayList<>();
         paths.fieldNames().forEachRemaining(names::add);

@@ -90,6 +90,28 @@ class OpenApiIT {
     }
 
     @Test
+    void namesTheApiAsTheExampleDeclaresItAndSummarizesOperationsInEnglish() {
+        JsonNode document = document();
+
+        JsonNode info = document.path("info");
+        assertThat(info.path("title").asText()).isEqualTo("Piston EE blog");
+        assertThat(info.path("version").asText()).isEqualTo("1.0");
+        assertThat(info.path("description").asText()).startsWith("Piston's blog example");
+        assertThat(OpenApiDocuments.operation(document, "/api/posts", "get")
+                        .path("summary")
+                        .asText())
+                .isEqualTo("List posts");
+        assertThat(OpenApiDocuments.operation(document, "/api/posts/{id}", "get")
+                        .path("summary")
+                        .asText())
+                .isEqualTo("Read a post");
+        assertThat(OpenApiDocuments.operation(document, "/api/posts/{id}", "patch")
+                        .path("summary")
+                        .asText())
+                .isEqualTo("Update a post");
+    }
+
+    @Test
     void isAValidOpenApiDocument() {
         ParseOptions options = new ParseOptions();
         options.setResolve(true);

@@ -91,6 +91,11 @@ class ResourceIT {
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode document = Http.json(response);
+        assertThat(document.at("/info/title").asText())
+                .as("neither an @OpenAPIDefinition nor piston.openapi.title: the context root names the API")
+                .isEqualTo("resource");
+        assertThat(document.at("/info/version").asText()).isEqualTo("1.0.0");
+        assertThat(document.at("/info/description").isMissingNode()).isTrue();
         JsonNode paths = document.get("paths");
         List<String> names = new java.util.ArrayList<>();
         paths.fieldNames().forEachRemaining(names::add);

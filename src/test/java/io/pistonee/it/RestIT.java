@@ -69,7 +69,10 @@ class RestIT {
         return Deployments.withConfig(
                 Deployments.withEntities(war, "java:comp/DefaultDataSource", Gadget.class, Lineage.class),
                 "piston.conditional.require-if-match=true",
-                "piston.throttle.trusted-proxies=1");
+                "piston.throttle.trusted-proxies=1",
+                "piston.openapi.title=Gadget shop",
+                "piston.openapi.version=2.5",
+                "piston.openapi.description=Gadgets, configured.");
     }
 
     @ArquillianResource
@@ -85,12 +88,15 @@ class RestIT {
     // --- the OpenAPI document describes this deployment's conventions
 
     @Test
-    void theOpenApiDocumentRequiresIfMatchInThisModeAndStatesEachThrottle() {
+    void theOpenApiDocumentIsNamedByTheConfigurationRequiresIfMatchInThisModeAndStatesEachThrottle() {
         JsonNode document = Http.json(http.get("/openapi?format=JSON"));
         JsonNode update = OpenApiDocuments.operation(document, "/api/gadgets/{id}", "put");
         JsonNode read = OpenApiDocuments.operation(document, "/api/gadgets/{id}", "get");
         JsonNode gadgets = OpenApiDocuments.operation(document, "/api/gadgets", "get");
 
+        assertThat(document.at("/info/title").asText()).isEqualTo("Gadget shop");
+        assertThat(document.at("/info/version").asText()).isEqualTo("2.5");
+        assertThat(document.at("/info/description").asText()).isEqualTo("Gadgets, configured.");
         assertThat(OpenApiDocuments.parameter(update, "If-Match")
                         .path("required")
                         .asBoolean())

@@ -15,6 +15,8 @@ import io.pistonee.parser.Parser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
 import java.util.HashMap;
@@ -27,6 +29,7 @@ import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.Paths;
+import org.eclipse.microprofile.openapi.models.info.Info;
 import org.eclipse.microprofile.openapi.models.tags.Tag;
 
 /**
@@ -58,7 +61,13 @@ public class ApiDocument {
     @Inject
     OAuthConfig oauth;
 
-    /** A new model of every handler's paths, operations and schemas. */
+    @Inject
+    BeanManager beans;
+
+    @Inject
+    ContextRoot contextRoot;
+
+    /** A new model of every handler's paths, operations and schemas, with the application's {@code info}. */
     public OpenAPI model() {
         ObjectMapper mapper = config.mapper();
         List<Emitter> formats = new Negotiation(emitters.stream().toList()).emitters();
@@ -95,9 +104,31 @@ public class ApiDocument {
                 security,
                 HandlerDescriptor::anonymousTwin,
                 conventions);
-        OpenAPI model = write(paths[0], schemas, problems);
+        OpenAPI model = write(paths[0], schemas, problems).info(info());
         security.addTo(model.getComponents());
         return model;
+    }
+
+    /** The application's {@code info} (see {@link InfoDocs}); titled after the context root once known if need be. */
+    private Info info() {
+        InfoDocs docs = new InfoDocs(
+                InfoDocs.declared(applicationClasses()),
+                new InfoDocs.Configured(config.openApiTitle(), config.openApiVersion(), config.openApiDescription()));
+        Info info = docs.info();
+        if (docs.untitled()) {
+            contextRoot.whenLocated(root -> info.setTitle(InfoDocs.named(info.getTitle(), root)));
+        }
+        return info;
+    }
+
+    /** The classes of the application's beans: those the WAR's class loader loaded, not the server's. */
+    private List<Class<?>> applicationClasses() {
+        ClassLoader application = ApiDocument.class.getClassLoader();
+        return beans.getBeans(Object.class, Any.Literal.INSTANCE).stream()
+                .<Class<?>>map(Bean::getBeanClass)
+                .filter(type -> type.getClassLoader() == application)
+                .distinct()
+                .toList();
     }
 
     private OpenAPI write(PathDocs docs, HandlerSchemas schemas, ProblemDocs problems) {

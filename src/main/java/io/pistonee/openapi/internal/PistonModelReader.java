@@ -15,11 +15,13 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
  * (see {@link OpenApiDefaults}). A static {@code META-INF/openapi.yaml}, annotated JAX-RS resources
  * and filters are applied after it, as the specification orders.
  *
- * <p>An application that needs a reader of its own extends this one and registers it:
+ * <p>The model names the API ({@code info}) as {@link InfoDocs} decides. An application that needs a
+ * reader of its own extends this one and registers it:
  * <pre>{@code
  * public class MyReader extends PistonModelReader {
  *     public OpenAPI buildModel() {
- *         return super.buildModel().info(OASFactory.createInfo().title("Blog").version("1"));
+ *         return super.buildModel()
+ *                 .externalDocs(OASFactory.createExternalDocumentation().url("https://example.com/guide"));
  *     }
  * }
  * }</pre>

@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.models.servers.Server;
  *   <li>The OAuth token URL points where the token endpoint really is: servers that name a server
  *       URL (Payara) get it as an absolute URL, which clients such as Swagger UI need; servers that
  *       put the context root into the paths get it there too, through the
- *       {@link TokenEndpointLocation} where they do so only after this filter (WildFly).</li>
+ *       {@link ContextRoot} where they do so only after this filter (WildFly).</li>
  *   <li>Payara's own {@code endpoints} listing, which no OpenAPI parser accepts, is dropped.</li>
  * </ul>
  */
@@ -107,11 +107,14 @@ public class PistonOpenApiFilter implements OASFilter {
 
     /**
      * Neither a server URL nor the paths name the context root yet (WildFly adds it to the paths after
-     * this filter): the {@link TokenEndpointLocation} puts it in once the servlet context is up.
+     * this filter): the {@link ContextRoot} puts it in once the servlet context is up.
      */
     private static void completeLater(OAuthFlow flow) {
         boolean handed = PistonModelReader.inApplication(cdi -> {
-                    cdi.select(TokenEndpointLocation.class).get().relative(flow);
+                    cdi.select(ContextRoot.class)
+                            .get()
+                            .whenLocated(
+                                    root -> flow.setTokenUrl(ContextRoot.withContextRoot(root, flow.getTokenUrl())));
                     return true;
                 })
                 .orElse(false);

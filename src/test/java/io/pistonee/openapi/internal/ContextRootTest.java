@@ -6,37 +6,36 @@ import java.lang.reflect.Proxy;
 import org.eclipse.microprofile.openapi.models.security.OAuthFlow;
 import org.junit.jupiter.api.Test;
 
-class TokenEndpointLocationTest {
+class ContextRootTest {
 
     @Test
     void putsTheContextRootInFrontOfAServerPath() {
-        assertThat(TokenEndpointLocation.withContextRoot("/piston-ee", "/api/oauth/token"))
+        assertThat(ContextRoot.withContextRoot("/piston-ee", "/api/oauth/token"))
                 .isEqualTo("/piston-ee/api/oauth/token");
-        assertThat(TokenEndpointLocation.withContextRoot("/piston-ee/", "/api/oauth/token"))
+        assertThat(ContextRoot.withContextRoot("/piston-ee/", "/api/oauth/token"))
                 .isEqualTo("/piston-ee/api/oauth/token");
     }
 
     @Test
     void leavesTheRootContextAbsoluteUrlsAndCompletedPathsAlone() {
-        assertThat(TokenEndpointLocation.withContextRoot("", "/api/oauth/token"))
-                .isEqualTo("/api/oauth/token");
-        assertThat(TokenEndpointLocation.withContextRoot("/piston-ee", "http://h:8080/piston-ee/api/oauth/token"))
+        assertThat(ContextRoot.withContextRoot("", "/api/oauth/token")).isEqualTo("/api/oauth/token");
+        assertThat(ContextRoot.withContextRoot("/piston-ee", "http://h:8080/piston-ee/api/oauth/token"))
                 .isEqualTo("http://h:8080/piston-ee/api/oauth/token");
-        assertThat(TokenEndpointLocation.withContextRoot("/piston-ee", "/piston-ee/api/oauth/token"))
+        assertThat(ContextRoot.withContextRoot("/piston-ee", "/piston-ee/api/oauth/token"))
                 .isEqualTo("/piston-ee/api/oauth/token");
     }
 
     @Test
-    void completesFlowsWhicheverArrivesFirstTheFlowsOrTheContextRoot() {
-        TokenEndpointLocation early = new TokenEndpointLocation();
+    void runsActionsWhicheverArrivesFirstTheActionOrTheContextRoot() {
+        ContextRoot early = new ContextRoot();
         OAuthFlow before = flow();
-        early.relative(before);
+        early.whenLocated(root -> before.setTokenUrl(ContextRoot.withContextRoot(root, before.getTokenUrl())));
         assertThat(before.getTokenUrl()).isEqualTo("/api/oauth/token");
         early.located("/piston-ee");
         assertThat(before.getTokenUrl()).isEqualTo("/piston-ee/api/oauth/token");
 
         OAuthFlow after = flow();
-        early.relative(after);
+        early.whenLocated(root -> after.setTokenUrl(ContextRoot.withContextRoot(root, after.getTokenUrl())));
         assertThat(after.getTokenUrl()).isEqualTo("/piston-ee/api/oauth/token");
     }
 
