@@ -1,9 +1,10 @@
 package io.pistonee.openapi.internal;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
-import jakarta.servlet.ServletContext;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.annotation.WebListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -16,11 +17,10 @@ import java.util.function.Consumer;
  * then puts the context root ({@code /piston-ee}) in front of every path, with a filter of its own
  * that leaves the token URL alone. At the time the application's reader and filter run, nothing names
  * the context root: the servlet context does not exist yet. So they hand what needs it to this bean,
- * which completes it once the servlet context is up (CDI announces it with the {@code ServletContext}
- * as the event). The document is one object the server writes out on every request, so the next
- * request to {@code /openapi} shows it complete. Whichever comes second, the action or the context
- * root, runs the action. Payara builds the document on its first request, when the context root is
- * known: actions run at once there.
+ * which completes it once the servlet context is up (its {@link Listener} tells it). The document is
+ * one object the server writes out on every request, so the next request to {@code /openapi} shows it
+ * complete. Whichever comes second, the action or the context root, runs the action. Payara builds
+ * the document on its first request, when the context root is known: actions run at once there.
  */
 @ApplicationScoped
 public class ContextRoot {
@@ -28,8 +28,21 @@ public class ContextRoot {
     private final List<Consumer<String>> pending = new ArrayList<>();
     private String contextPath;
 
-    void started(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
-        located(context.getContextPath());
+    /**
+     * Tells the bean the context root as the servlet context starts. A listener rather than an
+     * observer of CDI's {@code @Initialized(ApplicationScoped.class)}: Payara does not give that event
+     * the {@code ServletContext}.
+     */
+    @WebListener
+    public static class Listener implements ServletContextListener {
+
+        @Inject
+        ContextRoot contextRoot;
+
+        @Override
+        public void contextInitialized(ServletContextEvent event) {
+            contextRoot.located(event.getServletContext().getContextPath());
+        }
     }
 
     /** The context root of the application, known: runs every action handed in so far. */
