@@ -129,6 +129,9 @@ class StarterIT {
 
         assertThat(response.statusCode()).isEqualTo(200);
         // Whether a path carries the context root differs between servers: compare from /api/ on.
+        JsonNode info = Http.json(response).path("info");
+        assertThat(info.path("title").asText()).isEqualTo("Books");
+        assertThat(info.path("version").asText()).isEqualTo("1.0.0");
         Map<String, JsonNode> paths = new HashMap<>();
         for (Map.Entry<String, JsonNode> path :
                 Http.json(response).path("paths").properties()) {
@@ -138,6 +141,10 @@ class StarterIT {
         assertThat(paths.get("/api/books").has("post")).isTrue();
         assertThat(paths.get("/api/books/{id}").has("put")).isTrue();
         assertThat(paths.get("/api/shelf").has("get")).isTrue();
+        assertThat(paths.get("/api/books/{id}").path("get").path("summary").asText())
+                .isEqualTo("Read a book");
+        assertThat(paths.get("/api/books").path("post").path("summary").asText())
+                .isEqualTo("Create a book");
     }
 
     @Test
