@@ -7,6 +7,9 @@
  * server's own MP-JWT mechanism plus any second mechanism is an ambiguous dependency; it checks Basic
  * credentials itself (strictly: malformed headers are 401, never 500) and hands bearer tokens to the
  * server's JWT mechanism, so the server verifies tokens and {@code JsonWebToken} injection works.
+ * Passwords are checked against every identity store of the application ({@link Accounts}, standard
+ * database or LDAP stores, its own {@code IdentityStore} beans) as the container's handler would, but
+ * a store the server cannot create is left out rather than failing every login.
  * Passwords are PBKDF2 hashes whose verification is briefly cached, keyed so that a changed password
  * invalidates the entry. Failed logins are counted per user and per address. The ids of access tokens
  * revoked before they expire are a store of this package ({@code RevokedAccessTokens}): the mechanism

@@ -7,6 +7,7 @@ import io.pistonee.config.OAuthConfig;
 import io.pistonee.security.Account;
 import io.pistonee.security.internal.AccountIdentityStore;
 import io.pistonee.security.internal.BasicCredentials;
+import io.pistonee.security.internal.IdentityStores;
 import io.pistonee.security.internal.LoginLimits;
 import io.pistonee.security.internal.MalformedCredentialsException;
 import io.pistonee.security.internal.RevokedAccessTokens;
@@ -15,7 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -73,7 +73,7 @@ public class OAuthResource {
     AccountIdentityStore accounts;
 
     @Inject
-    IdentityStoreHandler identityStores;
+    IdentityStores identityStores;
 
     @Inject
     LoginLimits limits;

@@ -19,7 +19,6 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -39,7 +38,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>No {@code Authorization} header: nothing happens, the caller is anonymous.</li>
  *   <li>{@code Basic}: parsed strictly ({@link BasicCredentials}) and validated through the
- *       container's {@link IdentityStoreHandler} (so through {@link AccountIdentityStore}).</li>
+ *       application's identity stores ({@link IdentityStores}: {@link AccountIdentityStore} over
+ *       {@code Accounts}, a {@code @DatabaseIdentityStoreDefinition}, its own stores).</li>
  *   <li>{@code Bearer}: handed to the server's own MicroProfile JWT mechanism, so the server verifies
  *       the token against the {@code mp.jwt.verify.*} configuration and {@code JsonWebToken}
  *       injection keeps working.</li>
@@ -68,7 +68,7 @@ public class PistonAuthenticationMechanism implements HttpAuthenticationMechanis
     private static final List<String> CLIENT_AUTHENTICATED = List.of("/oauth/token", "/oauth/revoke");
 
     @Inject
-    IdentityStoreHandler identityStores;
+    IdentityStores identityStores;
 
     @Inject
     BeanManager beans;
