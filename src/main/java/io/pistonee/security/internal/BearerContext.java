@@ -7,6 +7,8 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.Collections;
@@ -17,7 +19,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * The message context the server's JWT mechanism sees: the request counts as protected (so the
  * mechanism looks at the token even where no security constraint applies) and a rejection is only
- * recorded, not answered, so that {@link PistonAuthenticationMechanism} answers it as a problem. It
+ * recorded, not answered, so that {@link PistonAuthenticationMechanism} answers it as a problem (the
+ * response it sees ignores errors it sends: WildFly's sends 500 when it has no key to verify with). It
  * also rejects what the server's verifier lets through: a token not valid yet, a revoked token.
  *
  * <p>The server's mechanism sees the token under the scheme spelled {@code Bearer}, whatever case the
@@ -34,16 +37,25 @@ final class BearerContext extends HttpMessageContextWrapper {
 
     private final HttpServletRequest request;
 
+    private final HttpServletResponse response;
+
     BearerContext(HttpMessageContext context, RevokedAccessTokens revoked, HttpServletRequest request, String token) {
         super(context);
         this.revoked = revoked;
         this.request = new CanonicalRequest(request, "Bearer " + token);
+        this.response = new QuietResponse(context.getResponse());
     }
 
     /** The request as the server's mechanism reads it: {@code Authorization: Bearer <token>}. */
     @Override
     public HttpServletRequest getRequest() {
         return request;
+    }
+
+    /** The response as the server's mechanism writes it: errors it sends are left to the caller. */
+    @Override
+    public HttpServletResponse getResponse() {
+        return response;
     }
 
     boolean authenticated() {
@@ -132,6 +144,24 @@ final class BearerContext extends HttpMessageContextWrapper {
 
         private static boolean isAuthorization(String name) {
             return "Authorization".equalsIgnoreCase(name);
+        }
+    }
+
+    /** A response on which sending an error does nothing: the rejection is answered by the caller. */
+    private static final class QuietResponse extends HttpServletResponseWrapper {
+
+        QuietResponse(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public void sendError(int status) {
+            // Recorded by the returned status; PistonAuthenticationMechanism answers.
+        }
+
+        @Override
+        public void sendError(int status, String message) {
+            // As above.
         }
     }
 }

@@ -163,7 +163,7 @@ public class PistonAuthenticationMechanism implements HttpAuthenticationMechanis
         BearerContext bearer = new BearerContext(context, revoked, request, token);
         AuthenticationStatus status;
         try {
-            status = mechanism.get().validateRequest(bearer.getRequest(), response, bearer);
+            status = mechanism.get().validateRequest(bearer.getRequest(), bearer.getResponse(), bearer);
         } catch (Exception e) {
             status = AuthenticationStatus.SEND_FAILURE;
         }
