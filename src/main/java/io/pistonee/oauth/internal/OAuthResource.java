@@ -172,10 +172,11 @@ public class OAuthResource {
         }
         limits.limiter().succeeded(username);
         String subject = result.getCallerPrincipal().getName();
-        return tokens(
-                issuer.issue(subject, client.name(), result.getCallerGroups(), scope),
-                refreshTokens.issue(subject, client.name(), scope),
-                scope);
+        // A refresh re-reads the user's groups from Accounts; another identity store cannot be asked
+        // for them without the password, nor whether the user still exists: no refresh token then.
+        String refresh =
+                accounts.groupsOf(subject).isPresent() ? refreshTokens.issue(subject, client.name(), scope) : null;
+        return tokens(issuer.issue(subject, client.name(), result.getCallerGroups(), scope), refresh, scope);
     }
 
     private Response refresh(Account client, MultivaluedMap<String, String> form) {
