@@ -16,7 +16,8 @@ import org.eclipse.microprofile.auth.LoginConfig;
  *
  * <p>{@code @LoginConfig(authMethod = "MP-JWT")} turns on the server's MicroProfile JWT support, to
  * which {@code PistonAuthenticationMechanism} hands bearer tokens; the
- * application must therefore configure {@code mp.jwt.verify.issuer} and a public key location. The
+ * application must therefore configure {@code mp.jwt.verify.issuer} and a public key (the deployment
+ * logs a warning when it does not: {@code security.internal.BearerKeys}). The
  * class is a CDI bean ({@code @Dependent}) because Payara looks for the annotation on beans only.
  *
  * <p>Jersey (Payara) would also serve a WADL of the one generic resource at
