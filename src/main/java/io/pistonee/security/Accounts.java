@@ -22,7 +22,9 @@ import java.util.Optional;
  *
  * Passwords are stored as {@link PasswordHash} strings, never in the clear. Both methods are called
  * on every authenticated request (the slow hash is cached, the lookup is not), so a changed password
- * or changed roles take effect at once. Without such a bean, no Basic credential is valid.
+ * or changed roles take effect at once. It is one identity store among the application's: users may
+ * also be in a {@code @DatabaseIdentityStoreDefinition} or an {@code IdentityStore} bean of the
+ * application's ({@code user} then answers empty); OAuth clients are only here.
  */
 public interface Accounts {
 

@@ -29,7 +29,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * JWTs minted at test time with Nimbus JOSE: good ones signed with the example's development key
- * (which the example's server trusts), and every kind of forged or broken one.
+ * (which the example's server trusts) or with any other key, and every kind of forged or broken one.
  */
 public final class Tokens {
 
@@ -47,6 +47,14 @@ public final class Tokens {
     /** A token whose claims were changed before signing with the development key. */
     public static String valid(String user, UnaryOperator<JWTClaimsSet.Builder> change) {
         return sign(change.apply(claims(user, "author")).build(), devKey());
+    }
+
+    /**
+     * A token of an author signed with any key, its claims changed before signing (another issuer's,
+     * say: {@code claims -> claims.issuer("https://issuer.example")}).
+     */
+    public static String signedBy(PrivateKey key, String user, UnaryOperator<JWTClaimsSet.Builder> change) {
+        return sign(change.apply(claims(user, "author")).build(), key);
     }
 
     /** A token signed by a key the server has never seen. */
