@@ -93,7 +93,7 @@ public class IdentityStores {
                     found.add(store);
                 } catch (RuntimeException e) {
                     LOG.warning("The identity store "
-                            + handle.getBean().getBeanClass().getName()
+                            + name(handle.getBean())
                             + " cannot be created, so it checks no passwords: " + rootCause(e));
                 }
             }
