@@ -11,9 +11,11 @@
  * paths answer 404 exactly like any path nothing serves, and the OpenAPI document names neither the
  * endpoints nor the {@code oauth2} scheme. Access tokens are stateless JWTs signed with the JDK's RSA
  * (no JOSE library in the WAR), in the MicroProfile JWT profile so the server's own verifier accepts
- * them. Refresh tokens are opaque, single-use and rotate within a family that a replay revokes. This
- * package depends on {@code security} (accounts, login limits, the store of revoked token ids the
- * authentication mechanism reads), never the other way. Refresh state lives in
+ * them. Refresh tokens are opaque, single-use and rotate within a family that a replay revokes;
+ * revoking a family revokes its access tokens too (the stricter choice RFC 7009 allows), by the family
+ * id each of them carries, so nothing is stored per issued token. This package depends on
+ * {@code security} (accounts, login limits, the store of revoked tokens the authentication mechanism
+ * reads), never the other way. Refresh state lives in
  * {@link io.pistonee.cluster}'s shared maps, so every instance of a cluster sees it.
  */
 package io.pistonee.oauth;

@@ -11,9 +11,10 @@
  * database or LDAP stores, its own {@code IdentityStore} beans) as the container's handler would, but
  * a store the server cannot create is left out rather than failing every login.
  * Passwords are PBKDF2 hashes whose verification is briefly cached, keyed so that a changed password
- * invalidates the entry. Failed logins are counted per user and per address. The ids of access tokens
- * revoked before they expire are a store of this package ({@code RevokedAccessTokens}): the mechanism
- * reads it, the authorization server writes it, so nothing here depends on the issuer. Revoked ids
+ * invalidates the entry. Failed logins are counted per user and per address. Access tokens revoked
+ * before they expire, by id or by refresh-token family (claim {@code sid}), are a store of this package
+ * ({@code RevokedAccessTokens}): the mechanism reads it, the authorization server writes it, so
+ * nothing here depends on the issuer; while the authorization server is off it is not read. Revocations
  * and login counters are kept in JCache ({@link io.pistonee.cluster}), so every instance of a cluster
  * sees them; without JCache they are per instance.
  */

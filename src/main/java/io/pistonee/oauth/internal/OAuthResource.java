@@ -46,8 +46,9 @@ import java.util.regex.Pattern;
  *       {@code refresh_token}. Clients authenticate with HTTP Basic or {@code client_id} and
  *       {@code client_secret} form fields (not both). Refresh tokens rotate on every use; a reused
  *       one revokes its family.</li>
- *   <li>{@code POST /oauth/revoke}: RFC 7009 revocation of a refresh token (and its family) or of an
- *       access token issued here (rejected from then on, until it would have expired).</li>
+ *   <li>{@code POST /oauth/revoke}: RFC 7009 revocation of a refresh token (and its family, access
+ *       tokens included) or of an access token issued here (rejected from then on, until it would have
+ *       expired).</li>
  *   <li>{@code GET /oauth/jwks}: the public signing key as a JWK set: point
  *       {@code mp.jwt.verify.publickey.location} of other instances here.</li>
  * </ul>
@@ -91,7 +92,8 @@ public class OAuthResource {
 
     @PostConstruct
     void init() {
-        refreshTokens = new RefreshTokens(state.maps(), config.refreshTokenTtl(), Clock.systemUTC());
+        refreshTokens = new RefreshTokens(
+                state.maps(), config.refreshTokenTtl(), Clock.systemUTC(), revokedAccessTokens::revokeFamily);
     }
 
     @POST
@@ -157,7 +159,7 @@ public class OAuthResource {
 
     private Response clientCredentials(Account client, MultivaluedMap<String, String> form) {
         String scope = scope(form);
-        return tokens(issuer.issue(client.name(), client.name(), client.groups(), scope), null, scope);
+        return tokens(issuer.issue(client.name(), client.name(), client.groups(), scope, null), null, scope);
     }
 
     private Response password(Account client, MultivaluedMap<String, String> form) {
@@ -174,9 +176,14 @@ public class OAuthResource {
         String subject = result.getCallerPrincipal().getName();
         // A refresh re-reads the user's groups from Accounts; another identity store cannot be asked
         // for them without the password, nor whether the user still exists: no refresh token then.
-        String refresh =
-                accounts.groupsOf(subject).isPresent() ? refreshTokens.issue(subject, client.name(), scope) : null;
-        return tokens(issuer.issue(subject, client.name(), result.getCallerGroups(), scope), refresh, scope);
+        if (accounts.groupsOf(subject).isEmpty()) {
+            return tokens(issuer.issue(subject, client.name(), result.getCallerGroups(), scope, null), null, scope);
+        }
+        RefreshTokens.Grant grant = refreshTokens.grant(subject, client.name(), scope);
+        return tokens(
+                issuer.issue(subject, client.name(), result.getCallerGroups(), scope, grant.family()),
+                refreshTokens.issue(grant),
+                scope);
     }
 
     private Response refresh(Account client, MultivaluedMap<String, String> form) {
@@ -192,8 +199,8 @@ public class OAuthResource {
         Set<String> groups = accounts.groupsOf(grant.subject())
                 .orElseThrow(() -> new OAuthException("invalid_grant", "The user no longer exists."));
         return tokens(
-                issuer.issue(grant.subject(), client.name(), groups, grant.scope()),
-                refreshTokens.rotate(grant),
+                issuer.issue(grant.subject(), client.name(), groups, grant.scope(), grant.family()),
+                refreshTokens.issue(grant),
                 grant.scope());
     }
 

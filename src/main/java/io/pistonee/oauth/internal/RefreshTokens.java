@@ -12,12 +12,15 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Refresh tokens: opaque random strings (only their SHA-256 digests are kept), each one good for one
  * use. Using one returns a new one of the same <em>family</em>; presenting a token that was already
  * used means it was stolen or replayed, so its whole family is revoked (OAuth 2.0 Security BCP,
- * refresh token rotation). Revoking a token (RFC 7009) revokes its family too.
+ * refresh token rotation). Revoking a token (RFC 7009) revokes its family too. Either way the family's
+ * access tokens are revoked with it: whoever is told of a revoked family (the store the bearer
+ * mechanism reads) rejects every access token carrying its id.
  *
  * <p>Kept in {@link SharedMaps}, so every instance of a cluster sees a use or a revocation at once.
  * A use is a compare-and-set of the stored entry: of two instances using the same token at the same
@@ -40,18 +43,25 @@ public final class RefreshTokens {
     private final Clock clock;
     private final SharedMap tokens;
     private final SharedMap revokedFamilies;
+    private final Consumer<String> onRevoke;
 
-    public RefreshTokens(SharedMaps maps, Duration ttl, Clock clock) {
+    /**
+     * Refresh tokens that live {@code ttl}, in these maps.
+     *
+     * @param onRevoke told the id of each family revoked here, after its refresh tokens are
+     */
+    public RefreshTokens(SharedMaps maps, Duration ttl, Clock clock, Consumer<String> onRevoke) {
         this.ttl = ttl;
         this.clock = clock;
+        this.onRevoke = onRevoke;
         this.tokens = maps.map("refresh-tokens", ttl, SharedMaps.Expiry.CREATED);
         // a family's newest token lives at most ttl after the revocation
         this.revokedFamilies = maps.map("refresh-families-revoked", ttl, SharedMaps.Expiry.CREATED);
     }
 
-    /** A new token starting a new family. */
-    public String issue(String subject, String clientId, String scope) {
-        return add(new Grant(UUID.randomUUID().toString(), subject, clientId, scope));
+    /** A new grant, the start of a new family: {@link #issue} makes its first token. */
+    public Grant grant(String subject, String clientId, String scope) {
+        return new Grant(UUID.randomUUID().toString(), subject, clientId, scope);
     }
 
     /**
@@ -70,7 +80,7 @@ public final class RefreshTokens {
                 return Optional.empty();
             }
             if (entry.used()) {
-                revokedFamilies.put(entry.grant().family(), REVOKED);
+                revokeFamily(entry.grant().family());
                 return Optional.empty();
             }
             if (tokens.replace(key, stored, encode(new Entry(entry.grant(), entry.expires(), true)))) {
@@ -80,9 +90,14 @@ public final class RefreshTokens {
         }
     }
 
-    /** The next token of a grant's family (after {@link #use}). */
-    public String rotate(Grant grant) {
-        return add(grant);
+    /** A new token of a grant's family: its first one, or the next one after {@link #use}. */
+    public String issue(Grant grant) {
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        String token = BASE64URL.encodeToString(random);
+        Instant expires = clock.instant().plus(ttl);
+        tokens.put(key(token), encode(new Entry(grant, expires.toEpochMilli(), false)));
+        return token;
     }
 
     /**
@@ -98,17 +113,14 @@ public final class RefreshTokens {
         if (!grant.clientId().equals(clientId)) {
             return false;
         }
-        revokedFamilies.put(grant.family(), REVOKED);
+        revokeFamily(grant.family());
         return true;
     }
 
-    private String add(Grant grant) {
-        byte[] random = new byte[32];
-        RANDOM.nextBytes(random);
-        String token = BASE64URL.encodeToString(random);
-        Instant expires = clock.instant().plus(ttl);
-        tokens.put(key(token), encode(new Entry(grant, expires.toEpochMilli(), false)));
-        return token;
+    /** No refresh token of the family is good from now on, then none of its access tokens either. */
+    private void revokeFamily(String family) {
+        revokedFamilies.put(family, REVOKED);
+        onRevoke.accept(family);
     }
 
     private static String key(String token) {

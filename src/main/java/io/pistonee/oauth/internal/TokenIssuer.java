@@ -3,6 +3,7 @@ package io.pistonee.oauth.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pistonee.config.OAuthConfig;
+import io.pistonee.security.internal.RevokedAccessTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.GeneralSecurityException;
@@ -21,7 +22,8 @@ import java.util.UUID;
  * Mints the token endpoint's access tokens: RS256 JWTs in the RFC 9068 profile ({@code iss},
  * {@code sub}, {@code aud}, {@code exp}, {@code iat}, {@code jti}, {@code client_id}, {@code scope})
  * with MicroProfile JWT's {@code upn} and {@code groups}, so the server's own MP-JWT support verifies
- * them. Signed with the JDK alone: no JOSE library is needed in the WAR.
+ * them, and {@code sid}, the refresh-token family a token was issued from, so that revoking the family
+ * revokes the token too. Signed with the JDK alone: no JOSE library is needed in the WAR.
  *
  * <p>The header's {@code typ} is {@code JWT}, not RFC 9068's {@code at+jwt}: Payara's MP-JWT
  * verifier rejects any other type.
@@ -48,8 +50,11 @@ public class TokenIssuer {
         return config.signingKey().isPresent();
     }
 
-    /** A signed access token for a subject (a user, or a client acting for itself). */
-    public AccessToken issue(String subject, String clientId, Set<String> groups, String scope) {
+    /**
+     * A signed access token for a subject (a user, or a client acting for itself), of a refresh-token
+     * family or none ({@code null}).
+     */
+    public AccessToken issue(String subject, String clientId, Set<String> groups, String scope, String family) {
         Instant now = clock.instant();
         long expiresIn = config.accessTokenTtl().toSeconds();
         Map<String, Object> claims = new LinkedHashMap<>();
@@ -62,6 +67,9 @@ public class TokenIssuer {
         claims.put("client_id", clientId);
         if (scope != null) {
             claims.put("scope", scope);
+        }
+        if (family != null) {
+            claims.put(RevokedAccessTokens.FAMILY_CLAIM, family);
         }
         claims.put("upn", subject);
         claims.put("groups", List.copyOf(new TreeSet<>(groups)));

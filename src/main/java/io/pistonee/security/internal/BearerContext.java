@@ -21,7 +21,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * mechanism looks at the token even where no security constraint applies) and a rejection is only
  * recorded, not answered, so that {@link PistonAuthenticationMechanism} answers it as a problem (the
  * response it sees ignores errors it sends: WildFly's sends 500 when it has no key to verify with). It
- * also rejects what the server's verifier lets through: a token not valid yet, a revoked token.
+ * also rejects what the server's verifier lets through: a token not valid yet, a revoked token (by its
+ * own id or its refresh-token family's).
  *
  * <p>The server's mechanism sees the token under the scheme spelled {@code Bearer}, whatever case the
  * client used: schemes are case-insensitive (RFC 9110), Payara's JWT mechanism looks for
@@ -94,10 +95,9 @@ final class BearerContext extends HttpMessageContextWrapper {
         return super.notifyContainerAboutLogin(callername, groups);
     }
 
-    /** What the server's verifier does not check: a future {@code nbf}, a revoked token. */
+    /** What the server's verifier does not check: a future {@code nbf}, a revoked token or family. */
     private boolean rejected(Principal principal) {
-        return notYetValid(principal)
-                || (principal instanceof JsonWebToken token && revoked.isRevoked(token.getTokenID()));
+        return notYetValid(principal) || (principal instanceof JsonWebToken token && revoked.isRevoked(token));
     }
 
     /** A token whose {@code nbf} lies ahead (beyond the clock skew) is not valid yet. */

@@ -5,58 +5,79 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pistonee.cluster.internal.MemorySharedMaps;
 import io.pistonee.testing.ManualClock;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 class RefreshTokensTest {
 
     private final ManualClock clock = new ManualClock();
     private final MemorySharedMaps shared = new MemorySharedMaps(clock);
-    private final RefreshTokens tokens = new RefreshTokens(shared, Duration.ofDays(1), clock);
+    private final List<String> revokedFamilies = new CopyOnWriteArrayList<>();
+    private final RefreshTokens tokens = new RefreshTokens(shared, Duration.ofDays(1), clock, revokedFamilies::add);
 
     @Test
     void aTokenIsGoodForOneUseAndRotatesWithinItsFamily() {
-        String first = tokens.issue("testuser", "client", "read");
+        String first = tokens.issue(tokens.grant("testuser", "client", "read"));
 
         RefreshTokens.Grant grant = tokens.use(first, "client").orElseThrow();
-        String second = tokens.rotate(grant);
+        String second = tokens.issue(grant);
 
         assertThat(grant.subject()).isEqualTo("testuser");
         assertThat(grant.scope()).isEqualTo("read");
         assertThat(second).isNotEqualTo(first);
         assertThat(tokens.use(second, "client")).isPresent();
+        assertThat(revokedFamilies).isEmpty();
     }
 
     @Test
     void reusingAnOldTokenRevokesTheWholeFamily() {
-        String first = tokens.issue("testuser", "client", null);
-        String second = tokens.rotate(tokens.use(first, "client").orElseThrow());
+        String first = newFamily();
+        String second = tokens.issue(tokens.use(first, "client").orElseThrow());
 
         assertThat(tokens.use(first, "client")).isEmpty();
         assertThat(tokens.use(second, "client")).isEmpty();
+        assertThat(revokedFamilies)
+                .as("the family's access tokens are revoked too")
+                .hasSize(1);
+    }
+
+    @Test
+    void everyTokenOfAFamilyCarriesTheFamilyItsAccessTokensAreRevokedBy() {
+        RefreshTokens.Grant started = tokens.grant("testuser", "client", null);
+        RefreshTokens.Grant used = tokens.use(tokens.issue(started), "client").orElseThrow();
+        String second = tokens.issue(used);
+
+        assertThat(used.family()).isEqualTo(started.family());
+        assertThat(tokens.grant("testuser", "client", null).family()).isNotEqualTo(started.family());
+        assertThat(tokens.revoke(second, "client")).isTrue();
+        assertThat(revokedFamilies).containsExactly(started.family());
     }
 
     @Test
     void anotherClientsTokenIsWorthNothing() {
-        String token = tokens.issue("testuser", "client", null);
+        String token = newFamily();
 
         assertThat(tokens.use(token, "other")).isEmpty();
         assertThat(tokens.revoke(token, "other")).isFalse();
         assertThat(tokens.use(token, "client")).isPresent();
+        assertThat(revokedFamilies).isEmpty();
     }
 
     @Test
     void revokingATokenRevokesItsFamilyAndUnknownTokensAreNoError() {
-        String first = tokens.issue("testuser", "client", null);
-        String second = tokens.rotate(tokens.use(first, "client").orElseThrow());
+        String first = newFamily();
+        String second = tokens.issue(tokens.use(first, "client").orElseThrow());
 
         assertThat(tokens.revoke(first, "client")).isTrue();
         assertThat(tokens.use(second, "client")).isEmpty();
         assertThat(tokens.revoke("never-issued", "client")).isTrue();
+        assertThat(revokedFamilies).hasSize(1);
     }
 
     @Test
     void anExpiredTokenIsWorthNothing() {
-        String token = tokens.issue("testuser", "client", null);
+        String token = newFamily();
 
         clock.advance(Duration.ofDays(1).plusSeconds(1));
 
@@ -65,21 +86,21 @@ class RefreshTokensTest {
 
     @Test
     void anotherInstanceSharingTheMapsSeesUsesAndRevocations() {
-        RefreshTokens other = new RefreshTokens(shared, Duration.ofDays(1), clock);
-        String first = tokens.issue("testuser", "client", null);
+        RefreshTokens other = new RefreshTokens(shared, Duration.ofDays(1), clock, revokedFamilies::add);
+        String first = newFamily();
 
-        String second = other.rotate(other.use(first, "client").orElseThrow());
+        String second = other.issue(other.use(first, "client").orElseThrow());
         assertThat(tokens.use(first, "client")).isEmpty(); // reuse seen here: family revoked
         assertThat(other.use(second, "client")).isEmpty();
 
-        String third = other.issue("testuser", "client", null);
+        String third = other.issue(other.grant("testuser", "client", null));
         assertThat(tokens.revoke(third, "client")).isTrue();
         assertThat(other.use(third, "client")).isEmpty();
     }
 
     @Test
     void ofManyParallelUsesOfOneTokenExactlyOneWins() throws Exception {
-        String token = tokens.issue("testuser", "client", null);
+        String token = newFamily();
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
         try {
             java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
@@ -99,5 +120,9 @@ class RefreshTokensTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private String newFamily() {
+        return tokens.issue(tokens.grant("testuser", "client", null));
     }
 }
