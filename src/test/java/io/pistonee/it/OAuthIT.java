@@ -68,6 +68,7 @@ class OAuthIT {
         assertThat(claims.getStringClaim("client_id")).isEqualTo("example-client");
         assertThat(claims.getStringClaim("upn")).isEqualTo("testuser");
         assertThat(claims.getStringListClaim("groups")).containsExactly("author");
+        assertThat(claims.getStringClaim("sid")).as("the refresh-token family").isNotBlank();
 
         String bearer = "Bearer " + body.get("access_token").asText();
         HttpResponse<String> created =
@@ -92,6 +93,7 @@ class OAuthIT {
         assertThat(claims.getSubject()).isEqualTo("example-client");
         assertThat(claims.getStringClaim("scope")).isEqualTo("read stats");
         assertThat(claims.getStringListClaim("groups")).containsExactly("client");
+        assertThat(claims.getClaim("sid")).as("no refresh token, no family").isNull();
 
         String bearer = "Bearer " + body.get("access_token").asText();
         assertThat(Http.json(http.get("posts/1", "Authorization", bearer)).has("author"))
@@ -100,25 +102,41 @@ class OAuthIT {
     }
 
     @Test
-    void refreshTokensRotateAndReusingOneRevokesItsFamily() {
-        String first = refreshToken();
+    void refreshTokensRotateAndReusingOneRevokesItsFamilyAccessTokensIncluded() throws Exception {
+        JsonNode granted = passwordGrant();
+        String first = granted.get("refresh_token").asText();
 
-        HttpResponse<String> refreshed = token("grant_type=refresh_token&refresh_token=" + first, CLIENT);
-        assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
-        String second = Http.json(refreshed).get("refresh_token").asText();
+        JsonNode refreshed = refreshed(first);
+        String second = refreshed.get("refresh_token").asText();
         assertThat(second).isNotEqualTo(first);
-        assertThat(http.get(
-                                "posts/1",
-                                "Authorization",
-                                "Bearer "
-                                        + Http.json(refreshed)
-                                                .get("access_token")
-                                                .asText())
-                        .statusCode())
-                .isEqualTo(200);
+        assertThat(verified(refreshed.get("access_token").asText()).getStringClaim("sid"))
+                .as("the same family")
+                .isEqualTo(verified(granted.get("access_token").asText()).getStringClaim("sid"));
+        assertAccepted(granted, refreshed);
+        JsonNode otherFamily = passwordGrant();
 
+        // first was used already: presenting it again revokes the family
         assertOAuthError(token("grant_type=refresh_token&refresh_token=" + first, CLIENT), 400, "invalid_grant");
         assertOAuthError(token("grant_type=refresh_token&refresh_token=" + second, CLIENT), 400, "invalid_grant");
+        assertRejected(granted, refreshed);
+        assertAccepted(otherFamily);
+    }
+
+    @Test
+    void revokingARefreshTokenRejectsEveryAccessTokenOfItsFamilyAndNoOther() {
+        JsonNode granted = passwordGrant();
+        JsonNode refreshed = refreshed(granted.get("refresh_token").asText());
+        JsonNode otherFamily = passwordGrant();
+        assertAccepted(granted, refreshed, otherFamily);
+
+        HttpResponse<String> revoked = send(
+                "oauth/revoke",
+                "token=" + refreshed.get("refresh_token").asText() + "&token_type_hint=refresh_token",
+                CLIENT);
+
+        assertThat(revoked.statusCode()).isEqualTo(200);
+        assertRejected(granted, refreshed);
+        assertAccepted(otherFamily, refreshed(otherFamily.get("refresh_token").asText()));
     }
 
     @Test
@@ -146,10 +164,7 @@ class OAuthIT {
                 send("oauth/revoke", "token=" + access + "&token_type_hint=access_token", CLIENT);
 
         assertThat(revoked.statusCode()).isEqualTo(200);
-        HttpResponse<String> rejected = http.get("posts/1", "Authorization", "Bearer " + access);
-        assertProblem(rejected, 401);
-        assertThat(rejected.headers().firstValue("WWW-Authenticate").orElseThrow())
-                .contains("error=\"invalid_token\"");
+        assertRejected(access);
     }
 
     @Test
@@ -192,9 +207,48 @@ class OAuthIT {
     }
 
     private String refreshToken() {
+        return passwordGrant().get("refresh_token").asText();
+    }
+
+    /** A password grant for otheruser: the start of a new family. */
+    private JsonNode passwordGrant() {
         HttpResponse<String> response = token("grant_type=password&username=otheruser&password=barfoo", CLIENT);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return Http.json(response).get("refresh_token").asText();
+        return Http.json(response);
+    }
+
+    private JsonNode refreshed(String refreshToken) {
+        HttpResponse<String> response = token("grant_type=refresh_token&refresh_token=" + refreshToken, CLIENT);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Http.json(response);
+    }
+
+    /** The API accepts the access tokens of these token responses. */
+    private void assertAccepted(JsonNode... tokens) {
+        for (JsonNode issued : tokens) {
+            HttpResponse<String> response = http.get(
+                    "posts/1",
+                    "Authorization",
+                    "Bearer " + issued.get("access_token").asText());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(Http.json(response).has("author"))
+                    .as("read as an authenticated caller")
+                    .isTrue();
+        }
+    }
+
+    /** The API refuses the access tokens of these token responses as invalid tokens. */
+    private void assertRejected(JsonNode... tokens) {
+        for (JsonNode issued : tokens) {
+            assertRejected(issued.get("access_token").asText());
+        }
+    }
+
+    private void assertRejected(String accessToken) {
+        HttpResponse<String> rejected = http.get("posts/1", "Authorization", "Bearer " + accessToken);
+        assertProblem(rejected, 401);
+        assertThat(rejected.headers().firstValue("WWW-Authenticate").orElseThrow())
+                .contains("error=\"invalid_token\"");
     }
 
     private JWTClaimsSet verified(String token) throws Exception {
