@@ -48,6 +48,7 @@ class ClusterIT {
 
     private static PayaraCluster cluster;
     private static String revokedAccessToken;
+    private static String revokedFamilyAccessToken;
 
     @BeforeAll
     static void startCluster() {
@@ -82,37 +83,31 @@ class ClusterIT {
         JsonNode tokens = Http.json(member(1).passwordGrant("testuser", "foobar"));
         String access = tokens.get("access_token").asText();
         String firstRefresh = tokens.get("refresh_token").asText();
-        for (int m = 1; m <= MEMBERS; m++) {
-            assertThat(member(m)
-                            .with("Authorization", "Bearer " + access)
-                            .get("posts?limit=1")
-                            .statusCode())
-                    .as("member %d accepts member 1's token", m)
-                    .isEqualTo(200);
-        }
+        assertEveryMember(access, 200, "accepts member 1's token");
 
         HttpResponse<String> rotated = refresh(2, firstRefresh);
         assertThat(rotated.statusCode()).isEqualTo(200);
         String secondRefresh = Http.json(rotated).get("refresh_token").asText();
+        String secondAccess = Http.json(rotated).get("access_token").asText();
         assertInvalidGrant(refresh(3, firstRefresh)); // reused on another member: the family is revoked
         assertInvalidGrant(refresh(1, secondRefresh));
+        assertEveryMember(access, 401, "refuses the first access token of the family revoked on member 3");
+        assertEveryMember(secondAccess, 401, "refuses the refreshed access token of the family revoked on member 3");
 
-        String third = Http.json(member(3).passwordGrant("testuser", "foobar"))
-                .get("refresh_token")
-                .asText();
-        assertThat(revoke(1, third).statusCode()).isEqualTo(200);
-        assertInvalidGrant(refresh(2, third));
+        JsonNode third = Http.json(member(3).passwordGrant("testuser", "foobar"));
+        JsonNode fourth = Http.json(member(2).passwordGrant("testuser", "foobar"));
+        String thirdRefresh = third.get("refresh_token").asText();
+        assertThat(revoke(1, thirdRefresh).statusCode()).isEqualTo(200);
+        assertInvalidGrant(refresh(2, thirdRefresh));
+        assertEveryMember(
+                third.get("access_token").asText(), 401, "refuses the access token of a family revoked on member 1");
+        String fourthAccess = fourth.get("access_token").asText();
+        assertEveryMember(fourthAccess, 200, "accepts a token of another family");
 
-        assertThat(revoke(1, access).statusCode()).isEqualTo(200);
-        for (int m = 1; m <= MEMBERS; m++) {
-            assertThat(member(m)
-                            .with("Authorization", "Bearer " + access)
-                            .get("posts?limit=1")
-                            .statusCode())
-                    .as("member %d refuses the token revoked on member 1", m)
-                    .isEqualTo(401);
-        }
-        revokedAccessToken = access;
+        assertThat(revoke(1, fourthAccess).statusCode()).isEqualTo(200);
+        assertEveryMember(fourthAccess, 401, "refuses the token revoked on member 1");
+        revokedAccessToken = fourthAccess;
+        revokedFamilyAccessToken = secondAccess;
     }
 
     @Test
@@ -315,6 +310,12 @@ class ClusterIT {
                 .as("the restarted member knows the token revoked before it was killed")
                 .isEqualTo(401);
         assertThat(member(victim)
+                        .with("Authorization", "Bearer " + revokedFamilyAccessToken)
+                        .get("posts?limit=1")
+                        .statusCode())
+                .as("the restarted member knows the family revoked before it was killed")
+                .isEqualTo(401);
+        assertThat(member(victim)
                         .as("testuser", "foobar")
                         .send(
                                 "PATCH",
@@ -331,6 +332,19 @@ class ClusterIT {
 
     private static Http member(int m) {
         return new Http(cluster.url(m));
+    }
+
+    /** Every member answers this status to a request with this bearer token. */
+    private static void assertEveryMember(String accessToken, int status, String what) {
+        for (int m = 1; m <= MEMBERS; m++) {
+            HttpResponse<String> response =
+                    member(m).with("Authorization", "Bearer " + accessToken).get("posts?limit=1");
+            assertThat(response.statusCode()).as("member %d %s", m, what).isEqualTo(status);
+            if (status == 401) {
+                assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow())
+                        .contains("error=\"invalid_token\"");
+            }
+        }
     }
 
     private static HttpResponse<String> refresh(int m, String token) {
