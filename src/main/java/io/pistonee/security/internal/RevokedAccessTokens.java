@@ -65,14 +65,15 @@ public class RevokedAccessTokens {
 
     /** Revokes the token with this id until it expires. */
     public void revoke(String jti, Instant expires) {
-        if (expires.plus(SKEW).isAfter(open().instant())) {
+        requireOn();
+        if (expires.plus(SKEW).isAfter(clock.instant())) {
             ids.put(jti, String.valueOf(expires.getEpochSecond()));
         }
     }
 
     /** Revokes every access token of a refresh-token family, issued or still to be issued. */
     public void revokeFamily(String family) {
-        open();
+        requireOn();
         families.put(family, REVOKED);
     }
 
@@ -92,10 +93,9 @@ public class RevokedAccessTokens {
         return claim instanceof String text ? text : claim instanceof JsonString json ? json.getString() : null;
     }
 
-    private Clock open() {
+    private void requireOn() {
         if (ids == null) {
             throw new IllegalStateException("Tokens are revoked only while piston.oauth.enabled=true");
         }
-        return clock;
     }
 }
