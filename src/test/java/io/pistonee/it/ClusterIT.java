@@ -55,7 +55,7 @@ class ClusterIT {
         cluster = new PayaraCluster(
                 Path.of("target", "cluster"),
                 Path.of(System.getProperty("payara.micro.jar", "target/payara-micro.jar")),
-                Path.of(System.getProperty("piston.war", "target/piston-ee.war")),
+                Path.of(System.getProperty("piston.war", "target/piston-ee-example.war")),
                 MEMBERS,
                 List.of(
                         "-Xmx320m",
