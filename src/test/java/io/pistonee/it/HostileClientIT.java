@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
@@ -200,6 +202,68 @@ class HostileClientIT {
                     .doesNotContain("Source:")
                     .doesNotContain("`");
         }
+    }
+
+    @Test
+    void whatTheServerLetsTheApplicationAnswerIsAProblem() {
+        Http anonymous = new Http(base);
+
+        HttpResponse<String> slash = anonymous.get("posts%2F1");
+        HttpResponse<String> traced = anonymous.send("TRACE", "posts/1", null, "X-Probe", "c2VjcmV0");
+        HttpResponse<String> tracedOutside = anonymous.send("TRACE", outside("nothing"), null, "X-Probe", "c2VjcmV0");
+        HttpResponse<String> headMissing = anonymous.send("HEAD", "posts/99999", null);
+
+        assertThat(assertProblem(slash, 404).get("detail").asText()).isEqualTo("There is no resource named 'posts/1'.");
+        assertProblem(traced, 405);
+        assertThat(traced.headers().firstValue("Allow"))
+                .hasValueSatisfying(allow -> assertThat(allow).contains("GET").doesNotContain("TRACE"));
+        assertProblem(tracedOutside, 405);
+        assertThat(tracedOutside.headers().firstValue("Allow")).hasValue("GET, HEAD, OPTIONS");
+        for (HttpResponse<String> trace : List.of(traced, tracedOutside)) {
+            assertThat(trace.body()).as("never an echo of the request").doesNotContain("c2VjcmV0");
+        }
+        assertThat(headMissing.statusCode()).isEqualTo(404);
+        assertThat(headMissing.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(headMissing.body()).isEmpty();
+    }
+
+    /** What each server still answers itself, as docs/errors.md lists it: before the application is asked. */
+    @Test
+    void whatTheServerAnswersItselfIsWhatTheDocsSay() throws IOException {
+        boolean payara = !System.getProperty("arquillian.launch", "").equals("wildfly");
+        HttpResponse<String> nul = new Http(base).get("posts/%00");
+        String oversized = rawGet("/api/posts/1", "X-Padding: " + "a".repeat(1_100_000));
+
+        if (payara) {
+            assertThat(nul.statusCode()).isEqualTo(400);
+            assertThat(nul.body()).isEmpty();
+        } else {
+            assertProblem(nul, 404);
+        }
+        assertThat(oversized).startsWith("HTTP/1.1 400 ").contains("Content-Length: 0");
+    }
+
+    /** A GET with one extra header line, over a socket of its own (HTTP clients refuse huge headers). */
+    private String rawGet(String path, String header) throws IOException {
+        URI root = URI.create(base.toString());
+        try (Socket socket = new Socket(root.getHost(), root.getPort())) {
+            socket.setSoTimeout(30_000);
+            String request = "GET " + root.getPath().replaceAll("/$", "") + path + " HTTP/1.1\r\nHost: "
+                    + root.getHost() + "\r\n" + header + "\r\nConnection: close\r\n\r\n";
+            try {
+                socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            } catch (IOException closedWhileSending) {
+                // The server may answer and close before it read the whole header.
+            }
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    /** A URL of the application outside {@code /api}. */
+    private String outside(String path) {
+        return URI.create(base.toString().endsWith("/") ? base.toString() : base + "/")
+                .resolve(path)
+                .toString();
     }
 
     private int postCount() {

@@ -8,7 +8,6 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 
 /**
@@ -18,8 +17,9 @@ import java.io.IOException;
  * <p>Problems of the API are mapped by {@link ProblemMapper}; this page serves what never reaches
  * it, in the format the request asks for ({@link ProblemWriter}): a path outside {@code /api}
  * ({@code GET /nothing}), a request the container refuses before routing, a bare status the JAX-RS
- * runtime sends (Jersey answers a {@code Content-Type} it cannot parse with an empty 400 before any
- * filter runs). The framework jar's {@code META-INF/web-fragment.xml} names it as the default error
+ * runtime sends. What the runtime would refuse in its own way before this page could help (a
+ * {@code Content-Type} that is not a media type, {@code TRACE}) is {@link RefusalFilter}'s. The
+ * framework jar's {@code META-INF/web-fragment.xml} names it as the default error
  * page, so every WAR that has the jar gets it:
  *
  * <pre>{@code
@@ -44,24 +44,8 @@ public class ErrorPageServlet extends HttpServlet {
         int status = code instanceof Integer number ? number : HttpServletResponse.SC_NOT_FOUND;
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         Throwable cause = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-        Problem problem = (malformedContentType(request, status)
-                        ? Problem.of(status, "The Content-Type header is not a media type such as application/json.")
-                        : ProblemMapper.platformProblem(status, cause))
+        Problem problem = ProblemMapper.platformProblem(status, cause)
                 .at(uri instanceof String path ? path : request.getRequestURI());
         writer.write(new ProblemException(problem), request, response);
-    }
-
-    /** Jersey refuses a request whose {@code Content-Type} it cannot parse with a bare 400, before any filter. */
-    private static boolean malformedContentType(HttpServletRequest request, int status) {
-        String type = request.getHeader("Content-Type");
-        if (status != HttpServletResponse.SC_BAD_REQUEST || type == null) {
-            return false;
-        }
-        try {
-            MediaType.valueOf(type);
-            return false;
-        } catch (IllegalArgumentException e) {
-            return true;
-        }
     }
 }

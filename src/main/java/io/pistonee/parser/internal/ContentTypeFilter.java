@@ -18,10 +18,10 @@ import java.util.List;
  *
  * <p>The JAX-RS runtime reads {@code Content-Type} while matching a request to a resource method; a
  * value it cannot parse ({@code Content-Type: !!!}) must not end as the container's HTML error page.
- * Where the runtime reads the header lazily (RESTEasy), this check, right after format selection,
- * answers a problem in the format the client asked for. Jersey (Payara) parses the header before any
- * filter runs and answers a bare 400; {@code io.pistonee.emitter.internal.ErrorPageServlet} then writes the
- * same problem as JSON.
+ * Jersey (Payara) parses the header before any JAX-RS filter runs and answers a bare 400; RESTEasy
+ * (WildFly) logs a WARN with a stack trace. The servlet filter
+ * {@code io.pistonee.emitter.internal.RefusalFilter} therefore answers the same problem before the
+ * runtime sees the request; this check stays for a runtime reached otherwise.
  */
 @Provider
 @PreMatching
