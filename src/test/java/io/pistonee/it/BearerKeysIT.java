@@ -52,7 +52,7 @@ class BearerKeysIT {
 
     @Test
     void deploymentWarnsThatEveryBearerTokenWillBeRejectedNamingTheKeys() {
-        assertThat(ServerLog.since(NAME))
+        assertThat(ServerLog.sinceDeploymentOf(NAME))
                 .contains("Piston EE application " + NAME + ": every bearer token will be rejected with 401")
                 .contains("neither mp.jwt.verify.publickey nor mp.jwt.verify.publickey.location")
                 .contains("and no mp.jwt.verify.issuer");

@@ -4,6 +4,7 @@ import static io.pistonee.it.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pistonee.it.handlers.FaultyHandler;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.Socket;
@@ -11,7 +12,13 @@ import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -25,14 +32,15 @@ import org.w3c.dom.Document;
 /**
  * The example application as a hostile client meets it, from outside: what the contract audit found
  * answering wrongly (a 500 for everybody, the server's own HTML error page, a valid token refused).
- * Every answer is a 4xx RFC 9457 problem, and nothing is written.
+ * Every answer is a 4xx RFC 9457 problem, nothing is written, and the server log stays quiet. The
+ * test handler {@code faulty} (a bug: 500) is added to the example, to show what a 5xx logs.
  */
 @ExtendWith(ArquillianExtension.class)
 class HostileClientIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.example();
+        return Deployments.example().addClass(FaultyHandler.class);
     }
 
     @ArquillianResource
@@ -201,6 +209,114 @@ class HostileClientIT {
                     .doesNotContain("BlogPost")
                     .doesNotContain("Source:")
                     .doesNotContain("`");
+        }
+    }
+
+    @Test
+    void clientErrorsLeaveTheLogQuietAndAServerErrorLogsItsCauseOnce() throws Exception {
+        Http anonymous = new Http(base);
+        assertThat(anonymous.get("posts/1").statusCode()).isEqualTo(200); // first-request set-up logs INFO
+        ServerLog log = ServerLog.ofServer();
+        long mark = log.mark();
+
+        int requests = provokeEveryKindOfClientError();
+        HttpResponse<String> failure = anonymous.get("faulty");
+
+        String incident = assertProblem(failure, 500).get("incident").asText();
+        log.await(mark, incident, Duration.ofSeconds(30));
+        Thread.sleep(500); // the rest of that record, and anything logged after it
+        List<ServerLog.Record> records = log.since(mark);
+        int at = 0;
+        while (!records.get(at).text().contains(incident)) {
+            at++;
+        }
+        assertThat(records.subList(0, at))
+                .as("what %d client errors logged: at most a line each, at INFO or below", requests)
+                .allMatch(ServerLog.Record::isQuiet)
+                .hasSizeLessThanOrEqualTo(requests);
+        ServerLog.Record error = records.get(at);
+        assertThat(error.level()).as(error.toString()).isEqualTo(ServerLog.SEVERE);
+        assertThat(error.hasStackTrace()).as(error.toString()).isTrue();
+        assertThat(error.text()).contains("IllegalStateException", FaultyHandler.class.getName());
+        assertThat(records)
+                .as("the 500's cause is logged once")
+                .filteredOn(record ->
+                        record.level() >= ServerLog.WARNING || record.text().contains(incident))
+                .containsExactly(error);
+    }
+
+    /** Sends one request (or a few) of every kind a client gets a 4xx for; returns how many it sent. */
+    private int provokeEveryKindOfClientError() throws Exception {
+        Http anonymous = new Http(base);
+        Http mallory = new Http(base).as("mallory", "guess");
+        Http otheruser = new Http(base).as("otheruser", "barfoo");
+        Http admin = new Http(base).as("admin", "adminpass");
+        long post = Http.json(testuser.post("posts", "{\"title\": \"Quiet\", \"content\": \"c\"}"))
+                .get("id")
+                .asLong();
+        String etag = testuser.get("posts/" + post).headers().firstValue("ETag").orElseThrow();
+        assertThat(testuser.put("posts/" + post, "{\"title\": \"Changed\", \"content\": \"c\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        List<Integer> statuses = new ArrayList<>();
+        // Rejected credentials: a wrong password, malformed headers, a forged token, too many failures.
+        for (int i = 0; i < 6; i++) {
+            statuses.add(mallory.get("posts/1").statusCode());
+        }
+        assertThat(statuses).contains(401, 429);
+        statuses.add(anonymous.get("posts/1", "Authorization", "Basic !!!").statusCode());
+        statuses.add(
+                anonymous.get("posts/1", "Authorization", "Bearer abc.def.ghi").statusCode());
+        statuses.add(anonymous.passwordGrant("testuser", "wrong").statusCode());
+        // Not allowed, not there, not acceptable, stale, too large, unsupported, malformed.
+        statuses.add(testuser.get("export").statusCode());
+        statuses.add(otheruser.delete("posts/" + post).statusCode());
+        statuses.add(anonymous.get("posts/99999").statusCode());
+        statuses.add(anonymous.get("posts%2F1").statusCode());
+        statuses.add(anonymous.send("GET", outside("nothing"), null).statusCode());
+        statuses.add(anonymous.send("HEAD", "posts/99999", null).statusCode());
+        statuses.add(anonymous.delete("stats").statusCode());
+        statuses.add(anonymous.send("TRACE", "posts/1", null).statusCode());
+        statuses.add(anonymous.get("posts/1", "Accept", "image/png").statusCode());
+        statuses.add(testuser.put("posts/" + post, "{\"title\": \"t\", \"content\": \"c\"}", "If-Match", etag)
+                .statusCode());
+        statuses.add(testuser.post("posts", "{\"title\": \"" + "a".repeat(2 * 1024 * 1024) + "\"}")
+                .statusCode());
+        statuses.add(testuser.post("posts", "x", "Content-Type", "text/plain").statusCode());
+        statuses.add(testuser.post("posts", "x", "Content-Type", "!!!").statusCode());
+        statuses.add(testuser.post("posts", "{\"title\": ").statusCode());
+        statuses.add(testuser.post("posts", "{\"title\": \"\"}").statusCode());
+        statuses.add(
+                testuser.post("posts", "<post><title>&undeclared;</title></post>", "Content-Type", "application/xml")
+                        .statusCode());
+        // Throttled: admin's 20 updates a minute.
+        for (int i = 0; i < 21; i++) {
+            statuses.add(admin.put("posts/" + post, "{\"title\": \"Admin " + i + "\", \"content\": \"c\"}")
+                    .statusCode());
+        }
+        statuses.addAll(racingUpdates(post));
+        assertThat(statuses)
+                .contains(400, 401, 403, 404, 405, 406, 409, 412, 413, 415, 429)
+                .allMatch(status -> status < 500);
+        return statuses.size() + 3;
+    }
+
+    /** Updates of one post at once, so that some lose the race (409) after the database saw them. */
+    private List<Integer> racingUpdates(long post) throws Exception {
+        ExecutorService writers = Executors.newFixedThreadPool(10);
+        try {
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                String body = "{\"title\": \"Writer " + i + "\", \"content\": \"c\"}";
+                answers.add(writers.submit(() -> testuser.put("posts/" + post, body)));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<HttpResponse<String>> answer : answers) {
+                statuses.add(answer.get(2, TimeUnit.MINUTES).statusCode());
+            }
+            return statuses;
+        } finally {
+            writers.shutdown();
         }
     }
 

@@ -170,7 +170,7 @@ class IdentityStoreIT {
 
     @Test
     void logsNoWarningAboutBearerKeys() {
-        assertThat(ServerLog.since(NAME)).doesNotContain("Piston EE application " + NAME + ":");
+        assertThat(ServerLog.sinceDeploymentOf(NAME)).doesNotContain("Piston EE application " + NAME + ":");
     }
 
     private static Map<String, Object> who(HttpResponse<String> response) {

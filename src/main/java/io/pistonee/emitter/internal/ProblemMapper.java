@@ -35,10 +35,11 @@ import java.util.logging.Logger;
  *   <li>JAX-RS exceptions (the platform's 404, 405, 415...): their status, with {@code Allow},
  *       {@code WWW-Authenticate} and {@code Retry-After} kept;</li>
  *   <li>persistence failures: 404, 409, 412 or 503 with {@code Retry-After} (see
- *       {@code PersistenceFailures});</li>
+ *       {@code PersistenceFailures}); a 503 is logged once, at WARNING, with its cause;</li>
  *   <li>anything else: 500, with a detail that says nothing of the cause and an {@code incident} id;
- *       the exception is logged with that id.</li>
+ *       the exception is logged with that id, once, at SEVERE.</li>
  * </ul>
+ * A 4xx is never logged: it is the client's to handle, and a hostile client must not fill the log.
  * Causes are searched, so a problem thrown inside a transaction or a CDI interceptor is still itself.
  */
 @Provider
@@ -90,9 +91,19 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         ProblemException persistence =
                 PersistenceFailures.of(exception, ifMatchSent(), config.unavailableRetryAfterSeconds());
-        return persistence != null
-                ? persistence
-                : unexpected(exception, Response.serverError().build());
+        if (persistence == null) {
+            return unexpected(exception, Response.serverError().build());
+        }
+        if (persistence.problem().status() >= 500) {
+            // The client is told to retry; the operator needs the cause, once. A conflict (409, 412)
+            // or a missing row (404) is the client's to handle and is not logged.
+            LOG.log(
+                    Level.WARNING,
+                    "The database could not serve a request (answered "
+                            + persistence.problem().status() + ")",
+                    exception);
+        }
+        return persistence;
     }
 
     private static ProblemException fromPlatform(Response platform) {

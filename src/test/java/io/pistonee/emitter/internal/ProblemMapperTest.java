@@ -21,8 +21,13 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 class ProblemMapperTest {
@@ -169,6 +174,43 @@ class ProblemMapperTest {
         assertThat(timeout.problem().status()).isEqualTo(503);
         assertThat(PersistenceFailures.of(new IllegalStateException("other"), false, 7))
                 .isNull();
+    }
+
+    @Test
+    void clientErrorsAreNotLoggedAndServerErrorsLogTheirCauseOnce() {
+        List<LogRecord> logged = new ArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        Logger logger = Logger.getLogger(ProblemMapper.class.getName());
+        logger.addHandler(capture);
+        try {
+            mapper.problemOf(new PersistenceException(new OptimisticLockException("stale")));
+            mapper.problemOf(new EntityExistsException("duplicate"));
+            mapper.problemOf(Rc.FORBIDDEN.error("Not yours."));
+            mapper.problemOf(new NotFoundException());
+            assertThat(logged).as("4xx").isEmpty();
+
+            SQLException refused = new SQLException("Connection refused", "08001");
+            mapper.problemOf(new PersistenceException(refused));
+            IllegalStateException bug = new IllegalStateException("bug");
+            mapper.problemOf(bug);
+
+            assertThat(logged).extracting(LogRecord::getLevel).containsExactly(Level.WARNING, Level.SEVERE);
+            assertThat(logged.get(0).getThrown().getCause()).isSameAs(refused);
+            assertThat(logged.get(1).getThrown()).isSameAs(bug);
+        } finally {
+            logger.removeHandler(capture);
+        }
     }
 
     @Test
