@@ -71,6 +71,23 @@ public final class PayaraMicroContainer implements DeployableContainer<PayaraMic
     @Override
     public ProtocolMetaData deploy(Archive<?> archive) throws DeploymentException {
         stopServer();
+        try {
+            return boot(archive);
+        } catch (ServerProcess.BootTimeout e) {
+            // Payara Micro 7 once hung while starting Hazelcast, before deploying the WAR, with
+            // nothing in its log (a fresh-clone run on 2026-12-02): one fresh boot on other ports,
+            // once. The hung boot's log, with its thread dump, stays beside the new one.
+            System.err.println(e.getMessage() + "\nBooting it once more.");
+            stopServer();
+            try {
+                return boot(archive);
+            } catch (ServerProcess.BootTimeout again) {
+                throw new DeploymentException(again.getMessage(), again);
+            }
+        }
+    }
+
+    private ProtocolMetaData boot(Archive<?> archive) throws DeploymentException {
         String app = archive.getName().replaceFirst("\\.war$", "");
         List<Integer> ports = FreePorts.take(2);
         int http = ports.get(0);
@@ -87,6 +104,8 @@ public final class PayaraMicroContainer implements DeployableContainer<PayaraMic
             HTTPContext context = new HTTPContext("127.0.0.1", http);
             context.add(new Servlet(app, contextRoot));
             return new ProtocolMetaData().addContext(context);
+        } catch (ServerProcess.BootTimeout e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new DeploymentException(e.getMessage(), e);
         }

@@ -83,11 +83,39 @@ public final class ServerProcess implements AutoCloseable {
                         + " before its log said /" + pattern + "/" + errors());
             }
             if (Instant.now().isAfter(deadline)) {
+                threadDump();
                 stop();
-                throw new IllegalStateException(
-                        this + " did not log /" + pattern + "/ within " + timeout + "; stopped it" + errors());
+                throw new BootTimeout(this + " did not log /" + pattern + "/ within " + timeout
+                        + "; stopped it (its threads are" + " dumped at the end of its log)" + errors());
             }
             pause(Duration.ofMillis(200));
+        }
+    }
+
+    /** A process that did not log what it was waited for in time (it is stopped). */
+    public static final class BootTimeout extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        BootTimeout(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Asks the JVM for a thread dump (SIGQUIT), which it writes to its standard output, the log: what
+     * a hung boot was waiting for, for whoever reads the log. Best effort.
+     */
+    private void threadDump() {
+        try {
+            new ProcessBuilder("kill", "-3", String.valueOf(process.pid()))
+                    .inheritIO()
+                    .start()
+                    .waitFor();
+            pause(Duration.ofSeconds(2));
+        } catch (IOException e) {
+            // no dump, the failure is reported anyway
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
