@@ -11,8 +11,10 @@ import io.pistonee.collection.Page;
 import io.pistonee.collection.internal.CriteriaQueries;
 import io.pistonee.collection.internal.ListingRules;
 import io.pistonee.config.PistonConfig;
+import io.pistonee.handler.internal.EclipseLinkReads;
 import io.pistonee.handler.internal.Resolution;
 import io.pistonee.problem.Rc;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -86,6 +88,11 @@ public abstract class ModelHandler<T, ID>
                 .constructType(getClass())
                 .findTypeParameters(ModelHandler.class)[0]
                 .getRawClass();
+    }
+
+    @PostConstruct
+    private void failFastReads() {
+        EclipseLinkReads.withoutRetries(entityManager.getEntityManagerFactory());
     }
 
     @Override
