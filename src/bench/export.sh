@@ -31,7 +31,7 @@ RECORD=()
 bench_start "$WORK" target/piston-ee-example.war "$HEAP" "$PORT" "$HZ" "jdbc:h2:file:$PWD/$WORK/db" \
     "${RECORD[@]}" "-Dblog.generated-posts=$ROWS"
 SAMPLER=
-trap 'kill $SAMPLER 2>/dev/null; bench_stop' EXIT
+trap 'kill $SAMPLER 2>/dev/null || true; bench_stop' EXIT
 
 echo "Generating $ROWS posts in a server with -Xmx$HEAP..."
 bench_wait_posts "$BASE" "$ROWS" "$WORK/server.log"
