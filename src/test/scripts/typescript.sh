@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Compiles the TypeScript client (typescript-fetch) that the build generates from the OpenAPI document
-# (target/generated-clients/typescript) with tsc, strict, as a user's project would:
+# (target/generated-clients/typescript) with tsc, strict, as a user's project would, with the smoke
+# test OpenApiIT runs in Node:
 #   typescript.sh <target directory> <TypeScript version> <codegen.skip>
 # Node.js comes from Debian where it is missing (debian-packages.sh, as Chromium does); TypeScript from
 # the npm registry, installed under target/typescript once per version. Run by the build
@@ -24,6 +25,8 @@ if [ "$("$tsc" --version 2>/dev/null)" != "Version $version" ]; then
   mkdir -p "$tools"
   npm install --prefix "$tools" --no-save --no-audit --no-fund --loglevel=error "typescript@$version"
 fi
+# The client, and src/test/typescript/smoke.ts that OpenApiIT runs with Node, to target/generated-clients/typescript-js
+cp "$(dirname "$0")/../typescript/smoke.ts" "$client/smoke.ts"
 cd "$client"
-"$tsc" --noEmit --strict --target es2020 --lib es2020,dom --module es2020 --moduleResolution bundler index.ts
+"$tsc" --strict --target es2020 --lib es2020,dom --module commonjs --outDir ../typescript-js index.ts smoke.ts
 echo "[typescript] the typescript-fetch client compiles with tsc $version"

@@ -28,6 +28,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openapitools.client.ApiClient;
@@ -458,6 +459,41 @@ class OpenApiIT {
         assertThat(problem.getStatus()).isEqualTo(404);
         assertThat(problem.getTitle()).isNotBlank();
         assertThat(problem.getDetail()).contains(String.valueOf(created.getId()));
+    }
+
+    /**
+     * The TypeScript client the build generates from the golden file (typescript-fetch) and compiles
+     * with tsc, run in Node against this server ({@code src/test/typescript/smoke.ts}): create with
+     * Basic, list with a filter anonymously, merge-patch, read, delete, and the 404 after it as the
+     * client's {@code ResponseError} with the problem body. {@code -Dit.typescript.skip=true} (no
+     * TypeScript step) leaves it out.
+     */
+    @Test
+    void theGeneratedTypeScriptClientWorksInNode() throws Exception {
+        Assumptions.assumeFalse(Boolean.getBoolean("it.typescript.skip"), "-Dit.typescript.skip=true");
+        Path script =
+                Path.of(System.getProperty("basedir", "."), "target", "generated-clients", "typescript-js", "smoke.js");
+        assertThat(script).as("compiled by src/test/scripts/typescript.sh").exists();
+        Process node = new ProcessBuilder(
+                        "node", script.toString(), base.toString().replaceAll("/+$", ""))
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(node.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(node.exitValue()).as(out).isZero();
+
+        JsonNode result = JSON.readTree(out);
+        String title = result.path("created").path("title").asText();
+        assertThat(result.path("created").path("author").path("username").asText())
+                .isEqualTo("testuser");
+        assertThat(result.path("page")).hasSize(1);
+        assertThat(result.path("page").get(0).path("title").asText()).isEqualTo(title);
+        assertThat(result.path("patched").path("title").asText()).isEqualTo(title + " patched");
+        assertThat(result.path("read").path("title").asText()).isEqualTo(title + " patched");
+        assertThat(result.path("read").has("author")).as("anonymous").isFalse();
+        assertThat(result.path("missing").path("status").asInt()).isEqualTo(404);
+        assertThat(result.path("missing").path("problem").path("status").asInt())
+                .isEqualTo(404);
     }
 
     /** The generated client's posts API on this deployment, sending {@code authorization} if not {@code null}. */
