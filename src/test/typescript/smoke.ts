@@ -1,7 +1,7 @@
 // The TypeScript client generated from the OpenAPI document (typescript-fetch), used as an application
 // would: OpenApiIT runs it with Node against the server (node smoke.js <base URL>) and checks what it
 // prints. Compiled with the client by src/test/scripts/typescript.sh.
-import { Configuration, PostsApi, PostsFilterToJSON, ResponseError } from './index';
+import { Configuration, PostsApi, ResponseError } from './index';
 
 declare const process: { argv: string[]; exit(code: number): never };
 
@@ -12,8 +12,7 @@ async function main(basePath: string): Promise<void> {
     const created = await author.createPosts({
         postsInput: { title: `typescript ${Date.now()}`, content: 'From the generated TypeScript client.' },
     });
-    // typescript-fetch passes a deepObject parameter as it is: the filter's wire names come from PostsFilterToJSON
-    const page = await anonymous.listPosts({ limit: 5, filter: PostsFilterToJSON({ titleIcontains: created.title }) });
+    const page = await anonymous.listPosts({ limit: 5, filter: { title__icontains: created.title } });
     const patched = await author.patchPosts({ id: created.id!, postsPatch: { title: `${created.title} patched` } });
     const read = await anonymous.readPosts({ id: created.id! });
     await author.deletePosts({ id: created.id! });

@@ -474,13 +474,16 @@ class OpenApiIT {
         Path script =
                 Path.of(System.getProperty("basedir", "."), "target", "generated-clients", "typescript-js", "smoke.js");
         assertThat(script).as("compiled by src/test/scripts/typescript.sh").exists();
+        Path errors = Files.createTempFile(Path.of(System.getProperty("java.io.tmpdir")), "smoke", ".err");
         Process node = new ProcessBuilder(
                         "node", script.toString(), base.toString().replaceAll("/+$", ""))
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .redirectError(errors.toFile())
                 .start();
         String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(node.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        assertThat(node.exitValue()).as(out).isZero();
+        String err = Files.readString(errors);
+        Files.delete(errors);
+        assertThat(node.exitValue()).as(out + err).isZero();
 
         JsonNode result = JSON.readTree(out);
         String title = result.path("created").path("title").asText();
