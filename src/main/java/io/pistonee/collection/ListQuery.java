@@ -8,11 +8,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A request for part of a collection, parsed from the query string: {@code ?limit=&offset=} or
- * {@code ?cursor=}, filters, {@code ?sort=} and {@code ?total=}.
+ * {@code ?cursor=}, filters, {@code ?sort=} and {@code ?total=}. A filter is written
+ * {@code ?title__icontains=java} or, the same, {@code ?filter[title__icontains]=java} (OpenAPI's
+ * {@code deepObject} style, which the OpenAPI document uses so that a generated client takes the
+ * filters as one object).
  *
  * @param limit the page size
  * @param offset the first item's position (offset paging)
@@ -23,10 +27,13 @@ import java.util.regex.Pattern;
  */
 public record ListQuery(int limit, int offset, String cursor, List<Filter> filters, List<Order> order, boolean total) {
 
-    /** Query parameters that are never filters. */
     /** A whole number of at most ten digits (compiled once: {@code String.matches} compiles per call). */
     private static final Pattern WHOLE_NUMBER = Pattern.compile("0|[1-9][0-9]{0,9}");
 
+    /** {@code filter[title__icontains]}: a filter in the {@code deepObject} style. */
+    private static final Pattern DEEP_OBJECT = Pattern.compile("filter\\[([^\\[\\]]+)\\]");
+
+    /** Query parameters that are never filters. */
     public static final Set<String> RESERVED =
             Set.of("format", "callback", "fields", "limit", "offset", "cursor", "sort", "total");
 
@@ -66,11 +73,17 @@ public record ListQuery(int limit, int offset, String cursor, List<Filter> filte
         for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
             if (!RESERVED.contains(parameter.getKey())) {
                 for (String value : parameter.getValue()) {
-                    filters.add(filter(parameter.getKey(), value, spec));
+                    filters.add(filter(filterName(parameter.getKey()), value, spec));
                 }
             }
         }
         return new ListQuery(limit, offset, cursor, filters, order, flag(parameters, "total"));
+    }
+
+    /** {@code title__icontains} for {@code filter[title__icontains]}; any other name as it is. */
+    static String filterName(String parameter) {
+        Matcher deep = DEEP_OBJECT.matcher(parameter);
+        return deep.matches() ? deep.group(1) : parameter;
     }
 
     private static Filter filter(String parameter, String value, ListingRules spec) {

@@ -115,6 +115,27 @@ class ListQueryTest {
     }
 
     @Test
+    void aFilterInTheDeepObjectStyleIsTheSameFilter() {
+        ListQuery deep = ListQuery.parse(
+                query("filter[title__icontains]", "java", "filter[author__in]", "testuser,admin", "filter[title]", "a"),
+                spec,
+                50,
+                500);
+
+        assertThat(deep.filters())
+                .containsExactlyInAnyOrder(
+                        new ListQuery.Filter("title", "title", Lookup.ICONTAINS, List.of("java")),
+                        new ListQuery.Filter("author", "author.username", Lookup.IN, List.of("testuser", "admin")),
+                        new ListQuery.Filter("title", "title", Lookup.EXACT, List.of("a")));
+        assertThat(status(() -> ListQuery.parse(query("filter[content]", "x"), spec, 50, 500)))
+                .isEqualTo(400);
+        assertThat(status(() -> ListQuery.parse(query("filter[title][x]", "x"), spec, 50, 500)))
+                .isEqualTo(400);
+        assertThat(status(() -> ListQuery.parse(query("filter", "x"), spec, 50, 500)))
+                .isEqualTo(400);
+    }
+
+    @Test
     void defaultsApplyWithoutParameters() {
         ListQuery query = ListQuery.parse(Map.of(), spec, 50, 500);
 

@@ -450,6 +450,35 @@ class BlogExampleIT {
         Http.json(created).forEach(post -> http.delete("posts/" + post.get("id").asLong()));
     }
 
+    /**
+     * {@code POST /api/posts/bulk}, bulk create's own operation in the OpenAPI document: an array in,
+     * the new posts out, all or none; one object is a 400, anonymous callers get 401 as for any create,
+     * and a POST to any other item is still 405.
+     */
+    @Test
+    void bulkCreateHasItsOwnPathThatTakesAnArray() {
+        int before = count();
+
+        HttpResponse<String> created = http.post(
+                "posts/bulk", "[{\"title\":\"Bulk 4\",\"content\":\"e\"},{\"title\":\"Bulk 5\",\"content\":\"f\"}]");
+        JsonNode invalid = assertProblem(
+                http.post(
+                        "posts/bulk", "[{\"title\":\"Bulk 6\",\"content\":\"g\"},{\"title\":\"\",\"content\":\"h\"}]"),
+                400);
+        JsonNode one = assertProblem(http.post("posts/bulk", "{\"title\":\"Bulk 7\",\"content\":\"i\"}"), 400);
+        assertProblem(new Http(base).post("posts/bulk", "[{\"title\":\"Bulk 8\",\"content\":\"j\"}]"), 401);
+        HttpResponse<String> elsewhere = http.post("posts/1", "[{\"title\":\"Bulk 9\",\"content\":\"k\"}]");
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(Http.json(created).findValuesAsText("title")).containsExactly("Bulk 4", "Bulk 5");
+        assertThat(invalid.get("errors").findValuesAsText("field")).containsExactly("[1].title");
+        assertThat(one.get("detail").asText()).contains("array");
+        assertThat(assertProblem(elsewhere, 405).get("detail").asText()).contains("POST");
+        assertThat(elsewhere.headers().firstValue("Allow")).hasValue("GET, HEAD, PUT, PATCH, DELETE, OPTIONS");
+        assertThat(count()).isEqualTo(before + 2);
+        Http.json(created).forEach(post -> http.delete("posts/" + post.get("id").asLong()));
+    }
+
     @Test
     void theAuditLogRecordsEveryWriteThroughLifecycleEventsForAdminsOnly() {
         long id = createPost("Audited", "Watched");

@@ -11,8 +11,9 @@ import java.util.TreeSet;
 /**
  * What of a served OpenAPI document the golden file pins: everything the application defines, not
  * what each server adds or spells its own way. {@link #normalize} drops the server-made members
- * ({@code openapi}, {@code servers}, {@code externalDocs}, Payara's {@code endpoints}, and of
- * {@code info} all but the application's title, version and description),
+ * ({@code servers}, {@code externalDocs}, Payara's {@code endpoints}, and of
+ * {@code info} all but the application's title, version and description), names one {@code openapi}
+ * version ({@link #VERSION}) whichever the server wrote,
  * takes the context root out of paths and URLs (WildFly puts it into the paths, Payara into the server
  * URL), drops component schemas nothing refers to (Payara adds one for every class with Bean
  * Validation constraints) and paths that document no handler, and sorts arrays of names (Payara sorts
@@ -23,12 +24,20 @@ final class OpenApiDocuments {
     private static final Set<String> SERVER_MEMBERS = Set.of("openapi", "servers", "externalDocs", "endpoints");
     private static final Set<String> APPLICATION_INFO = Set.of("title", "version", "description");
 
+    /**
+     * The version the golden file names, so that it is a document generators read (the build generates
+     * the Java and TypeScript clients from it): Payara Micro 6's. WildFly and Payara Micro 7 write 3.1.0
+     * with the same members, which the comparison proves.
+     */
+    static final String VERSION = "3.0.3";
+
     private OpenApiDocuments() {}
 
     /** The document without what the server adds; {@code contextRoot} is {@code /piston-ee} or empty. */
     static ObjectNode normalize(JsonNode served, String contextRoot) {
         ObjectNode document = served.deepCopy();
         SERVER_MEMBERS.forEach(document::remove);
+        document.put("openapi", VERSION);
         if (document.path("info").isObject()) {
             ((ObjectNode) document.get("info")).retain(APPLICATION_INFO);
         }
@@ -176,6 +185,25 @@ final class OpenApiDocuments {
                 .path("parameters")
                 .forEach(parameter -> names.add(parameter.path("name").asText()));
         return names;
+    }
+
+    /**
+     * The filters a list operation documents: the properties of its {@code filter} parameter's schema
+     * ({@code deepObject}: {@code filter[title__icontains]}).
+     */
+    static List<String> filterNames(JsonNode document, JsonNode operation) {
+        JsonNode schema = schema(document, parameter(operation, "filter").path("schema"));
+        List<String> names = new ArrayList<>();
+        schema.path("properties").fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    /** A schema, or the component it refers to. */
+    static JsonNode schema(JsonNode document, JsonNode schema) {
+        String ref = schema.path("$ref").asText();
+        return ref.isEmpty()
+                ? schema
+                : document.path("components").path("schemas").path(ref.substring(ref.lastIndexOf('/') + 1));
     }
 
     /** An operation's parameter. */

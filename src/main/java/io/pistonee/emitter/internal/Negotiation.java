@@ -113,7 +113,7 @@ public final class Negotiation {
                 bestQuality = quality;
             }
         }
-        return Optional.ofNullable(best);
+        return Optional.ofNullable(best != null ? best : byProblemType(ranges));
     }
 
     /**
@@ -145,6 +145,26 @@ public final class Negotiation {
         return quality;
     }
 
+    /**
+     * Where no emitter's own type is acceptable, the emitter whose problem type the client rates
+     * highest: a client that accepts only {@code application/problem+json} (as generated clients do for
+     * an operation whose success has no body, such as a DELETE's 204) is served by the JSON emitter
+     * rather than refused with 406.
+     */
+    private Emitter byProblemType(List<Range> ranges) {
+        Emitter best = null;
+        double bestQuality = 0;
+        for (Emitter emitter : emitters) {
+            MediaType problem = offer(emitter).problem();
+            double quality = problem == null ? 0 : quality(problem, ranges);
+            if (quality > bestQuality) {
+                best = emitter;
+                bestQuality = quality;
+            }
+        }
+        return best;
+    }
+
     /** The quality of a type: that of the most specific range matching it, 0 if none does. */
     private static double quality(MediaType type, List<Range> ranges) {
         Range match = null;
@@ -163,9 +183,9 @@ public final class Negotiation {
     }
 
     /** An emitter's format name and media types. */
-    private record Offer(String format, List<MediaType> types) {
+    private record Offer(String format, List<MediaType> types, MediaType problem) {
         static Offer of(Emitter emitter) {
-            return new Offer(emitter.format(), List.copyOf(emitter.mediaTypes()));
+            return new Offer(emitter.format(), List.copyOf(emitter.mediaTypes()), emitter.problemType());
         }
     }
 

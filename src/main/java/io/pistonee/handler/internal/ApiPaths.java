@@ -16,5 +16,13 @@ public final class ApiPaths {
     /** The path parameter naming an item: {@code 42}. */
     public static final String ID = "id";
 
+    /**
+     * The path segment after a collection where a POST creates several items in one transaction:
+     * {@code /api/posts/bulk}. Its own path gives bulk create its own operation in the OpenAPI
+     * document, so that generated clients get one request type per operation; nothing else is served
+     * there (a GET reads the item whose id is {@code bulk}).
+     */
+    public static final String BULK = "bulk";
+
     private ApiPaths() {}
 }

@@ -80,7 +80,7 @@ public class ApiDocument {
         PathDocs[] paths = new PathDocs[1];
         BiFunction<HandlerDescriptor, Operation, JavaType> resultTypes =
                 (handler, op) -> paths[0].resultType(handler, op);
-        HandlerSchemas schemas = new HandlerSchemas(schemaDocs, resultTypes);
+        HandlerSchemas schemas = new HandlerSchemas(schemaDocs, resultTypes, HandlerDescriptor::anonymousTwin);
         SecurityDocs security =
                 new SecurityDocs(oauth.enabled() ? Optional.of(tokenUrl()) : Optional.empty(), handlers.all());
         PathDocs.Conventions conventions = new PathDocs.Conventions(
@@ -90,7 +90,8 @@ public class ApiDocument {
                         HandlerDescriptor::listing,
                         resultTypes,
                         new Types(mapper),
-                        mapper.getTypeFactory()),
+                        mapper.getTypeFactory(),
+                        schemas::named),
                 new ConditionalDocs(config.requireIfMatch(), resultTypes),
                 new ThrottleDocs((handler, operation) ->
                         config.throttleEnabled() ? handler.throttle(operation) : Optional.empty()));
@@ -142,6 +143,10 @@ public class ApiDocument {
             }
             if (item != null) {
                 paths.addPathItem(docs.itemPath(handler), item);
+            }
+            PathItem bulk = docs.bulkPathItem(handler);
+            if (bulk != null) {
+                paths.addPathItem(docs.bulkPath(handler), bulk);
             }
             tag(model, handler);
         }

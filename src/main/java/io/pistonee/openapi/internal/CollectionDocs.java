@@ -7,15 +7,19 @@ import io.pistonee.collection.Lookup;
 import io.pistonee.collection.internal.ListingRules;
 import io.pistonee.handler.Operation;
 import io.pistonee.handler.internal.HandlerDescriptor;
+import io.pistonee.handler.internal.Nouns;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.BaseStream;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -28,12 +32,17 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * A model handler's collection as the generic resource serves it: the paging parameters
  * ({@code limit} with {@code piston.page.default-size} and {@code piston.page.max-size},
  * {@code offset}, {@code cursor}, {@code total}) and the {@code Link} and {@code X-Total-Count}
- * headers of a page; one parameter per field and lookup its {@code @Listing} lets clients filter by
- * ({@code title__icontains}), each typed like the attribute and offered only with the lookups that
- * apply to it (text lookups on text, comparisons on ordered types); and {@code sort} with the fields it
- * may be sorted by.
+ * headers of a page; one {@code filter} parameter in the {@code deepObject} style, whose schema
+ * ({@code posts_filter}) has a property per field and lookup its {@code @Listing} lets clients filter
+ * by ({@code filter[title__icontains]}), each typed like the attribute and offered only with the
+ * lookups that apply to it (text lookups on text, comparisons on ordered types), so that a generated
+ * client takes the filters as one object rather than a parameter each; and {@code sort} with the
+ * fields it may be sorted by.
  */
 final class CollectionDocs {
+
+    /** The deepObject parameter that holds the filters: {@code filter[title__icontains]=java}. */
+    static final String FILTER = "filter";
 
     private final int defaultSize;
     private final int maxSize;
@@ -41,20 +50,24 @@ final class CollectionDocs {
     private final BiFunction<HandlerDescriptor, Operation, JavaType> resultTypes;
     private final Types types;
     private final TypeFactory typeFactory;
+    private final BiFunction<String, Supplier<Schema>, Schema> named;
 
+    /** @param named registers a named schema once and answers a reference to it ({@code posts_filter}) */
     CollectionDocs(
             int defaultSize,
             int maxSize,
             Function<HandlerDescriptor, ListingRules> listings,
             BiFunction<HandlerDescriptor, Operation, JavaType> resultTypes,
             Types types,
-            TypeFactory typeFactory) {
+            TypeFactory typeFactory,
+            BiFunction<String, Supplier<Schema>, Schema> named) {
         this.defaultSize = defaultSize;
         this.maxSize = maxSize;
         this.listings = listings;
         this.resultTypes = resultTypes;
         this.types = types;
         this.typeFactory = typeFactory;
+        this.named = named;
     }
 
     /**
@@ -88,7 +101,20 @@ final class CollectionDocs {
             parameters.addAll(paging());
         }
         ListingRules listing = listings.apply(handler);
-        listing.filters().forEach((field, path) -> parameters.addAll(filters(handler, field, path)));
+        Schema filters = filters(handler, listing);
+        if (filters.getProperties() != null && !filters.getProperties().isEmpty()) {
+            parameters.add(query(
+                            FILTER,
+                            "The filters, all of which must hold: `filter[title__icontains]=java` (the same as"
+                                    + " `title__icontains=java`).")
+                    .style(Parameter.Style.DEEPOBJECT)
+                    .explode(true)
+                    // A named example: Swagger UI then leaves "Try it out" without a filter, where it
+                    // would otherwise fill in a sample value of every property. A summary only: Payara
+                    // writes no other member of it (WildFly writes an empty value too)
+                    .addExample("none", OASFactory.createExample().summary("No filter"))
+                    .schema(named.apply(handler.name() + "_" + FILTER, () -> filters)));
+        }
         if (!listing.sorts().isEmpty()) {
             parameters.add(sort(handler, listing));
         }
@@ -131,32 +157,54 @@ final class CollectionDocs {
                         .schema(Typed.schema(SchemaType.BOOLEAN).defaultValue(false)));
     }
 
-    /** One parameter per lookup that applies to the field's type: {@code title}, {@code title__icontains}, ... */
-    private List<Parameter> filters(HandlerDescriptor handler, String field, String path) {
-        Class<?> type = attributeType(handler.model(), path);
-        Schema value = type == null ? null : types.scalar(typeFactory.constructType(type));
+    /**
+     * The filters as one object, a property per field and lookup that applies to the field's type
+     * ({@code title}, {@code title__icontains}, ...), typed like the attribute; lookups that take many
+     * values take them comma-separated. {@code @Parameter(name = "title__gt", hidden = true)} on the
+     * handler's {@code list} leaves one out, {@code description = ...} describes it.
+     */
+    private Schema filters(HandlerDescriptor handler, ListingRules listing) {
+        Schema object = Typed.schema(SchemaType.OBJECT)
+                .description("Filters of " + Nouns.words(handler.name()) + ", in the `deepObject` style:"
+                        + " `filter[title__icontains]=java`.");
+        Map<String, org.eclipse.microprofile.openapi.annotations.parameters.Parameter> declared = declared(handler);
+        listing.filters().forEach((field, path) -> {
+            Class<?> type = attributeType(handler.model(), path);
+            for (Lookup lookup : Lookup.values()) {
+                String name = lookup == Lookup.EXACT ? field : field + "__" + lookup.suffix();
+                var annotation = declared.get(name);
+                if (lookup.appliesTo(type) && (annotation == null || !annotation.hidden())) {
+                    Schema value = filter(field, lookup, type);
+                    if (annotation != null && !annotation.description().isEmpty()) {
+                        value.description(annotation.description());
+                    }
+                    object.addProperty(name, value);
+                }
+            }
+        });
+        return object;
+    }
+
+    private Schema filter(String field, Lookup lookup, Class<?> type) {
+        Schema value = lookup.takesMany() || type == null ? null : types.scalar(typeFactory.constructType(type));
         if (value == null) {
             value = Typed.schema(SchemaType.STRING);
         }
-        List<Parameter> parameters = new ArrayList<>();
-        for (Lookup lookup : Lookup.values()) {
-            if (lookup.appliesTo(type)) {
-                parameters.add(filter(field, lookup, value));
-            }
-        }
-        return parameters;
+        return value.description("Only items whose `" + field + "` " + lookup.meaning() + ".");
     }
 
-    private static Parameter filter(String field, Lookup lookup, Schema value) {
-        String name = lookup == Lookup.EXACT ? field : field + "__" + lookup.suffix();
-        Parameter parameter = query(name, "Only items whose `" + field + "` " + lookup.meaning() + ".");
-        if (lookup.takesMany()) {
-            return parameter
-                    .schema(Typed.schema(SchemaType.ARRAY).items(value))
-                    .style(Parameter.Style.FORM)
-                    .explode(false);
+    /** The {@code @Parameter}s on the handler's {@code list}, by name. */
+    private static Map<String, org.eclipse.microprofile.openapi.annotations.parameters.Parameter> declared(
+            HandlerDescriptor handler) {
+        Method list = PathDocs.method(handler, Operation.LIST);
+        Map<String, org.eclipse.microprofile.openapi.annotations.parameters.Parameter> declared = new HashMap<>();
+        if (list != null) {
+            for (var annotation : list.getAnnotationsByType(
+                    org.eclipse.microprofile.openapi.annotations.parameters.Parameter.class)) {
+                declared.put(annotation.name(), annotation);
+            }
         }
-        return parameter.schema(value);
+        return declared;
     }
 
     private Parameter sort(HandlerDescriptor handler, ListingRules listing) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.type.TypeBindings;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import io.pistonee.emitter.Emitter;
 import io.pistonee.handler.Operation;
+import io.pistonee.handler.internal.ApiPaths;
 import io.pistonee.handler.internal.HandlerDescriptor;
 import io.pistonee.handler.internal.Nouns;
 import io.pistonee.parser.Parser;
@@ -20,7 +21,7 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 
 /**
  * The operations of one handler: {@code /api/{name}} and {@code /api/{name}/{id}} with exactly the
- * operations it provides, each with its id, summary, description, security and tag; what each takes
+ * operations it provides (and {@code /api/{name}/bulk} where it creates in bulk), each with its id, summary, description, security and tag; what each takes
  * is {@link RequestDocs}', what each answers {@link ResponseDocs}'.
  */
 final class PathDocs {
@@ -73,6 +74,23 @@ final class PathDocs {
         return collectionPath(handler) + "/{" + ID + "}";
     }
 
+    /** The path of a handler's bulk create ({@code /api/posts/bulk}). */
+    String bulkPath(HandlerDescriptor handler) {
+        return collectionPath(handler) + "/" + ApiPaths.BULK;
+    }
+
+    /**
+     * The path item of a bulk create ({@code POST /api/posts/bulk}, {@code createPostsBulk}), or
+     * {@code null} when the handler does not create in bulk or its create is hidden. Its own operation,
+     * so that the single create keeps one request and one response type.
+     */
+    PathItem bulkPathItem(HandlerDescriptor handler) {
+        if (!bulk(handler) || Annotations.hidden(method(handler, Operation.CREATE))) {
+            return null;
+        }
+        return OASFactory.createPathItem().POST(operation(handler, Operation.CREATE, true));
+    }
+
     /** The path item of a target, or {@code null} when the handler provides nothing there. */
     PathItem pathItem(HandlerDescriptor handler, Operation.Target target) {
         PathItem item = OASFactory.createPathItem();
@@ -80,7 +98,8 @@ final class PathDocs {
         for (Operation operation : handler.operations()) {
             Method method = method(handler, operation);
             if (operation.target() == target && !Annotations.hidden(method)) {
-                item.setOperation(PathItem.HttpMethod.valueOf(operation.httpMethod()), operation(handler, operation));
+                item.setOperation(
+                        PathItem.HttpMethod.valueOf(operation.httpMethod()), operation(handler, operation, false));
                 any = true;
             }
         }
@@ -88,29 +107,42 @@ final class PathDocs {
     }
 
     private org.eclipse.microprofile.openapi.models.Operation operation(
-            HandlerDescriptor handler, Operation operation) {
+            HandlerDescriptor handler, Operation operation, boolean bulk) {
         Optional<HandlerDescriptor> twin = anonymous.apply(handler);
         boolean authenticated = SecurityDocs.requiresAuthentication(handler, twin, operation);
         var generated = OASFactory.createOperation()
                 .operationId(operationId(handler, operation))
-                .summary(summary(handler, operation))
+                .summary(bulk ? "Create " + Nouns.words(handler.name()) : summary(handler, operation))
                 .description(schemas.describe(handler, operation)
                         + SecurityDocs.roles(handler, operation)
                         + anonymousNote(twin, operation, authenticated)
                         + (operation == Operation.LIST
                                 ? conventions.collections().describe(handler)
                                 : "")
+                        + (operation == Operation.CREATE ? bulkNote(handler, bulk) : "")
                         + conventions.throttles().describe(handler, operation))
                 .addTag(handler.name())
                 .parameters(requests.parameters(handler, operation))
-                .responses(responses.responses(handler, twin, operation, authenticated))
+                .responses(responses.responses(handler, operation, bulk, authenticated))
                 .security(security.requirements(authenticated));
         if (operation.hasBody()) {
-            generated.requestBody(requests.requestBody(handler, operation));
+            generated.requestBody(requests.requestBody(handler, operation, bulk));
         }
         conventions.throttles().extend(generated, handler, operation);
         Annotations.override(generated, method(handler, operation));
-        return generated;
+        return bulk ? generated.operationId(generated.getOperationId() + "Bulk") : generated;
+    }
+
+    /** Where a create says how to create several items at once. */
+    private String bulkNote(HandlerDescriptor handler, boolean bulk) {
+        if (bulk) {
+            return " Creates every item in one transaction, or none.";
+        }
+        return bulk(handler)
+                ? " To create several in one transaction, POST an array to `" + bulkPath(handler) + "` (`"
+                        + operationId(handler, Operation.CREATE) + "Bulk`); an array posted here is created the same"
+                        + " way."
+                : "";
     }
 
     private static String anonymousNote(Optional<HandlerDescriptor> twin, Operation operation, boolean authenticated) {
@@ -123,7 +155,10 @@ final class PathDocs {
                 : " Anonymous callers are served by " + name + ".";
     }
 
-    /** {@code listPosts}, {@code readPosts}, {@code createPosts}, {@code updatePosts}, {@code deletePosts}. */
+    /**
+     * {@code listPosts}, {@code readPosts}, {@code createPosts}, {@code updatePosts}, {@code patchPosts},
+     * {@code deletePosts}; a bulk create adds {@code Bulk}: {@code createPostsBulk}.
+     */
     static String operationId(HandlerDescriptor handler, Operation operation) {
         StringBuilder id = new StringBuilder(operation.name().toLowerCase(Locale.ROOT));
         for (String part : handler.name().split("[-_]")) {

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.models.parameters.RequestBody;
 /**
  * What an operation takes: its parameters (the item's id, {@code ?format=}, {@code ?fields=}, a
  * collection's paging, filters and sort, the conditional headers) and its body in every format a
- * parser reads (the two patch formats for PATCH; one item or an array for a bulk create).
+ * parser reads (a merge patch for PATCH; an array for a bulk create).
  */
 final class RequestDocs {
 
@@ -71,47 +71,45 @@ final class RequestDocs {
                 .schema(formats);
     }
 
-    RequestBody requestBody(HandlerDescriptor handler, Operation operation) {
+    /**
+     * The body of a write: one schema in every format a parser reads. PATCH documents the merge patch
+     * ({@code posts_patch}) only, so that a generated client sends it typed; a JSON Patch is accepted
+     * as well, which its description says. A bulk create takes a non-empty array of inputs.
+     */
+    RequestBody requestBody(HandlerDescriptor handler, Operation operation, boolean bulk) {
         Content content = OASFactory.createContent();
         if (operation == Operation.PATCH) {
             content.addMediaType(
-                    PatchParser.MERGE_PATCH,
-                    OASFactory.createMediaType()
-                            .schema(Typed.schema(SchemaType.OBJECT)
-                                    .description("RFC 7396: the fields to change, as in `" + handler.name()
-                                            + "_input`; `null` removes one.")));
-            content.addMediaType(
-                    PatchParser.JSON_PATCH,
-                    OASFactory.createMediaType()
-                            .schema(Typed.schema(SchemaType.ARRAY)
-                                    .items(Typed.schema(SchemaType.OBJECT))
-                                    .description("RFC 6902: operations (`op`, `path`, `value`, `from`).")));
-            return OASFactory.createRequestBody().required(true).content(content);
+                    PatchParser.MERGE_PATCH, OASFactory.createMediaType().schema(schemas.patch(handler)));
+            return OASFactory.createRequestBody()
+                    .required(true)
+                    .description("An RFC 7396 merge patch: the fields to change; `null` removes one. An RFC 6902 JSON"
+                            + " Patch (`" + PatchParser.JSON_PATCH + "`: operations `op`, `path`, `value`, `from`) is"
+                            + " accepted too.")
+                    .content(content);
         }
         Schema input = schemas.input(handler, operation);
-        boolean bulk = operation == Operation.CREATE && PathDocs.bulk(handler);
         for (Parser parser : parsers) {
             for (MediaType type : parser.mediaTypes()) {
-                if (!PatchParser.TYPES.contains(type)) {
+                if (!PatchParser.TYPES.contains(type) && (!bulk || carriesArrays(type))) {
                     content.addMediaType(
                             plain(type),
                             OASFactory.createMediaType()
-                                    .schema(bulk && carriesArrays(type) ? oneOrMany(input) : input));
+                                    .schema(
+                                            bulk
+                                                    ? Typed.schema(SchemaType.ARRAY)
+                                                            .items(input)
+                                                            .minItems(1)
+                                                    : input));
                 }
             }
         }
         RequestBody body = OASFactory.createRequestBody().required(true).content(content);
         return bulk
-                ? body.description("One item, or an array of items (JSON, YAML, XML) created in one transaction or"
-                        + " none: every item is bound and validated first, and a 400 lists each item's errors"
-                        + " with `field` as `[index].field`.")
+                ? body.description("The items (JSON, YAML, XML), created in one transaction or none: every item is"
+                        + " bound and validated first, and a 400 lists each item's errors with `field` as"
+                        + " `[index].field`.")
                 : body;
-    }
-
-    private static Schema oneOrMany(Schema input) {
-        return OASFactory.createSchema()
-                .addOneOf(input)
-                .addOneOf(Typed.schema(SchemaType.ARRAY).items(input).minItems(1));
     }
 
     /** Whether a body format can hold an array (forms cannot). */

@@ -6,7 +6,6 @@ import io.pistonee.handler.internal.HandlerDescriptor;
 import io.pistonee.problem.Rc;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -36,17 +35,22 @@ final class ResponseDocs {
         this.conventions = conventions;
     }
 
-    APIResponses responses(
-            HandlerDescriptor handler, Optional<HandlerDescriptor> twin, Operation operation, boolean authenticated) {
+    /** The answers of an operation; {@code bulk} for the create of an array ({@code createPostsBulk}). */
+    APIResponses responses(HandlerDescriptor handler, Operation operation, boolean bulk, boolean authenticated) {
         APIResponses responses = OASFactory.createAPIResponses();
         APIResponse success = switch (operation) {
-            case LIST -> result("The items.", schemas.list(handler, twin));
-            case READ -> result("The item.", schemas.item(handler, twin, operation));
-            case CREATE -> created(handler);
+            case LIST -> result("The items.", schemas.list(handler));
+            case READ -> result("The item.", schemas.item(handler, operation));
+            case CREATE ->
+                bulk
+                        ? result("Created; the body is every new item, in order.", schemas.items(handler))
+                        : created(handler);
             case UPDATE, PATCH -> result("The item as stored.", schemas.item(handler, Operation.UPDATE));
             case DELETE -> OASFactory.createAPIResponse().description("Deleted.");
         };
-        conventions.conditions().headers(success, handler, operation);
+        if (!bulk) {
+            conventions.conditions().headers(success, handler, operation);
+        }
         if (operation == Operation.LIST) {
             conventions.collections().headers(success, handler);
         }
@@ -76,17 +80,7 @@ final class ResponseDocs {
     }
 
     private APIResponse created(HandlerDescriptor handler) {
-        Schema item = schemas.item(handler, Operation.CREATE);
-        if (!PathDocs.bulk(handler)) {
-            APIResponse created = result("Created; the body is the new item.", item);
-            location(created, handler);
-            return created;
-        }
-        APIResponse created = result(
-                "Created; the body is the new item, or every new item when an array was sent.",
-                OASFactory.createSchema()
-                        .addOneOf(item)
-                        .addOneOf(Typed.schema(SchemaType.ARRAY).items(item)));
+        APIResponse created = result("Created; the body is the new item.", schemas.item(handler, Operation.CREATE));
         location(created, handler);
         return created;
     }
@@ -96,7 +90,7 @@ final class ResponseDocs {
             created.addHeader(
                     "Location",
                     OASFactory.createHeader()
-                            .description("The new item's URL (one item created).")
+                            .description("The new item's URL.")
                             .schema(Typed.schema(SchemaType.STRING).format("uri")));
         }
     }

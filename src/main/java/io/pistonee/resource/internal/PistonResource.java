@@ -12,6 +12,7 @@ import io.pistonee.handler.internal.Resolution;
 import io.pistonee.parser.PatchParser;
 import io.pistonee.parser.RequestData;
 import io.pistonee.parser.internal.Binder;
+import io.pistonee.problem.Rc;
 import io.pistonee.problem.internal.TransactionFailedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,7 +44,8 @@ import java.util.function.Supplier;
  * counted, the body of a type a parser reads. Each method maps its HTTP method to the
  * {@link Dispatcher}: bind ({@link Binder}), check the conditions ({@link Conditions}), invoke, answer
  * ({@link Replies}). List: 200, a page for a model handler ({@link Paging}); read: 200, or 404 for
- * {@code null} or an empty {@code Optional}; create: 201, and a JSON array creates every item in one
+ * {@code null} or an empty {@code Optional}; create: 201, and a JSON array (to the collection, or to
+ * {@code /api/{resource}/bulk}, its own operation in the OpenAPI document) creates every item in one
  * transaction, or none; update (PUT) and PATCH (merge patch or JSON patch, applied to what a client may
  * write, then validated like PUT): 200; delete: 204; OPTIONS: 204 with {@code Allow}; HEAD: as GET.
  *
@@ -99,12 +101,32 @@ public class PistonResource {
         replies.narrow(uri);
         JsonNode tree = RequestData.required(body).tree();
         if (tree.isArray() && handler.createsInBulk()) {
-            List<Object> created =
-                    transaction(() -> dispatcher.createAll(handler, binder.bindAll(tree, handler.createInput())));
-            return replies.emit(Response.status(Response.Status.CREATED), created, handler, handler.fields(), uri);
+            return createAll(handler, tree, uri);
         }
         Object created = transaction(() -> dispatcher.create(handler, binder.bind(body, handler.createInput())));
         return replies.created(handler, created, uri);
+    }
+
+    /**
+     * {@code POST /api/{resource}/bulk}: an array of items, created in one transaction or none (the
+     * routing filter lets only that item path through, and only for a handler that creates in bulk).
+     */
+    @POST
+    @Path(ITEM)
+    public Response createInBulk(RequestData body, @Context UriInfo uri) {
+        HandlerDescriptor handler = resolution.serving();
+        replies.narrow(uri);
+        JsonNode tree = RequestData.required(body).tree();
+        if (!tree.isArray()) {
+            throw Rc.BAD_REQUEST.error("A bulk create takes an array of items; post one item to the collection.");
+        }
+        return createAll(handler, tree, uri);
+    }
+
+    private Response createAll(HandlerDescriptor handler, JsonNode tree, UriInfo uri) {
+        List<Object> created =
+                transaction(() -> dispatcher.createAll(handler, binder.bindAll(tree, handler.createInput())));
+        return replies.emit(Response.status(Response.Status.CREATED), created, handler, handler.fields(), uri);
     }
 
     @GET

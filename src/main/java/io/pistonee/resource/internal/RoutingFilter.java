@@ -1,6 +1,7 @@
 package io.pistonee.resource.internal;
 
 import io.pistonee.handler.Operation;
+import io.pistonee.handler.internal.ApiPaths;
 import io.pistonee.handler.internal.HandlerDescriptor;
 import io.pistonee.handler.internal.Handlers;
 import io.pistonee.handler.internal.Resolution;
@@ -33,7 +34,9 @@ import java.util.stream.Collectors;
  * answers 415 with the types that are read (PATCH reads the two patch types, and only PATCH does; a
  * wildcard such as {@code *}{@code /*} names no type, so it is 415 too). An unauthenticated caller is served by the handler's
  * anonymous twin when the twin provides the operation; whether the caller may go on is then
- * authorization's decision ({@code io.pistonee.security.internal.AuthorizationFilter}).
+ * authorization's decision ({@code io.pistonee.security.internal.AuthorizationFilter}). A POST to
+ * {@code /api/{resource}/bulk} ({@code ApiPaths.BULK}) is the handler's create, of an array of items,
+ * where the handler creates in bulk; a POST to any other item is 405.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION - 100)
@@ -75,7 +78,8 @@ public class RoutingFilter implements ContainerRequestFilter {
         if (HttpMethod.OPTIONS.equals(request.getMethod())) {
             return;
         }
-        Operation operation = Operation.of(request.getMethod(), target);
+        Operation operation =
+                bulkCreate(handler, target, request) ? Operation.CREATE : Operation.of(request.getMethod(), target);
         if (operation == null || !handler.provides(operation)) {
             throw notAllowed(handler, target, request.getMethod());
         }
@@ -83,6 +87,15 @@ public class RoutingFilter implements ContainerRequestFilter {
         if (operation.hasBody()) {
             requireReadable(request.getMediaType(), operation);
         }
+    }
+
+    /** {@code POST /api/posts/bulk}: a create of several items, where the handler creates in bulk. */
+    private static boolean bulkCreate(
+            HandlerDescriptor handler, Operation.Target target, ContainerRequestContext request) {
+        return target == Operation.Target.ITEM
+                && HttpMethod.POST.equals(request.getMethod())
+                && ApiPaths.BULK.equals(request.getUriInfo().getPathParameters().getFirst(PistonResource.ID))
+                && handler.createsInBulk();
     }
 
     private HandlerDescriptor serving(HandlerDescriptor handler, Operation operation, ContainerRequestContext request) {

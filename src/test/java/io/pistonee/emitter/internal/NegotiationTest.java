@@ -18,6 +18,11 @@ class NegotiationTest {
         Json() {
             super("json", "application/json");
         }
+
+        @Override
+        public MediaType problemType() {
+            return new MediaType("application", "problem+json");
+        }
     }
 
     @Priority(200)
@@ -87,6 +92,19 @@ class NegotiationTest {
         assertThat(negotiation.select(null, "garbage")).isEmpty();
         assertThat(negotiation.select(null, "application/json;q=abc")).isEmpty();
         assertThat(format(null, "bogus, application/json")).isEqualTo("json");
+    }
+
+    @Test
+    void aClientThatAcceptsOnlyAFormatsProblemsGetsThatFormat() {
+        assertThat(negotiation.choose(null, "application/problem+json, application/problem+xml"))
+                .hasValueSatisfying(choice -> {
+                    assertThat(choice.emitter().format()).isEqualTo("json");
+                    assertThat(choice.type()).hasToString("application/json");
+                });
+        assertThat(format(null, "application/problem+json, text/yaml;q=0.2"))
+                .as("a format the client accepts comes first")
+                .isEqualTo("yaml");
+        assertThat(negotiation.select(null, "application/problem+xml")).isEmpty();
     }
 
     @Test
