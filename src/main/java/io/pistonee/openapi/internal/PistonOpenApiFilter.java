@@ -1,14 +1,20 @@
 package io.pistonee.openapi.internal;
 
 import io.pistonee.config.OAuthConfig;
+import io.pistonee.config.PistonConfig;
 import io.pistonee.handler.internal.ApiPaths;
+import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.security.OAuthFlow;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.models.servers.Server;
@@ -27,6 +33,9 @@ import org.eclipse.microprofile.openapi.models.servers.Server;
  *       URL (Payara) get it as an absolute URL, which clients such as Swagger UI need; servers that
  *       put the context root into the paths get it there too, through the
  *       {@link ContextRoot} where they do so only after this filter (WildFly).</li>
+ *   <li>With {@code piston.public-base-url}, the document's one server URL is that URL, so the paths
+ *       and the token URL are public; a server that put the context root into the paths (WildFly)
+ *       has it taken out again once the context root is known, as the public URL stands for it.</li>
  *   <li>Payara's own {@code endpoints} listing, which no OpenAPI parser accepts, is dropped.</li>
  * </ul>
  */
@@ -46,6 +55,7 @@ public class PistonOpenApiFilter implements OASFilter {
                 .toList();
         generic.forEach(openAPI.getPaths()::removePathItem);
         dropOAuthWhileOff(openAPI);
+        publish(openAPI);
         locateTokenEndpoint(openAPI);
         dropEndpointsListing(openAPI);
     }
@@ -80,6 +90,37 @@ public class PistonOpenApiFilter implements OASFilter {
                 .filter(path -> path.endsWith(root) || path.contains(root + "/"))
                 .toList()
                 .forEach(openAPI.getPaths()::removePathItem);
+    }
+
+    /** Under {@code piston.public-base-url}, the public URL is the document's one server. */
+    private static void publish(OpenAPI openAPI) {
+        Optional<URI> base = PistonModelReader.inApplication(
+                        cdi -> cdi.select(PistonConfig.class).get().publicBaseUrl())
+                .flatMap(url -> url);
+        if (base.isEmpty()) {
+            return;
+        }
+        openAPI.setServers(new ArrayList<>(
+                List.of(OASFactory.createServer().url(base.get().toString().replaceAll("/+$", "")))));
+        PistonModelReader.inApplication(cdi -> {
+            cdi.select(ContextRoot.class).get().whenLocated(root -> withoutContextRoot(openAPI, root));
+            return true;
+        });
+    }
+
+    /** Takes the context root out of paths that start with it (WildFly puts it in after this filter). */
+    static void withoutContextRoot(OpenAPI openAPI, String contextPath) {
+        String root = contextPath.replaceAll("/+$", "");
+        if (root.isEmpty() || openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        Map<String, PathItem> items = new TreeMap<>(openAPI.getPaths().getPathItems());
+        items.forEach((path, item) -> {
+            if (path.startsWith(root + "/")) {
+                openAPI.getPaths().removePathItem(path);
+                openAPI.getPaths().addPathItem(path.substring(root.length()), item);
+            }
+        });
     }
 
     static boolean isGeneric(String path) {
