@@ -2,7 +2,6 @@ package io.pistonee.edge.internal;
 
 import io.pistonee.config.PistonConfig;
 import java.net.URI;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,7 +55,7 @@ public final class Cors {
      *     credentials
      */
     public static Cors of(PistonConfig.Cors settings) {
-        List<String> listed = list(settings.allowedOrigins());
+        List<String> listed = ProxyHeaders.elements(settings.allowedOrigins());
         if (listed.isEmpty()) {
             return OFF;
         }
@@ -77,9 +76,9 @@ public final class Cors {
         return new Cors(
                 origins,
                 any,
-                String.join(", ", list(settings.allowedMethods())),
-                String.join(", ", list(settings.allowedHeaders())),
-                String.join(", ", list(settings.exposedHeaders())),
+                String.join(", ", ProxyHeaders.elements(settings.allowedMethods())),
+                String.join(", ", ProxyHeaders.elements(settings.allowedHeaders())),
+                String.join(", ", ProxyHeaders.elements(settings.exposedHeaders())),
                 settings.maxAgeSeconds(),
                 settings.allowCredentials());
     }
@@ -158,15 +157,5 @@ public final class Cors {
         } catch (java.net.URISyntaxException e) {
             return null;
         }
-    }
-
-    private static List<String> list(String value) {
-        if (value == null) {
-            return List.of();
-        }
-        return Arrays.stream(value.split(","))
-                .map(String::strip)
-                .filter(item -> !item.isEmpty())
-                .toList();
     }
 }

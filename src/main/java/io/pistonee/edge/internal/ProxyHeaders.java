@@ -1,6 +1,7 @@
 package io.pistonee.edge.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -183,6 +184,17 @@ public final class ProxyHeaders {
             return null;
         }
         return path.replaceAll("/+$", "");
+    }
+
+    /** The elements of a comma-separated list (a header, a setting), stripped, empty ones left out. */
+    static List<String> elements(String value) {
+        if (value == null) {
+            return List.of();
+        }
+        return Arrays.stream(value.split(","))
+                .map(String::strip)
+                .filter(element -> !element.isEmpty())
+                .toList();
     }
 
     /** The first element of a comma-separated header. */

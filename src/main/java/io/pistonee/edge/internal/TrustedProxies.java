@@ -2,7 +2,6 @@ package io.pistonee.edge.internal;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,10 +39,8 @@ public final class TrustedProxies {
      */
     public static TrustedProxies parse(String setting, int legacyHops) {
         List<Range> ranges = new ArrayList<>();
-        for (String entry : setting == null ? new String[0] : setting.split(",")) {
-            if (!entry.isBlank()) {
-                ranges.add(Range.parse(entry.strip()));
-            }
+        for (String entry : ProxyHeaders.elements(setting)) {
+            ranges.add(Range.parse(entry));
         }
         return new TrustedProxies(List.copyOf(ranges), ranges.isEmpty() ? Math.max(0, legacyHops) : 0);
     }
@@ -86,13 +83,7 @@ public final class TrustedProxies {
 
     /** The nodes of an {@code X-Forwarded-For} value, left to right. */
     public static List<String> chain(String forwardedFor) {
-        if (forwardedFor == null) {
-            return List.of();
-        }
-        return Arrays.stream(forwardedFor.split(","))
-                .map(String::strip)
-                .filter(hop -> !hop.isEmpty())
-                .toList();
+        return ProxyHeaders.elements(forwardedFor);
     }
 
     /** One address, or a CIDR range. */
