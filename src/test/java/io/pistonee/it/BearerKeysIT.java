@@ -32,12 +32,18 @@ class BearerKeysIT {
 
     private static final String NAME = "keyless";
     private static final String SIGNING_KEY = "META-INF/keys/keyless-signing-key.pem";
+    /** Where the application is public: every request is served as if asked there. */
+    private static final String PUBLIC_BASE = "https://api.example.com/public/";
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         WebArchive war = Deployments.library(NAME, WhoAmIHandler.class, MemoryIdentityStore.class, ClientAccounts.class)
                 .addAsResource(new StringAsset(signingKey()), SIGNING_KEY);
-        return Deployments.withConfig(war, "piston.oauth.enabled=true", "piston.oauth.signing-key=" + SIGNING_KEY);
+        return Deployments.withConfig(
+                war,
+                "piston.oauth.enabled=true",
+                "piston.oauth.signing-key=" + SIGNING_KEY,
+                "piston.public-base-url=" + PUBLIC_BASE);
     }
 
     @ArquillianResource
@@ -48,6 +54,31 @@ class BearerKeysIT {
     @BeforeEach
     void client() {
         anonymous = new Http(base);
+    }
+
+    /**
+     * With {@code piston.public-base-url}, the OpenAPI document's one server is the public URL, its
+     * paths lie under it (without the context root, which the public URL stands for, on every
+     * server) and so does the OAuth token URL; every other test of this class is served through it.
+     */
+    @Test
+    void thePublicBaseUrlIsTheOpenApiServerAndTheTokenUrlsBase() {
+        HttpResponse<String> response = anonymous.get("../../openapi?format=JSON");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode document = Http.json(response);
+
+        assertThat(document.path("servers")).hasSize(1);
+        assertThat(document.path("servers").get(0).path("url").asText()).isEqualTo("https://api.example.com/public");
+        assertThat(document.path("paths").fieldNames())
+                .toIterable()
+                .isNotEmpty()
+                .allMatch(path -> path.startsWith("/api/"), "starts with /api/");
+        JsonNode flows = document.path("components")
+                .path("securitySchemes")
+                .path("oauth2")
+                .path("flows");
+        assertThat(flows.path("password").path("tokenUrl").asText())
+                .isEqualTo("https://api.example.com/public/api/oauth/token");
     }
 
     @Test
