@@ -14,7 +14,6 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
-import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.security.OAuthFlow;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.models.servers.Server;
@@ -33,9 +32,10 @@ import org.eclipse.microprofile.openapi.models.servers.Server;
  *       URL (Payara) get it as an absolute URL, which clients such as Swagger UI need; servers that
  *       put the context root into the paths get it there too, through the
  *       {@link ContextRoot} where they do so only after this filter (WildFly).</li>
- *   <li>With {@code piston.public-base-url}, the document's one server URL is that URL, so the paths
- *       and the token URL are public; a server that put the context root into the paths (WildFly)
- *       has it taken out again once the context root is known, as the public URL stands for it.</li>
+ *   <li>With {@code piston.public-base-url}, the document's one server URL is that URL, and the token
+ *       URL is under it. WildFly still puts the context root into the paths, after every filter of
+ *       the application, so there the public URL is right when the context root is the public path's
+ *       (in production usually {@code /}).</li>
  *   <li>Payara's own {@code endpoints} listing, which no OpenAPI parser accepts, is dropped.</li>
  * </ul>
  */
@@ -102,25 +102,6 @@ public class PistonOpenApiFilter implements OASFilter {
         }
         openAPI.setServers(new ArrayList<>(
                 List.of(OASFactory.createServer().url(base.get().toString().replaceAll("/+$", "")))));
-        PistonModelReader.inApplication(cdi -> {
-            cdi.select(ContextRoot.class).get().whenLocated(root -> withoutContextRoot(openAPI, root));
-            return true;
-        });
-    }
-
-    /** Takes the context root out of paths that start with it (WildFly puts it in after this filter). */
-    static void withoutContextRoot(OpenAPI openAPI, String contextPath) {
-        String root = contextPath.replaceAll("/+$", "");
-        if (root.isEmpty() || openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
-            return;
-        }
-        Map<String, PathItem> items = new TreeMap<>(openAPI.getPaths().getPathItems());
-        items.forEach((path, item) -> {
-            if (path.startsWith(root + "/")) {
-                openAPI.getPaths().removePathItem(path);
-                openAPI.getPaths().addPathItem(path.substring(root.length()), item);
-            }
-        });
     }
 
     static boolean isGeneric(String path) {
