@@ -229,7 +229,6 @@ public class PistonConfig {
             throw new IllegalArgumentException(
                     "piston.read-transaction must be auto or always, not " + readTransaction);
         }
-        publicBaseUrl();
         if (pageDefaultSize < 1 || pageMaxSize < pageDefaultSize) {
             throw new IllegalArgumentException("piston.page.default-size must be at least 1 and at most"
                     + " piston.page.max-size, not " + pageDefaultSize + " and " + pageMaxSize);

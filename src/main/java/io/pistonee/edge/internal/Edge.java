@@ -39,11 +39,20 @@ public class Edge {
         return edge;
     }
 
+    /**
+     * Reads the settings; one it cannot use fails the deployment, and is logged here at SEVERE too:
+     * Payara logs a failed deployment with CDI's wrapper only, not the cause's message.
+     */
     @PostConstruct
     void init() {
-        publicBase = config.publicBaseUrl();
-        proxies = TrustedProxies.parse(config.proxyTrusted(), config.trustedProxies());
-        cors = Cors.of(config.cors());
+        try {
+            publicBase = config.publicBaseUrl();
+            proxies = TrustedProxies.parse(config.proxyTrusted(), config.trustedProxies());
+            cors = Cors.of(config.cors());
+        } catch (IllegalArgumentException e) {
+            LOG.severe("Piston EE cannot start with this configuration: " + e.getMessage());
+            throw e;
+        }
         if (config.trustedProxies() > 0) {
             LOG.warning(
                     config.proxyTrusted().isBlank()
