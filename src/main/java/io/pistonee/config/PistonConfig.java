@@ -18,6 +18,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,8 +68,15 @@ import org.yaml.snakeyaml.LoaderOptions;
  *   <tr><td>{@code piston.openapi.title}, {@code piston.openapi.version},
  *       {@code piston.openapi.description}</td><td>none</td><td>the OpenAPI document's {@code info},
  *       where the application declares no {@code @OpenAPIDefinition}</td></tr>
- *   <tr><td>{@code piston.throttle.trusted-proxies}</td><td>{@code 0}</td><td>how many proxies in
- *       front of the server append to {@code X-Forwarded-For}; 0 ignores the header</td></tr>
+ *   <tr><td>{@code piston.public-base-url}</td><td>none</td><td>the application's public URL
+ *       ({@code https://api.example.com/}): links, {@code Location} and the OpenAPI server URL start
+ *       with it, whatever the request's {@code Host} or proxy headers say</td></tr>
+ *   <tr><td>{@code piston.proxy.trusted}</td><td>none</td><td>the proxies (addresses, CIDR ranges)
+ *       whose {@code Forwarded} and {@code X-Forwarded-*} headers are believed</td></tr>
+ *   <tr><td>{@code piston.throttle.trusted-proxies}</td><td>{@code 0}</td><td>deprecated: how many
+ *       proxies append to {@code X-Forwarded-For}; used only without {@code piston.proxy.trusted}</td></tr>
+ *   <tr><td>{@code piston.cors.*}</td><td>off</td><td>the origins a browser may call the API from,
+ *       and the CORS headers they get (see {@link #cors()})</td></tr>
  * </table>
  */
 @ApplicationScoped
@@ -134,6 +143,43 @@ public class PistonConfig {
     @Inject
     @ConfigProperty(name = "piston.throttle.trusted-proxies", defaultValue = "0")
     int trustedProxies;
+
+    @Inject
+    @ConfigProperty(name = "piston.public-base-url")
+    Optional<String> publicBaseUrl = Optional.empty();
+
+    @Inject
+    @ConfigProperty(name = "piston.proxy.trusted")
+    Optional<String> proxyTrusted = Optional.empty();
+
+    @Inject
+    @ConfigProperty(name = "piston.cors.allowed-origins")
+    Optional<String> corsAllowedOrigins = Optional.empty();
+
+    @Inject
+    @ConfigProperty(name = "piston.cors.allowed-methods", defaultValue = "GET, HEAD, POST, PUT, PATCH, DELETE")
+    String corsAllowedMethods;
+
+    @Inject
+    @ConfigProperty(
+            name = "piston.cors.allowed-headers",
+            defaultValue = "Accept, Authorization, Content-Type, If-Match, If-None-Match, Prefer, X-Request-Id")
+    String corsAllowedHeaders;
+
+    @Inject
+    @ConfigProperty(
+            name = "piston.cors.exposed-headers",
+            defaultValue =
+                    "ETag, Location, Link, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, Retry-After, X-Request-Id, X-Total-Count")
+    String corsExposedHeaders;
+
+    @Inject
+    @ConfigProperty(name = "piston.cors.max-age", defaultValue = "600")
+    long corsMaxAge = 600;
+
+    @Inject
+    @ConfigProperty(name = "piston.cors.allow-credentials", defaultValue = "false")
+    boolean corsAllowCredentials;
 
     @Inject
     @ConfigProperty(name = "piston.openapi.title")
@@ -236,9 +282,65 @@ public class PistonConfig {
         return throttlePerSeconds;
     }
 
-    /** How many proxies append to {@code X-Forwarded-For}. */
+    /**
+     * How many proxies append to {@code X-Forwarded-For} ({@code piston.throttle.trusted-proxies},
+     * deprecated for {@link #proxyTrusted()}).
+     */
     public int trustedProxies() {
         return trustedProxies;
+    }
+
+    /** The application's public URL ({@code piston.public-base-url}), an absolute http(s) URL, when configured. */
+    public Optional<URI> publicBaseUrl() {
+        return publicBaseUrl.filter(url -> !url.isBlank()).map(PistonConfig::publicBase);
+    }
+
+    /** The trusted proxies' addresses and CIDR ranges, comma-separated ({@code piston.proxy.trusted}), or empty. */
+    public String proxyTrusted() {
+        return proxyTrusted.orElse("");
+    }
+
+    /**
+     * The CORS settings ({@code piston.cors.*}): allowed origins (none: CORS is off; {@code *}: any,
+     * without credentials only), methods, request headers, exposed headers, the preflight's max age
+     * in seconds, whether credentials are allowed.
+     */
+    public Cors cors() {
+        return new Cors(
+                corsAllowedOrigins.orElse(""),
+                corsAllowedMethods,
+                corsAllowedHeaders,
+                corsExposedHeaders,
+                corsMaxAge,
+                corsAllowCredentials);
+    }
+
+    /** What {@code piston.cors.*} configures; lists are comma-separated. */
+    public record Cors(
+            String allowedOrigins,
+            String allowedMethods,
+            String allowedHeaders,
+            String exposedHeaders,
+            long maxAgeSeconds,
+            boolean allowCredentials) {}
+
+    private static URI publicBase(String url) {
+        try {
+            URI uri = new URI(url.strip());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https"))
+                    && uri.getHost() != null
+                    && uri.getRawQuery() == null
+                    && uri.getRawFragment() == null
+                    && uri.getRawUserInfo() == null) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(
+                "piston.public-base-url must be an absolute http or https URL such as https://api.example.com/, not "
+                        + url);
     }
 
     /** The OpenAPI document's title, when configured ({@code piston.openapi.title}). */

@@ -32,12 +32,18 @@ class BearerKeysIT {
 
     private static final String NAME = "keyless";
     private static final String SIGNING_KEY = "META-INF/keys/keyless-signing-key.pem";
+    /** Where the application is public: every request is served as if asked there. */
+    private static final String PUBLIC_BASE = "https://api.example.com/public/";
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         WebArchive war = Deployments.library(NAME, WhoAmIHandler.class, MemoryIdentityStore.class, ClientAccounts.class)
                 .addAsResource(new StringAsset(signingKey()), SIGNING_KEY);
-        return Deployments.withConfig(war, "piston.oauth.enabled=true", "piston.oauth.signing-key=" + SIGNING_KEY);
+        return Deployments.withConfig(
+                war,
+                "piston.oauth.enabled=true",
+                "piston.oauth.signing-key=" + SIGNING_KEY,
+                "piston.public-base-url=" + PUBLIC_BASE);
     }
 
     @ArquillianResource
@@ -48,6 +54,32 @@ class BearerKeysIT {
     @BeforeEach
     void client() {
         anonymous = new Http(base);
+    }
+
+    /**
+     * With {@code piston.public-base-url}, the OpenAPI document's one server is the public URL and the
+     * OAuth token URL lies under it; every other test of this class is served through it. The paths
+     * are the API's (WildFly puts the context root in front of them after every application filter).
+     */
+    @Test
+    void thePublicBaseUrlIsTheOpenApiServerAndTheTokenUrlsBase() {
+        HttpResponse<String> response = anonymous.get("../../openapi?format=JSON");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode document = Http.json(response);
+
+        assertThat(document.path("servers")).hasSize(1);
+        assertThat(document.path("servers").get(0).path("url").asText()).isEqualTo("https://api.example.com/public");
+        String prefix = (System.getProperty("arquillian.launch", "").equals("wildfly") ? "/" + NAME : "") + "/api/";
+        assertThat(document.path("paths").fieldNames())
+                .toIterable()
+                .isNotEmpty()
+                .allMatch(path -> path.startsWith(prefix), "starts with " + prefix);
+        JsonNode flows = document.path("components")
+                .path("securitySchemes")
+                .path("oauth2")
+                .path("flows");
+        assertThat(flows.path("password").path("tokenUrl").asText())
+                .isEqualTo("https://api.example.com/public/api/oauth/token");
     }
 
     @Test

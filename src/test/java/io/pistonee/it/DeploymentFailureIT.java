@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.pistonee.it.broken.FirstClashingHandler;
 import io.pistonee.it.broken.SecondClashingHandler;
+import io.pistonee.it.handlers.AnswerHandler;
 import java.net.http.HttpResponse;
 import java.util.Optional;
 import org.jboss.arquillian.container.test.api.Deployer;
@@ -16,9 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A broken set of handlers fails the deployment on the real server, so nothing half-works.
+ * A broken set of handlers, or a setting the framework cannot use, fails the deployment on the real
+ * server, so nothing half-works.
  *
- * <p>Every server refuses the deployment with the reason ("Two handlers are named "clash": ..."):
+ * <p>Every server refuses the deployment with the reason ("Two handlers are named "clash": ...",
+ * "piston.cors.allowed-origins=* cannot be combined with ..."):
  * WildFly through Arquillian; Payara Micro logs "CDI deployment failure" and boots anyway, and the
  * suite's container ({@link io.pistonee.it.server.PayaraMicroContainer}) turns that into a refused
  * deployment with Payara's log records. The test deploys by hand, checks the reason, and checks from
@@ -34,8 +37,39 @@ class DeploymentFailureIT {
         return Deployments.library(CLASH, FirstClashingHandler.class, SecondClashingHandler.class);
     }
 
+    private static final String WILDCARD = "wildcard";
+
+    @Deployment(name = WILDCARD, managed = false, testable = false)
+    static WebArchive wildcardOriginWithCredentials() {
+        return Deployments.withConfig(
+                Deployments.library(WILDCARD, AnswerHandler.class),
+                "piston.cors.allowed-origins=*",
+                "piston.cors.allow-credentials=true");
+    }
+
     @ArquillianResource
     Deployer deployer;
+
+    /**
+     * CORS for any origin with credentials, which browsers refuse, fails the deployment; the server log
+     * names both keys (Payara logs only CDI's wrapper of the cause: the framework logs the reason).
+     */
+    @Test
+    void anyOriginWithCredentialsFailsTheDeploymentNamingBothKeys() {
+        Throwable refused = catchThrowable(() -> deployer.deploy(WILDCARD));
+        try {
+            assertThat(refused).as("the deployment is refused").isNotNull();
+            assertThat(ServerLog.sinceDeploymentOf(WILDCARD))
+                    .contains("piston.cors.allowed-origins=* cannot be combined with"
+                            + " piston.cors.allow-credentials=true");
+            assertThat(new Http(Deployments.server(WILDCARD)).get("answer").statusCode())
+                    .isEqualTo(404);
+        } finally {
+            if (refused == null) {
+                deployer.undeploy(WILDCARD);
+            }
+        }
+    }
 
     @Test
     void twoHandlersWithOneNameFailTheDeployment() {

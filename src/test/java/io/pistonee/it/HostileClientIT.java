@@ -14,7 +14,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -37,6 +40,9 @@ import org.w3c.dom.Document;
  */
 @ExtendWith(ArquillianExtension.class)
 class HostileClientIT {
+
+    private static final String ALLOWED_ORIGIN = "http://localhost:3000";
+    private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -220,9 +226,12 @@ class HostileClientIT {
         long mark = log.mark();
 
         int requests = provokeEveryKindOfClientError();
-        HttpResponse<String> failure = anonymous.get("faulty");
+        String id = "hostile-" + UUID.randomUUID();
+        HttpResponse<String> failure = anonymous.get("faulty", "X-Request-Id", id);
 
         String incident = assertProblem(failure, 500).get("incident").asText();
+        assertThat(incident).as("a 5xx names the request id as its incident").isEqualTo(id);
+        assertThat(failure.headers().allValues("X-Request-Id")).containsExactly(id);
         log.await(mark, incident, Duration.ofSeconds(30));
         Thread.sleep(500); // the rest of that record, and anything logged after it
         List<ServerLog.Record> records = log.since(mark);
@@ -237,12 +246,256 @@ class HostileClientIT {
         ServerLog.Record error = records.get(at);
         assertThat(error.level()).as(error.toString()).isEqualTo(ServerLog.SEVERE);
         assertThat(error.hasStackTrace()).as(error.toString()).isTrue();
-        assertThat(error.text()).contains("IllegalStateException", FaultyHandler.class.getName());
+        assertThat(error.text())
+                .contains("IllegalStateException", FaultyHandler.class.getName())
+                .as("the serving thread's name carries the request id")
+                .contains("request=" + id);
         assertThat(records)
                 .as("the 500's cause is logged once")
                 .filteredOn(record ->
                         record.level() >= ServerLog.WARNING || record.text().contains(incident))
                 .containsExactly(error);
+    }
+
+    // --- the edge: request ids, proxy headers, CORS (the example trusts loopback, allows localhost:3000)
+
+    /**
+     * Every answer carries {@code X-Request-Id}, the client's own when it sent a safe one: answers of
+     * JAX-RS, the error page, RefusalFilter, the OAuth endpoints, the docs and the authentication
+     * mechanism alike.
+     */
+    @Test
+    void everyAnswerCarriesTheClientsSafeRequestId() {
+        Http anonymous = new Http(base);
+        String id = "edge-" + UUID.randomUUID();
+        Map<String, HttpResponse<String>> answers = new LinkedHashMap<>();
+        answers.put("JAX-RS", anonymous.get("posts/1", "X-Request-Id", id));
+        answers.put("error page", anonymous.get("../nothing", "X-Request-Id", id));
+        answers.put("refusal", anonymous.send("POST", "posts", "{}", "Content-Type", "no type", "X-Request-Id", id));
+        answers.put(
+                "OAuth",
+                anonymous.send(
+                        "POST",
+                        "oauth/token",
+                        "grant_type=nothing",
+                        "Content-Type",
+                        "application/x-www-form-urlencoded",
+                        "X-Request-Id",
+                        id));
+        answers.put("docs", anonymous.get("../docs", "X-Request-Id", id));
+        answers.put("mechanism", anonymous.get("audit", "Authorization", "Basic !!!", "X-Request-Id", id));
+
+        assertThat(answers.get("JAX-RS").statusCode()).isEqualTo(200);
+        assertThat(answers.get("error page").statusCode()).isEqualTo(404);
+        assertThat(answers.get("refusal").statusCode()).isEqualTo(400);
+        assertThat(answers.get("OAuth").statusCode()).isEqualTo(401);
+        assertThat(answers.get("docs").statusCode()).isEqualTo(200);
+        assertThat(answers.get("mechanism").statusCode()).isBetween(400, 401);
+        answers.forEach((what, answer) -> assertThat(answer.headers().allValues("X-Request-Id"))
+                .as(what + " " + answer.statusCode())
+                .containsExactly(id));
+    }
+
+    /** An unsafe or oversized id is replaced by a new one, never echoed; never a 500. */
+    @Test
+    void anUnsafeRequestIdIsReplacedNeverReflected() throws IOException {
+        Http anonymous = new Http(base);
+        for (String unsafe : List.of("a b", "<script>alert(1)</script>", "a;b=c", "x".repeat(129))) {
+            HttpResponse<String> answer = anonymous.get("posts/1", "X-Request-Id", unsafe);
+
+            assertThat(answer.statusCode()).as(unsafe).isEqualTo(200);
+            assertThat(answer.headers().allValues("X-Request-Id"))
+                    .as(unsafe)
+                    .singleElement()
+                    .satisfies(id -> assertThat(id).matches(UUID_PATTERN));
+            assertThat(answer.body()).doesNotContain(unsafe);
+        }
+        String huge = rawGet("/api/posts/1", "X-Request-Id: " + "x".repeat(10_000));
+        assertThat(huge)
+                .as("the server's parser may refuse the header; else a new id")
+                .doesNotContain("x".repeat(129));
+        assertThat(huge).doesNotStartWith("HTTP/1.1 5");
+        if (huge.startsWith("HTTP/1.1 200")) {
+            assertThat(huge).containsPattern("(?i)X-Request-Id: " + UUID_PATTERN + "\r\n");
+        }
+    }
+
+    /** A line the application logs while serving a request carries the request's id (in the thread's name). */
+    @Test
+    void anApplicationsLogLineCarriesTheRequestId() throws InterruptedException {
+        ServerLog log = ServerLog.ofServer();
+        long mark = log.mark();
+        String id = "logged-" + UUID.randomUUID();
+
+        assertThat(new Http(base)
+                        .post("faulty", "{\"a\": 1}", "X-Request-Id", id)
+                        .statusCode())
+                .isEqualTo(202);
+
+        log.await(mark, FaultyHandler.ACCEPTED, Duration.ofSeconds(30));
+        assertThat(log.since(mark))
+                .filteredOn(record -> record.text().contains(FaultyHandler.ACCEPTED))
+                .singleElement()
+                .satisfies(record -> assertThat(record.text()).contains("request=" + id));
+    }
+
+    /**
+     * From loopback (a trusted proxy in the example), {@code X-Forwarded-Proto} and {@code -Host}, or
+     * {@code Forwarded} with {@code X-Forwarded-Prefix}, make {@code Location}, {@code resource_uri}
+     * and {@code Link} the public ones.
+     */
+    @Test
+    void proxyHeadersFromATrustedProxyMakeEveryLinkPublic() {
+        String root = URI.create(base.toString()).getPath();
+        String publicRoot = "https://api.example.com" + root + "api/";
+        Http proxied = testuser.with("X-Forwarded-Proto", "https").with("X-Forwarded-Host", "api.example.com");
+
+        HttpResponse<String> created = proxied.post("posts", "{\"title\": \"Proxied\", \"content\": \"c\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String location = created.headers().firstValue("Location").orElseThrow();
+        try {
+            assertThat(location).startsWith(publicRoot + "posts/");
+            assertThat(Http.json(proxied.get("posts/1")).path("resource_uri").asText())
+                    .isEqualTo(publicRoot + "posts/1");
+            assertThat(String.join(", ", proxied.get("posts?limit=1").headers().allValues("Link")))
+                    .contains("<" + publicRoot + "posts?")
+                    .doesNotContain("127.0.0.1");
+            HttpResponse<String> forwarded = new Http(base)
+                    .get(
+                            "posts/1",
+                            "Forwarded",
+                            "for=203.0.113.7;proto=https;host=\"api.example.com:8443\"",
+                            "X-Forwarded-Prefix",
+                            "/blog");
+            assertThat(Http.json(forwarded).path("resource_uri").asText())
+                    .isEqualTo("https://api.example.com:8443/blog" + root + "api/posts/1");
+        } finally {
+            testuser.delete(location.substring(location.indexOf("posts/")));
+        }
+    }
+
+    /** Proxy headers that do not parse are ignored, each on its own: the request's own URL stays; never a 500. */
+    @Test
+    void malformedProxyHeadersAreIgnored() throws IOException {
+        Http anonymous = new Http(base);
+        String own = URI.create(base.toString()).resolve("api/posts/1").toString();
+        List<String[]> hostile = List.of(
+                new String[] {"Forwarded", "proto=https;host"},
+                new String[] {"Forwarded", "host=\"unterminated"},
+                new String[] {"Forwarded", "host=api.example.com;host=evil.example"},
+                new String[] {"X-Forwarded-Host", "evil.example/path"},
+                new String[] {"X-Forwarded-Host", "user@evil.example"},
+                new String[] {"X-Forwarded-Host", "evil.example:99999"},
+                new String[] {"X-Forwarded-Host", "<script>"},
+                new String[] {"X-Forwarded-Port", "http"},
+                new String[] {"X-Forwarded-Proto", "javascript"},
+                new String[] {"X-Forwarded-Prefix", "//evil.example"},
+                new String[] {"X-Forwarded-Prefix", "/a/../../b"});
+        for (String[] header : hostile) {
+            HttpResponse<String> answer = anonymous.get("posts/1", header);
+
+            assertThat(answer.statusCode()).as(String.join(": ", header)).isEqualTo(200);
+            assertThat(Http.json(answer).path("resource_uri").asText())
+                    .as(String.join(": ", header))
+                    .isEqualTo(own);
+        }
+        String folded = rawGet("/api/posts/1", "X-Forwarded-Host: api.example.com\r\n Set-Cookie: evil=1");
+        assertThat(folded)
+                .doesNotStartWith("HTTP/1.1 5")
+                .doesNotContain("Set-Cookie")
+                .doesNotContain("evil");
+    }
+
+    /**
+     * A preflight from the allowed origin is 204 with the Access-Control-Allow-* headers, answered by
+     * the edge before any authorization: on a path anonymous callers may not read (admin only), and on
+     * the token endpoint. Another origin's preflight is JAX-RS's ordinary OPTIONS, without any CORS
+     * header.
+     */
+    @Test
+    void aPreflightFromTheAllowedOriginIs204BeforeAuthorization() {
+        Http anonymous = new Http(base);
+        for (String path : List.of("audit", "posts/1", "oauth/token")) {
+            HttpResponse<String> preflight = anonymous.send(
+                    "OPTIONS",
+                    path,
+                    null,
+                    "Origin",
+                    ALLOWED_ORIGIN,
+                    "Access-Control-Request-Method",
+                    "PUT",
+                    "Access-Control-Request-Headers",
+                    "authorization, content-type, if-match");
+
+            assertThat(preflight.statusCode()).as(path).isEqualTo(204);
+            assertThat(preflight.body()).isEmpty();
+            assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+                    .hasValue(ALLOWED_ORIGIN);
+            assertThat(preflight
+                            .headers()
+                            .firstValue("Access-Control-Allow-Methods")
+                            .orElseThrow())
+                    .contains("PUT", "DELETE", "PATCH");
+            assertThat(preflight
+                            .headers()
+                            .firstValue("Access-Control-Allow-Headers")
+                            .orElseThrow())
+                    .contains("Authorization", "Content-Type", "If-Match");
+            assertThat(preflight.headers().firstValue("Access-Control-Max-Age")).hasValue("600");
+            assertThat(preflight.headers().firstValue("Access-Control-Allow-Credentials"))
+                    .isEmpty();
+            assertThat(String.join(",", preflight.headers().allValues("Vary"))).contains("Origin");
+            assertThat(preflight.headers().firstValue("X-Request-Id")).isPresent();
+        }
+        HttpResponse<String> foreign = anonymous.send(
+                "OPTIONS", "audit", null, "Origin", "http://evil.example", "Access-Control-Request-Method", "GET");
+        assertThat(foreign.statusCode())
+                .isEqualTo(anonymous.send("OPTIONS", "audit", null).statusCode());
+        assertThat(foreign.headers().firstValue("Allow"))
+                .as("JAX-RS's own OPTIONS answer")
+                .isPresent();
+        assertThat(corsHeaders(foreign)).isEmpty();
+    }
+
+    /**
+     * The allowed origin's answers carry Access-Control-Allow-Origin and expose the headers a page
+     * needs, problems too; another origin's carry no CORS header; every answer varies on Origin.
+     */
+    @Test
+    void theAllowedOriginMayReadAnswersAndNoOtherOrigin() {
+        Http anonymous = new Http(base);
+        HttpResponse<String> allowed = anonymous.get("posts?limit=1", "Origin", ALLOWED_ORIGIN);
+        HttpResponse<String> refused = anonymous.get("audit", "Origin", ALLOWED_ORIGIN);
+        HttpResponse<String> foreign = anonymous.get("posts?limit=1", "Origin", "http://evil.example");
+
+        assertThat(allowed.statusCode()).isEqualTo(200);
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).hasValue(ALLOWED_ORIGIN);
+        assertThat(allowed.headers().firstValue("Access-Control-Expose-Headers").orElseThrow())
+                .contains(
+                        "ETag",
+                        "Location",
+                        "Link",
+                        "RateLimit-Limit",
+                        "RateLimit-Remaining",
+                        "RateLimit-Reset",
+                        "Retry-After",
+                        "X-Request-Id",
+                        "X-Total-Count");
+        assertProblem(refused, 401);
+        assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).hasValue(ALLOWED_ORIGIN);
+        assertThat(foreign.statusCode()).isEqualTo(200);
+        assertThat(corsHeaders(foreign)).isEmpty();
+        for (HttpResponse<String> answer : List.of(allowed, refused, foreign)) {
+            assertThat(String.join(",", answer.headers().allValues("Vary")))
+                    .contains("Origin")
+                    .contains("Accept");
+        }
+    }
+
+    private static List<String> corsHeaders(HttpResponse<String> answer) {
+        return answer.headers().map().keySet().stream()
+                .filter(name -> name.toLowerCase(java.util.Locale.ROOT).startsWith("access-control-"))
+                .toList();
     }
 
     /** Sends one request (or a few) of every kind a client gets a 4xx for; returns how many it sent. */

@@ -628,6 +628,50 @@ class RestIT {
                 .isEqualTo(200);
     }
 
+    // --- the edge: this WAR trusts no proxy address (only the deprecated hop count) and has no CORS
+
+    @Test
+    void theDeprecatedHopCountWarnsAtDeployment() {
+        assertThat(ServerLog.sinceDeploymentOf("rest"))
+                .contains("piston.throttle.trusted-proxies is deprecated: set piston.proxy.trusted");
+    }
+
+    /**
+     * From an address that is not a trusted proxy (loopback, here), proxy headers are ignored:
+     * {@code Location} and {@code resource_uri} are the request's own. With no origin allowed, CORS
+     * adds nothing: no {@code Access-Control-*} header, no {@code Vary: Origin}, and a preflight is an
+     * ordinary {@code OPTIONS}.
+     */
+    @Test
+    void proxyHeadersFromAnUntrustedAddressAreIgnoredAndCorsOffAddsNothing() {
+        String[] headers = {
+            "X-Forwarded-Proto", "https",
+            "X-Forwarded-Host", "api.example.com",
+            "X-Forwarded-Prefix", "/blog",
+            "Forwarded", "proto=https;host=api.example.com",
+            "Origin", "http://localhost:3000"
+        };
+        String own =
+                java.net.URI.create(base.toString()).resolve("api/gadgets/").toString();
+
+        HttpResponse<String> created = http.post("gadgets", gadget(code("edge"), "Edge", 1), headers);
+        HttpResponse<String> preflight = http.send(
+                "OPTIONS", "gadgets", null, "Origin", "http://localhost:3000", "Access-Control-Request-Method", "POST");
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(created.headers().firstValue("Location").orElseThrow()).startsWith(own);
+        assertThat(Http.json(created).path("resource_uri").asText()).startsWith(own);
+        assertThat(created.headers().firstValue("X-Request-Id")).isPresent();
+        assertThat(preflight.statusCode())
+                .isEqualTo(http.send("OPTIONS", "gadgets", null).statusCode());
+        assertThat(preflight.headers().firstValue("Allow")).isPresent();
+        for (HttpResponse<String> answer : List.of(created, preflight)) {
+            assertThat(answer.headers().map().keySet())
+                    .noneMatch(name -> name.toLowerCase(java.util.Locale.ROOT).startsWith("access-control-"));
+            assertThat(String.join(",", answer.headers().allValues("Vary"))).doesNotContain("Origin");
+        }
+    }
+
     @Test
     void operationsSharingAScopeShareOneBudget() {
         Windows.awayFromTheEnd(Duration.ofHours(1), Duration.ofSeconds(60));

@@ -1,5 +1,6 @@
 package io.pistonee.emitter.internal;
 
+import io.pistonee.edge.internal.RequestIds;
 import io.pistonee.problem.Problem;
 import io.pistonee.problem.ProblemException;
 import jakarta.inject.Inject;
@@ -44,7 +45,7 @@ public class ErrorPageServlet extends HttpServlet {
         int status = code instanceof Integer number ? number : HttpServletResponse.SC_NOT_FOUND;
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         Throwable cause = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-        Problem problem = ProblemMapper.platformProblem(status, cause)
+        Problem problem = ProblemMapper.platformProblem(status, cause, RequestIds.current(request))
                 .at(uri instanceof String path ? path : request.getRequestURI());
         writer.write(new ProblemException(problem), request, response);
     }

@@ -1,6 +1,7 @@
 package io.pistonee.emitter.internal;
 
 import io.pistonee.config.PistonConfig;
+import io.pistonee.edge.internal.RequestIds;
 import io.pistonee.emitter.Emitter;
 import io.pistonee.problem.Problem;
 import io.pistonee.problem.ProblemException;
@@ -9,6 +10,7 @@ import io.pistonee.problem.internal.PersistenceFailures;
 import io.pistonee.validation.internal.Violations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
@@ -20,7 +22,6 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -39,6 +40,7 @@ import java.util.logging.Logger;
  *   <li>anything else: 500, with a detail that says nothing of the cause and an {@code incident} id;
  *       the exception is logged with that id, once, at SEVERE.</li>
  * </ul>
+ * Every 5xx problem's {@code incident} is the request's id, its {@code X-Request-Id}.
  * A 4xx is never logged: it is the client's to handle, and a hostile client must not fill the log.
  * Causes are searched, so a problem thrown inside a transaction or a CDI interceptor is still itself.
  */
@@ -47,6 +49,7 @@ import java.util.logging.Logger;
 public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+    private static final String INCIDENT = "incident";
     private static final List<String> KEPT_HEADERS =
             List.of("Allow", "WWW-Authenticate", "Retry-After", "Accept-Post", "Accept-Patch");
 
@@ -65,13 +68,21 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     @Context
     HttpHeaders headers;
 
+    @Context
+    HttpServletRequest request;
+
     @Override
     public Response toResponse(Throwable exception) {
-        return writer.response(problemOf(exception), instance(), selected());
+        String incident = incident();
+        return writer.response(withIncident(problemOf(exception, incident), incident), instance(), selected());
     }
 
     /** The problem an exception is answered with. */
     ProblemException problemOf(Throwable exception) {
+        return problemOf(exception, incident());
+    }
+
+    private ProblemException problemOf(Throwable exception, String incident) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (cause instanceof ProblemException problem) {
                 return problem;
@@ -83,7 +94,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             }
             if (cause instanceof WebApplicationException web) {
                 Response response = web.getResponse();
-                return response.getStatus() < 500 ? fromPlatform(response) : unexpected(exception, response);
+                return response.getStatus() < 500 ? fromPlatform(response) : unexpected(exception, response, incident);
             }
             if (cause.getCause() == cause) {
                 break;
@@ -92,7 +103,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         ProblemException persistence =
                 PersistenceFailures.of(exception, ifMatchSent(), config.unavailableRetryAfterSeconds());
         if (persistence == null) {
-            return unexpected(exception, Response.serverError().build());
+            return unexpected(exception, Response.serverError().build(), incident);
         }
         if (persistence.problem().status() >= 500) {
             // The client is told to retry; the operator needs the cause, once. A conflict (409, 412)
@@ -116,11 +127,19 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
      * without saying more: a fixed detail for a client error; for a server error, an incident id
      * logged with the cause, if any.
      */
-    static Problem platformProblem(int status, Throwable cause) {
+    static Problem platformProblem(int status, Throwable cause, String incident) {
         if (status < 500) {
             return Problem.of(status, platformDetail(status));
         }
-        return unexpected(cause, Response.status(status).build()).problem();
+        return unexpected(cause, Response.status(status).build(), incident).problem();
+    }
+
+    /** A server error's problem names the request's id as its incident, unless it names one already. */
+    static ProblemException withIncident(ProblemException problem, String incident) {
+        if (problem.problem().status() < 500 || problem.problem().toMap().containsKey(INCIDENT)) {
+            return problem;
+        }
+        return new ProblemException(problem.problem().with(INCIDENT, incident), problem.headers());
     }
 
     private static Map<String, String> keptHeaders(Response platform) {
@@ -147,16 +166,18 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         };
     }
 
-    /** A server-side failure: logged with an incident id; the client sees the status and the id only. */
-    private static ProblemException unexpected(Throwable exception, Response platform) {
-        String incident = UUID.randomUUID().toString();
+    /**
+     * A server-side failure: logged with its incident id (the request's id); the client sees the
+     * status and the id only.
+     */
+    private static ProblemException unexpected(Throwable exception, Response platform, String incident) {
         LOG.log(
                 Level.SEVERE,
                 "Unexpected error, incident " + incident + (exception == null ? " (no exception)" : ""),
                 exception);
         String detail = "The server could not complete the request. Quote incident " + incident + " when reporting it.";
         return new ProblemException(
-                Problem.of(platform.getStatus(), detail).with("incident", incident), keptHeaders(platform));
+                Problem.of(platform.getStatus(), detail).with(INCIDENT, incident), keptHeaders(platform));
     }
 
     /** The emitter {@link FormatFilter} selected, or {@code null} if it has not (or refused the request). */
@@ -165,6 +186,15 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return format.emitter();
         } catch (RuntimeException e) {
             return null;
+        }
+    }
+
+    /** The request's id ({@code X-Request-Id}), which names a server error's incident. */
+    private String incident() {
+        try {
+            return RequestIds.current(request);
+        } catch (RuntimeException e) {
+            return RequestIds.of(null);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.pistonee.emitter.internal;
 
 import io.pistonee.config.PistonConfig;
+import io.pistonee.edge.internal.Edge;
 import io.pistonee.emitter.Emission;
 import io.pistonee.emitter.Emitter;
 import io.pistonee.problem.Problem;
@@ -48,6 +49,9 @@ public class ProblemWriter {
     @Inject
     PistonConfig config;
 
+    @Inject
+    Edge edge;
+
     Negotiation negotiation;
 
     @PostConstruct
@@ -76,6 +80,7 @@ public class ProblemWriter {
         response.setStatus(problem.problem().status());
         problem.headers().forEach(response::setHeader);
         response.setHeader(HttpHeaders.VARY, "Accept, Authorization");
+        edge.decorate(request, response);
         response.setContentType(type.getType() + "/" + type.getSubtype());
         if (!"HEAD".equals(request.getMethod())) {
             response.setContentLength(body.length);

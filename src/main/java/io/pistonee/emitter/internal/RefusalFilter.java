@@ -5,7 +5,6 @@ import io.pistonee.problem.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -30,9 +29,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *       themselves, with an empty 405, unless their listener lets it through
  *       ({@code server-config/}).</li>
  * </ul>
- * Every other request passes untouched.
+ * Every other request passes untouched. Declared in the framework jar's {@code web-fragment.xml},
+ * after the edge's filter.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class RefusalFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pistonee.cluster.internal.SharedState;
 import io.pistonee.config.OAuthConfig;
+import io.pistonee.edge.internal.Edge;
 import io.pistonee.security.Account;
 import io.pistonee.security.internal.AccountIdentityStore;
 import io.pistonee.security.internal.BasicCredentials;
@@ -63,6 +64,9 @@ public class OAuthResource {
     private static final Pattern SCOPE =
             Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+( [\\x21\\x23-\\x5B\\x5D-\\x7E]+)*");
     private static final String FORM = MediaType.APPLICATION_FORM_URLENCODED;
+
+    @Inject
+    Edge edge;
 
     @Inject
     OAuthConfig config;
@@ -169,7 +173,7 @@ public class OAuthResource {
         checkLimits(username);
         CredentialValidationResult result = identityStores.validate(new UsernamePasswordCredential(username, password));
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            limits.limiter().failed(username, request.getRemoteAddr());
+            limits.limiter().failed(username, edge.clientAddress(request));
             throw new OAuthException("invalid_grant", "The user name or password is wrong.");
         }
         limits.limiter().succeeded(username);
@@ -243,7 +247,7 @@ public class OAuthResource {
         checkLimits("client:" + id);
         Optional<Account> client = accounts.client(id, secret);
         if (client.isEmpty()) {
-            limits.limiter().failed("client:" + id, request.getRemoteAddr());
+            limits.limiter().failed("client:" + id, edge.clientAddress(request));
             throw new OAuthException("invalid_client", "The client id or secret is wrong.");
         }
         limits.limiter().succeeded("client:" + id);
@@ -254,13 +258,13 @@ public class OAuthResource {
         try {
             return BasicCredentials.parse(header);
         } catch (MalformedCredentialsException e) {
-            limits.limiter().failed(null, request.getRemoteAddr());
+            limits.limiter().failed(null, edge.clientAddress(request));
             throw new OAuthException("invalid_client", e.getMessage());
         }
     }
 
     private void checkLimits(String user) {
-        Optional<Duration> blocked = limits.limiter().blocked(user, request.getRemoteAddr());
+        Optional<Duration> blocked = limits.limiter().blocked(user, edge.clientAddress(request));
         if (blocked.isPresent()) {
             long seconds = Math.max(1, blocked.get().toSeconds() + 1);
             throw new OAuthException("invalid_request", "Too many failed logins: try again later.", 429, seconds);

@@ -1,12 +1,17 @@
 package io.pistonee.openapi.internal;
 
 import io.pistonee.config.OAuthConfig;
+import io.pistonee.config.PistonConfig;
 import io.pistonee.handler.internal.ApiPaths;
+import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.security.OAuthFlow;
@@ -27,6 +32,10 @@ import org.eclipse.microprofile.openapi.models.servers.Server;
  *       URL (Payara) get it as an absolute URL, which clients such as Swagger UI need; servers that
  *       put the context root into the paths get it there too, through the
  *       {@link ContextRoot} where they do so only after this filter (WildFly).</li>
+ *   <li>With {@code piston.public-base-url}, the document's one server URL is that URL, and the token
+ *       URL is under it. WildFly still puts the context root into the paths, after every filter of
+ *       the application, so there the public URL is right when the context root is the public path's
+ *       (in production usually {@code /}).</li>
  *   <li>Payara's own {@code endpoints} listing, which no OpenAPI parser accepts, is dropped.</li>
  * </ul>
  */
@@ -46,6 +55,7 @@ public class PistonOpenApiFilter implements OASFilter {
                 .toList();
         generic.forEach(openAPI.getPaths()::removePathItem);
         dropOAuthWhileOff(openAPI);
+        publish(openAPI);
         locateTokenEndpoint(openAPI);
         dropEndpointsListing(openAPI);
     }
@@ -80,6 +90,18 @@ public class PistonOpenApiFilter implements OASFilter {
                 .filter(path -> path.endsWith(root) || path.contains(root + "/"))
                 .toList()
                 .forEach(openAPI.getPaths()::removePathItem);
+    }
+
+    /** Under {@code piston.public-base-url}, the public URL is the document's one server. */
+    private static void publish(OpenAPI openAPI) {
+        Optional<URI> base = PistonModelReader.inApplication(
+                        cdi -> cdi.select(PistonConfig.class).get().publicBaseUrl())
+                .flatMap(url -> url);
+        if (base.isEmpty()) {
+            return;
+        }
+        openAPI.setServers(new ArrayList<>(
+                List.of(OASFactory.createServer().url(base.get().toString().replaceAll("/+$", "")))));
     }
 
     static boolean isGeneric(String path) {

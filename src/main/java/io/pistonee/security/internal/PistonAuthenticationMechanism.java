@@ -3,6 +3,7 @@ package io.pistonee.security.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pistonee.config.PistonConfig;
 import io.pistonee.config.SecurityConfig;
+import io.pistonee.edge.internal.Edge;
 import io.pistonee.emitter.internal.ProblemWriter;
 import io.pistonee.problem.ProblemException;
 import io.pistonee.problem.Rc;
@@ -68,6 +69,9 @@ public class PistonAuthenticationMechanism implements HttpAuthenticationMechanis
     private static final List<String> CLIENT_AUTHENTICATED = List.of("/oauth/token", "/oauth/revoke");
 
     @Inject
+    Edge edge;
+
+    @Inject
     IdentityStores identityStores;
 
     @Inject
@@ -118,7 +122,7 @@ public class PistonAuthenticationMechanism implements HttpAuthenticationMechanis
 
     private AuthenticationStatus basic(
             String header, HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-        String address = request.getRemoteAddr();
+        String address = edge.clientAddress(request);
         BasicCredentials credentials;
         try {
             credentials = BasicCredentials.parse(header);

@@ -2,42 +2,26 @@ package io.pistonee.throttle.internal;
 
 import java.lang.reflect.Method;
 import java.security.Principal;
-import java.util.List;
 
 /**
  * Who a request comes from, for throttling: {@code user:<name>} when authenticated, else
  * {@code address:<client address>}; plus {@code |client:<id>} when the caller's token carries an
  * OAuth {@code client_id} claim.
  *
- * <p>The client address is the connection's peer unless proxies are trusted: with {@code n} trusted
- * proxies ({@code piston.throttle.trusted-proxies}), it is the {@code n}-th address from the right of
- * {@code X-Forwarded-For} (each proxy appends the address it received the request from), so a client
- * cannot choose its own bucket by sending the header itself.
+ * <p>The client address is the connection's peer unless it is a trusted proxy
+ * ({@code piston.proxy.trusted}): then it is the address the proxies name, read from the right, so a
+ * client cannot choose its own bucket by sending {@code X-Forwarded-For} itself (see the edge's
+ * {@code TrustedProxies}).
  */
 public final class Callers {
 
     private Callers() {}
 
-    public static String of(Principal user, String peerAddress, String forwardedFor, int trustedProxies) {
-        String caller = user != null && user.getName() != null
-                ? "user:" + user.getName()
-                : "address:" + clientAddress(peerAddress, forwardedFor, trustedProxies);
+    /** The caller's key: the user, else the client address (as the edge found it behind trusted proxies). */
+    public static String of(Principal user, String clientAddress) {
+        String caller = user != null && user.getName() != null ? "user:" + user.getName() : "address:" + clientAddress;
         String client = clientId(user);
         return client == null ? caller : caller + "|client:" + client;
-    }
-
-    static String clientAddress(String peerAddress, String forwardedFor, int trustedProxies) {
-        if (trustedProxies < 1 || forwardedFor == null || forwardedFor.isBlank()) {
-            return peerAddress;
-        }
-        List<String> hops = java.util.Arrays.stream(forwardedFor.split(","))
-                .map(String::strip)
-                .filter(hop -> !hop.isEmpty())
-                .toList();
-        if (hops.isEmpty()) {
-            return peerAddress;
-        }
-        return hops.get(Math.max(0, hops.size() - trustedProxies));
     }
 
     /**

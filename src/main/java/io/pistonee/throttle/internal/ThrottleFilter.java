@@ -2,6 +2,7 @@ package io.pistonee.throttle.internal;
 
 import io.pistonee.cluster.internal.SharedState;
 import io.pistonee.config.PistonConfig;
+import io.pistonee.edge.internal.Edge;
 import io.pistonee.handler.internal.Resolution;
 import io.pistonee.handler.internal.ThrottlePolicy;
 import io.pistonee.problem.Rc;
@@ -51,6 +52,9 @@ public class ThrottleFilter implements ContainerRequestFilter, ContainerResponse
     @Inject
     HttpServletRequest servletRequest;
 
+    @Inject
+    Edge edge;
+
     private ThrottleCounters counters;
 
     @PostConstruct
@@ -68,11 +72,7 @@ public class ThrottleFilter implements ContainerRequestFilter, ContainerResponse
     }
 
     private void count(ContainerRequestContext request, ThrottlePolicy policy) {
-        String caller = Callers.of(
-                request.getSecurityContext().getUserPrincipal(),
-                servletRequest.getRemoteAddr(),
-                request.getHeaderString("X-Forwarded-For"),
-                config.trustedProxies());
+        String caller = Callers.of(request.getSecurityContext().getUserPrincipal(), edge.clientAddress(servletRequest));
         Decision decision = counters.check(policy, caller);
         if (!decision.allowed()) {
             throw Rc.THROTTLED.error(

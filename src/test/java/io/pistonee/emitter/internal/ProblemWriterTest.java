@@ -2,6 +2,7 @@ package io.pistonee.emitter.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pistonee.edge.internal.Edge;
 import io.pistonee.emitter.Emission;
 import io.pistonee.emitter.Emissions;
 import io.pistonee.emitter.Emitter;
@@ -38,6 +39,7 @@ class ProblemWriterTest {
 
     {
         writer.config = Emissions.CONFIG;
+        writer.edge = Edge.of(Emissions.CONFIG);
         writer.negotiation = new Negotiation(Emissions.builtIn());
     }
 
@@ -114,7 +116,8 @@ class ProblemWriterTest {
         assertThat(captured.headers)
                 .containsEntry("WWW-Authenticate", "Basic realm=\"piston\"")
                 .containsEntry("Vary", "Accept, Authorization")
-                .containsEntry("Content-Type", "application/problem+yaml");
+                .containsEntry("Content-Type", "application/problem+yaml")
+                .containsKey("X-Request-Id");
         assertThat(captured.length).isEqualTo(captured.body.size());
         Map<String, Object> problem = new Yaml().load(captured.body.toString(StandardCharsets.UTF_8));
         assertThat(problem).containsEntry("instance", "/api/posts/1");
@@ -150,6 +153,8 @@ class ProblemWriterTest {
                     case "getMethod" -> method;
                     case "getQueryString" -> query;
                     case "getHeaders" -> Collections.emptyEnumeration();
+                    case "getHeader", "getAttribute" -> null;
+                    case "setAttribute" -> null;
                     default -> throw new UnsupportedOperationException(call.getName());
                 });
     }

@@ -7,11 +7,17 @@ import io.pistonee.handler.ListOperation;
 import io.pistonee.handler.ReadOperation;
 import io.pistonee.problem.Rc;
 import java.util.Map;
+import java.util.logging.Logger;
 
 /** Fails in every way a handler can: a bug, a thrown status, a returned status. */
 @Handler("faulty")
 public class FaultyHandler
         implements ListOperation, ReadOperation<String>, CreateOperation<Map<String, Object>>, DeleteOperation<String> {
+
+    /** What {@link #create} logs, at INFO. */
+    public static final String ACCEPTED = "faulty: accepted a body";
+
+    private static final Logger LOG = Logger.getLogger(FaultyHandler.class.getName());
 
     /** Must never reach a client. */
     public static final String SECRET = "db-password-hunter2";
@@ -28,6 +34,7 @@ public class FaultyHandler
 
     @Override
     public Object create(Map<String, Object> input) {
+        LOG.info(ACCEPTED);
         return Rc.ACCEPTED;
     }
 
