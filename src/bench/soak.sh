@@ -15,7 +15,8 @@
 # (anything but the kind's expected statuses: 429, 412 and 409 are expected where they are the point),
 # p50/p99/max latency over the run and over its first and last tenth; the heap after a full GC at
 # start and end (flat within 10 % passes); the server's CPU time and the load average. Raw figures:
-# target/bench/soak/results.json. Exits 1 if any answer was unexpected or the heap grew over 10 %.
+# target/bench/soak/results.json; the live objects by class at start and end (after the full GCs):
+# histogram-start.txt and histogram-end.txt. Exits 1 if any answer was unexpected or the heap grew over 10 %.
 #
 # Settings (environment): DURATION (600), WARMUP (60), CONNECTIONS (64), HEAP (512m), POSTS (10000),
 # PORT (18580), HZ (16985).
@@ -54,6 +55,7 @@ heap_used() {
 echo "Warming up for $WARMUP s..."
 java -cp "$WORK/classes" Soak "$BASE" "$WARMUP" "$CONNECTIONS" "$FIRST" "$LAST" > "$WORK/warmup.json"
 HEAP_START=$(heap_used)
+jcmd "$SERVER" GC.class_histogram > "$WORK/histogram-start.txt"
 CPU_START=$(bench_cpu)
 echo "Soaking for $DURATION s with $CONNECTIONS connections (heap after a full GC: $HEAP_START KiB)..."
 LOAD_SAMPLES="$WORK/load.txt"
@@ -63,6 +65,7 @@ trap 'kill $SAMPLER 2>/dev/null || true; bench_stop' EXIT
 java -cp "$WORK/classes" Soak "$BASE" "$DURATION" "$CONNECTIONS" "$FIRST" "$LAST" > "$WORK/results.json"
 CPU_END=$(bench_cpu)
 HEAP_END=$(heap_used)
+jcmd "$SERVER" GC.class_histogram > "$WORK/histogram-end.txt"
 kill $SAMPLER 2>/dev/null || true
 RSS=$(bench_peak_rss)
 
