@@ -137,7 +137,7 @@ class StarterIT {
                 Http.json(response).path("paths").properties()) {
             paths.put(path.getKey().substring(path.getKey().indexOf("/api/")), path.getValue());
         }
-        assertThat(paths).containsOnlyKeys("/api/books", "/api/books/{id}", "/api/shelf");
+        assertThat(paths).containsOnlyKeys("/api/books", "/api/books/bulk", "/api/books/{id}", "/api/shelf");
         assertThat(paths.get("/api/books").has("post")).isTrue();
         assertThat(paths.get("/api/books/{id}").has("put")).isTrue();
         assertThat(paths.get("/api/shelf").has("get")).isTrue();

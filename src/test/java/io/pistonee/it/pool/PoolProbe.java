@@ -28,7 +28,7 @@ public class PoolProbe {
     /** The id of the first seeded tick. */
     public static final long FIRST_SEEDED = 1_000_001;
 
-    /** More than any pool the ITs' servers configure (Payara's 32, WildFly's 20). */
+    /** More than any pool the ITs' servers configure (32 on Payara and, by piston.cli, on WildFly). */
     private static final int MOST = 100;
 
     @Resource(lookup = "java:comp/DefaultDataSource")
