@@ -33,6 +33,9 @@ import java.util.regex.Pattern;
  *   conditional   GET a shared post, PUT it with If-Match              200, 412 (lost the race), 429 (throttled)
  *   update        PUT a shared post without If-Match                  200, 409 (lost the race), 429 (throttled)
  *   token         POST /api/oauth/token, password grant               200
+ *   refresh       POST /api/oauth/token, refresh_token grant          200, 400 (the family was retired:
+ *                 of the newest password grant of this worker           32 workers share a user, who
+ *                                                                       keeps 20 logins per client)
  * </pre>
  *
  * Prints one JSON object: per kind the count, the statuses seen, the unexpected answers (with a sample),
@@ -53,11 +56,13 @@ public class Soak {
             new Kind("delete", 0, Set.of(204)),
             new Kind("conditional", 10, Set.of(200, 412, 429)),
             new Kind("update", 8, Set.of(200, 409, 429)),
-            new Kind("token", 5, Set.of(200)));
+            new Kind("token", 5, Set.of(200)),
+            new Kind("refresh", 5, Set.of(200, 400)));
 
     static final String[][] AUTHORS = {{"testuser", "foobar"}, {"otheruser", "barfoo"}};
     static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
     static final Pattern TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+    static final Pattern REFRESH = Pattern.compile("\"refresh_token\"\\s*:\\s*\"([^\"]+)\"");
 
     static String base;
     static long firstId;
@@ -112,6 +117,7 @@ public class Soak {
         final String[] author;
         String bearer;
         long bearerSince;
+        String refresh;
 
         Worker(int index) {
             super("soak-" + index);
@@ -177,6 +183,13 @@ public class Soak {
                         .PUT(HttpRequest.BodyPublishers.ofString(json("Updated " + random.nextInt())))
                         .build());
                 case "token" -> grant();
+                case "refresh" -> {
+                    if (refresh == null) {
+                        grant();
+                    } else {
+                        tokens(timed("refresh", tokenRequest("grant_type=refresh_token&refresh_token=" + refresh)));
+                    }
+                }
                 default -> throw new IllegalStateException(kind.name());
             }
         }
@@ -187,19 +200,33 @@ public class Soak {
         }
 
         void grant() throws IOException, InterruptedException {
-            HttpResponse<String> token = timed("token", HttpRequest.newBuilder(URI.create(base + "api/oauth/token"))
+            tokens(timed("token", tokenRequest("grant_type=password&username=" + author[0] + "&password=" + author[1])));
+        }
+
+        HttpRequest tokenRequest(String form) {
+            return HttpRequest.newBuilder(URI.create(base + "api/oauth/token"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .header("Authorization", "Basic " + encode("example-client:example-secret"))
-                    .POST(HttpRequest.BodyPublishers.ofString(
-                            "grant_type=password&username=" + author[0] + "&password=" + author[1]))
-                    .build());
-            if (token != null && token.statusCode() == 200) {
-                Matcher matcher = TOKEN.matcher(token.body());
-                if (matcher.find()) {
-                    bearer = matcher.group(1);
-                    bearerSince = System.nanoTime();
-                }
+                    .POST(HttpRequest.BodyPublishers.ofString(form))
+                    .build();
+        }
+
+        /** Keeps the tokens of a token response; a refused refresh token is dropped. */
+        void tokens(HttpResponse<String> token) {
+            if (token == null) {
+                return;
             }
+            if (token.statusCode() != 200) {
+                refresh = null;
+                return;
+            }
+            Matcher access = TOKEN.matcher(token.body());
+            if (access.find()) {
+                bearer = access.group(1);
+                bearerSince = System.nanoTime();
+            }
+            Matcher next = REFRESH.matcher(token.body());
+            refresh = next.find() ? next.group(1) : null;
         }
 
         HttpResponse<String> timed(String kind, HttpRequest request) throws IOException, InterruptedException {

@@ -51,6 +51,10 @@ public class OAuthConfig {
     @ConfigProperty(name = "piston.oauth.refresh-token.ttl-seconds", defaultValue = "1209600")
     long refreshTokenTtlSeconds;
 
+    @Inject
+    @ConfigProperty(name = "piston.oauth.refresh-token.max-per-user", defaultValue = "20")
+    int refreshTokenMaxPerUser;
+
     /** Whether the application serves the authorization server's endpoints at all. */
     public boolean enabled() {
         return enabled;
@@ -82,5 +86,10 @@ public class OAuthConfig {
 
     public Duration refreshTokenTtl() {
         return Duration.ofSeconds(refreshTokenTtlSeconds);
+    }
+
+    /** How many refresh-token families (logins) a user keeps per client: a new one retires the oldest. */
+    public int refreshTokenMaxPerUser() {
+        return refreshTokenMaxPerUser;
     }
 }

@@ -11,6 +11,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -120,6 +121,30 @@ class OAuthIT {
         assertOAuthError(token("grant_type=refresh_token&refresh_token=" + second, CLIENT), 400, "invalid_grant");
         assertRejected(granted, refreshed);
         assertAccepted(otherFamily);
+    }
+
+    /**
+     * A user keeps the 20 newest logins per client ({@code piston.oauth.refresh-token.max-per-user}):
+     * the 21st retires the oldest, whose refresh token stops working while its access token runs to
+     * its end. So the store is bounded by the users, not by how often they log in.
+     */
+    @Test
+    void aUserKeepsTheNewestTwentyLoginsPerClient() {
+        JsonNode oldest = passwordGrant();
+        List<JsonNode> newer = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            newer.add(passwordGrant());
+        }
+
+        assertOAuthError(
+                token(
+                        "grant_type=refresh_token&refresh_token="
+                                + oldest.get("refresh_token").asText(),
+                        CLIENT),
+                400,
+                "invalid_grant");
+        assertAccepted(oldest);
+        assertAccepted(refreshed(newer.get(0).get("refresh_token").asText()));
     }
 
     @Test

@@ -29,7 +29,6 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -97,7 +96,10 @@ public class OAuthResource {
     @PostConstruct
     void init() {
         refreshTokens = new RefreshTokens(
-                state.maps(), config.refreshTokenTtl(), Clock.systemUTC(), revokedAccessTokens::revokeFamily);
+                state.maps(),
+                config.refreshTokenTtl(),
+                config.refreshTokenMaxPerUser(),
+                revokedAccessTokens::revokeFamily);
     }
 
     @POST
@@ -186,16 +188,17 @@ public class OAuthResource {
         RefreshTokens.Grant grant = refreshTokens.grant(subject, client.name(), scope);
         return tokens(
                 issuer.issue(subject, client.name(), result.getCallerGroups(), scope, grant.family()),
-                refreshTokens.issue(grant),
+                refreshTokens.start(grant),
                 scope);
     }
 
     private Response refresh(Account client, MultivaluedMap<String, String> form) {
         String token = required(form, "refresh_token");
-        RefreshTokens.Grant grant = refreshTokens
+        RefreshTokens.Rotation rotation = refreshTokens
                 .use(token, client.name())
                 .orElseThrow(() -> new OAuthException(
                         "invalid_grant", "The refresh token is unknown, expired, revoked or already used."));
+        RefreshTokens.Grant grant = rotation.grant();
         String scope = scope(form);
         if (scope != null && !scope.equals(grant.scope())) {
             throw new OAuthException("invalid_scope", "A refresh cannot change the scope.");
@@ -204,7 +207,7 @@ public class OAuthResource {
                 .orElseThrow(() -> new OAuthException("invalid_grant", "The user no longer exists."));
         return tokens(
                 issuer.issue(grant.subject(), client.name(), groups, grant.scope(), grant.family()),
-                refreshTokens.issue(grant),
+                rotation.next(),
                 grant.scope());
     }
 
