@@ -57,7 +57,8 @@ import java.util.stream.Stream;
  * PBKDF2 hashes) and writes the same audit row. What it leaves out, deliberately, is what the
  * framework adds on top: representation ETags (an item's ETag here is its version, a page has none),
  * {@code Vary}, field specs, format suffixes, problem details. A page has the framework's
- * {@code Link} header (first, prev, next, last), so it counts the posts as the framework does.
+ * {@code Link} header (first, prev, next, and last with {@code ?total=true}, which counts the posts
+ * as the framework does).
  *
  * <ul>
  *   <li>{@code GET /bench/baseline/posts/{id}}: JSON or YAML ({@code Accept}), the anonymous fields;</li>
@@ -140,14 +141,14 @@ public class BaselineResource {
     @GET
     @Path("posts")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response page(@QueryParam("limit") @DefaultValue("50") int limit, @QueryParam("offset") int offset)
+    public Response page(
+            @QueryParam("limit") @DefaultValue("50") int limit,
+            @QueryParam("offset") int offset,
+            @QueryParam("total") boolean counted)
             throws JsonProcessingException {
         if (limit < 1 || limit > 500 || offset < 0) {
             throw new WebApplicationException(Response.Status.BAD_REQUEST);
         }
-        long total = entityManager
-                .createQuery("select count(p) from BlogPost p", Long.class)
-                .getSingleResult();
         List<BlogPost> rows = entityManager
                 .createQuery("select p from BlogPost p order by p.createdOn desc, p.id desc", BlogPost.class)
                 .setFirstResult(offset)
@@ -162,11 +163,16 @@ public class BaselineResource {
         if (more) {
             links.append(", ").append(link(limit, offset + limit, "next"));
         }
-        long last = total == 0 ? 0 : (total - 1) / limit * limit;
-        links.append(", ").append(link(limit, last, "last"));
-        return Response.ok(JSON.writeValueAsBytes(items))
-                .header("Link", links.toString())
-                .build();
+        Response.ResponseBuilder response = Response.ok(JSON.writeValueAsBytes(items));
+        if (counted) {
+            long total = entityManager
+                    .createQuery("select count(p) from BlogPost p", Long.class)
+                    .getSingleResult();
+            long last = total == 0 ? 0 : (total - 1) / limit * limit;
+            links.append(", ").append(link(limit, last, "last"));
+            response.header("X-Total-Count", total);
+        }
+        return response.header("Link", links.toString()).build();
     }
 
     /** A page's link, as the framework writes it: one Link header, the same query order. */

@@ -21,7 +21,9 @@ import java.lang.annotation.Target;
  * sorts on another attribute path of the model ({@code author.username}: the author's username,
  * through the relation). Only listed fields may be used: anything else answers 400 with the list.
  * Without {@code @Listing}, a model handler's collection can be paged but not filtered or sorted, and
- * is ordered by id.
+ * is ordered by id. The entity should declare an index for the default order
+ * ({@code @Table(indexes = @Index(columnList = "created_on, id"))}); the deployment warns when none
+ * serves it.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -412,6 +412,11 @@ class BlogExampleIT {
     }
 
     @Test
+    void everyDefaultOrderOfTheExampleHasItsIndex() {
+        assertThat(ServerLog.sinceDeploymentOf("piston-ee-example")).doesNotContain("Handler 'posts' (PostHandler)");
+    }
+
+    @Test
     void postsArePagedFilteredAndSorted() {
         JsonNode others = Http.json(http.get("posts?author=otheruser&sort=title"));
         assertThat(others.findValuesAsText("title")).containsExactly("Field specs", "Status codes");

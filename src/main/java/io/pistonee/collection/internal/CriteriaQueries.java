@@ -37,7 +37,9 @@ public final class CriteriaQueries {
                 .map(key -> (key.descending() ? "-" : "") + key.path())
                 .collect(Collectors.joining(","));
         Cursor cursor = query.isCursor() ? Cursor.decode(query.cursor(), signature, order.size(), mapper) : null;
-        Long total = query.isCursor() && !query.total() ? null : count(entityManager, model, query, mapper);
+        // Counting reads every matching row (on PostgreSQL the whole table), so only a client that asks
+        // for the total pays for it; a page knows it has a next one from the row after its last.
+        Long total = query.total() ? count(entityManager, model, query, mapper) : null;
 
         CriteriaBuilder builder = entityManager.getCriteriaBuilder();
         Bindings bindings = new Bindings(builder);

@@ -129,8 +129,8 @@ final class CollectionDocs {
         response.addHeader(
                 "Link",
                 Typed.header(
-                        "RFC 8288 links to other pages: `first`, `prev`, `next` and `last` with offset paging;"
-                                + " `first` and `next` with `cursor`.",
+                        "RFC 8288 links to other pages: `first`, `prev` and `next` with offset paging, and"
+                                + " `last` with `total=true`; `first` and `next` with `cursor`.",
                         SchemaType.STRING));
         response.addHeader(
                 "X-Total-Count",

@@ -3,6 +3,8 @@ package com.example.books;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
@@ -10,6 +12,7 @@ import jakarta.validation.constraints.Size;
 
 /** A book: the model behind /api/books. Its constraints are checked on every create and update. */
 @Entity
+@Table(indexes = @Index(name = "book_title", columnList = "title, id")) // BookHandler's default order
 public class Book {
 
     @Id
