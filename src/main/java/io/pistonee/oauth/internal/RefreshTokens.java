@@ -161,23 +161,18 @@ public final class RefreshTokens {
 
     /**
      * Adds a family to its user's list for the client, and answers the families it retires: those
-     * beyond the most the user keeps, oldest first, besides any that expired or were revoked.
+     * beyond the newest the user keeps, oldest first. The list is read and replaced in one step with
+     * nothing in between (no lookup of its families): under many logins of one user at once, a wider
+     * window between the read and the replace made the grants retry each other for seconds.
      */
     private List<String> enlist(String subject, String clientId, String stored) {
         String owner = digest(subject + '\n' + clientId);
         while (true) {
             String value = owners.get(owner);
-            List<String> kept = new ArrayList<>();
-            if (value != null) {
-                for (String family : decodeKeys(value)) {
-                    if (families.get(family) != null) {
-                        kept.add(family);
-                    }
-                }
-            }
+            List<String> kept = value == null ? new ArrayList<>() : new ArrayList<>(decodeKeys(value));
             kept.add(stored);
             List<String> retired = new ArrayList<>(kept.subList(0, Math.max(0, kept.size() - maxFamilies)));
-            kept.removeAll(retired);
+            kept.subList(0, retired.size()).clear();
             String next = encode(kept);
             if (value == null ? owners.putIfAbsent(owner, next) : owners.replace(owner, value, next)) {
                 return retired;
