@@ -173,9 +173,10 @@ public abstract class ModelHandler<T, ID>
      * Runs a query as a stream read from the database as it is consumed. JPA's
      * {@code getResultStream()} does that on Hibernate; EclipseLink's reads the whole result first, so
      * there the query runs through EclipseLink's scrollable cursor instead (its documented
-     * {@code eclipselink.cursor.scrollable} hint). The JDBC fetch size is set to
+     * {@code eclipselink.cursor.scrollable} hint, forward-only). The JDBC fetch size is set to
      * {@value #STREAM_FETCH_SIZE} through each provider's hint, since some drivers (PostgreSQL's) read
-     * a whole result at once without one. Close the stream when done (the framework does).
+     * a whole result at once without one; PostgreSQL's fetches in batches only inside a transaction,
+     * which every streamed read has ({@code ReadTransactionFilter}). Close the stream when done (the framework does).
      */
     protected <R> Stream<R> stream(TypedQuery<R> query) {
         // Rows per database round trip: without it some drivers (PostgreSQL's) read the whole result.
@@ -184,7 +185,9 @@ public abstract class ModelHandler<T, ID>
             return query.getResultStream();
         }
         query.setHint("eclipselink.cursor.scrollable", Boolean.TRUE);
-        query.setHint("eclipselink.cursor.scrollable.result-type", "ForwardOnly");
+        // EclipseLink's default is a scroll-insensitive result set, which PostgreSQL's driver reads
+        // whole whatever the fetch size: only a forward-only one is fetched in batches.
+        query.setHint("eclipselink.cursor.scrollable.result-set-type", "ForwardOnly");
         @SuppressWarnings("unchecked")
         Iterator<R> cursor = (Iterator<R>) query.getSingleResult();
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(cursor, Spliterator.ORDERED), false)

@@ -135,7 +135,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
 
     /** A server error's problem names the request's id as its incident, unless it names one already. */
-    static ProblemException withIncident(ProblemException problem, String incident) {
+    public static ProblemException withIncident(ProblemException problem, String incident) {
         if (problem.problem().status() < 500 || problem.problem().toMap().containsKey(INCIDENT)) {
             return problem;
         }

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.pistonee.config.PistonConfig;
 import io.pistonee.config.SecurityConfig;
 import io.pistonee.edge.internal.Edge;
+import io.pistonee.edge.internal.RequestIds;
+import io.pistonee.emitter.internal.ProblemMapper;
 import io.pistonee.emitter.internal.ProblemWriter;
 import io.pistonee.problem.ProblemException;
 import io.pistonee.problem.Rc;
+import io.pistonee.problem.internal.PersistenceFailures;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
@@ -30,6 +33,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
@@ -62,6 +67,7 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class PistonAuthenticationMechanism implements HttpAuthenticationMechanism {
 
+    private static final Logger LOG = Logger.getLogger(PistonAuthenticationMechanism.class.getName());
     private static final String AUTHORIZATION = "Authorization";
     private static final Pattern TOKEN68 = Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
     private static final int MAX_TOKEN = 16384;
@@ -134,8 +140,13 @@ public class PistonAuthenticationMechanism implements HttpAuthenticationMechanis
         if (blocked.isPresent()) {
             return throttled(request, response, blocked.get());
         }
-        CredentialValidationResult result =
-                identityStores.validate(new UsernamePasswordCredential(credentials.username(), credentials.password()));
+        CredentialValidationResult result;
+        try {
+            result = identityStores.validate(
+                    new UsernamePasswordCredential(credentials.username(), credentials.password()));
+        } catch (RuntimeException e) {
+            return unavailable(request, response, e);
+        }
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             limits.limiter().failed(credentials.username(), address);
             return fail(request, response, Rc.UNAUTHORIZED, "The user name or password is wrong.", null);
@@ -180,6 +191,21 @@ public class PistonAuthenticationMechanism implements HttpAuthenticationMechanis
                 Rc.UNAUTHORIZED,
                 "The bearer token is invalid, expired or not meant for this server.",
                 "invalid token");
+    }
+
+    /**
+     * An identity store that could not reach its database (the accounts are read on every request):
+     * 503 with {@code Retry-After}, as every other request that needs the database, logged once at
+     * WARNING with its cause. Any other failure stays the server's error.
+     */
+    private AuthenticationStatus unavailable(
+            HttpServletRequest request, HttpServletResponse response, RuntimeException failure) {
+        ProblemException problem = PersistenceFailures.of(failure, false, piston.unavailableRetryAfterSeconds());
+        if (problem == null || problem.problem().status() < 500) {
+            throw failure;
+        }
+        LOG.log(Level.WARNING, "The database could not serve a request (answered 503)", failure);
+        return write(request, response, ProblemMapper.withIncident(problem, RequestIds.current(request)));
     }
 
     /** Only asymmetric signatures: never {@code none}, never an HMAC keyed with a public key. */
