@@ -2,8 +2,6 @@ package io.pistonee.health.internal;
 
 import io.pistonee.config.OperationsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -22,11 +20,13 @@ import org.eclipse.microprofile.health.Readiness;
  * connection that {@link Connection#isValid answers} within {@code piston.health.database.timeout}
  * seconds, else {@code DOWN}, which makes {@code /health/ready} answer 503. Nothing is cached: a
  * database that comes back is {@code UP} at the next call, as soon as the pool hands out a working
- * connection (see the pool's validation in docs/production.md).
+ * connection; a pooled connection that does not answer is aborted, so the pool drops it (see also
+ * the pool's validation in docs/production.md).
  *
- * <p>The data source is looked up once the application has started, in the application's own naming
- * context: the servers call checks from their own threads, where {@code java:comp} may not resolve. A
- * change of state is logged once (WARNING when down, INFO when back).
+ * <p>The data source is looked up as the application starts ({@link HealthListener}), in the
+ * application's own naming context: the servers call checks from their own threads, where
+ * {@code java:comp} may not resolve. A change of state is logged once (WARNING when down, INFO when
+ * back).
  */
 @Readiness
 @ApplicationScoped
@@ -41,10 +41,16 @@ public class DatabaseCheck implements HealthCheck {
     private volatile DataSource dataSource;
     private final AtomicBoolean up = new AtomicBoolean(true);
 
-    /** Looks the data source up while the application's naming context is the current one. */
-    void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    /**
+     * Checks the settings and looks the data source up; {@link HealthListener} calls it while the
+     * application's naming context is the current one.
+     */
+    public void start() {
         config.databaseTimeout();
-        dataSource();
+        if (dataSource() == null) {
+            LOG.warning("piston.health.database.data-source: " + config.dataSource()
+                    + " names no data source here: the readiness check 'database' answers DOWN");
+        }
     }
 
     @Override
@@ -60,9 +66,22 @@ public class DatabaseCheck implements HealthCheck {
                 }
                 return HealthCheckResponse.up(NAME);
             }
+            discard(connection);
             return down("no answer");
         } catch (SQLException | RuntimeException e) {
             return down("unavailable");
+        }
+    }
+
+    /**
+     * Aborts a connection that did not answer, which tells the pool to destroy it rather than hand it
+     * out again: a connection that died with the database never answers, even once it is back.
+     */
+    private static void discard(Connection connection) {
+        try {
+            connection.abort(Runnable::run);
+        } catch (SQLException | RuntimeException e) {
+            // The pool keeps it; its own validation has to find it.
         }
     }
 
@@ -80,7 +99,7 @@ public class DatabaseCheck implements HealthCheck {
                 source = (DataSource) new InitialContext().lookup(config.dataSource());
                 dataSource = source;
             } catch (NamingException | ClassCastException e) {
-                LOG.fine(() -> "No data source " + config.dataSource() + ": " + e);
+                LOG.fine(() -> "No data source " + config.dataSource() + " here: " + e);
             }
         }
         return source;
