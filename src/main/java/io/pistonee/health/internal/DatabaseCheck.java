@@ -87,7 +87,8 @@ public class DatabaseCheck implements HealthCheck {
 
     private HealthCheckResponse down(String reason) {
         if (up.compareAndSet(true, false)) {
-            LOG.warning("The database is " + reason + " (" + config.dataSource() + "): not ready");
+            LOG.warning(
+                    "The readiness check 'database' failed (" + reason + ", " + config.dataSource() + "): not ready");
         }
         return HealthCheckResponse.named(NAME).down().withData("reason", reason).build();
     }
