@@ -113,6 +113,48 @@ public final class Deployments {
         return war.addAsResource(new StringAsset(unit), "META-INF/persistence.xml");
     }
 
+    /**
+     * A WAR with a data source of the given JNDI name, declared in its {@code web.xml} (so both servers
+     * read it the same way), on an H2 TCP server on 127.0.0.1 at {@code port}: a database a test can
+     * take away. WildFly gets H2's driver from its own module.
+     */
+    public static WebArchive withH2DataSource(WebArchive war, String name, int port, String database, int maxPool) {
+        String webXml = """
+                <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
+                  <data-source>
+                    <name>%s</name>
+                    <class-name>org.h2.jdbcx.JdbcDataSource</class-name>
+                    <url>jdbc:h2:tcp://127.0.0.1:%d/mem:%s;DB_CLOSE_DELAY=-1</url>
+                    <user>sa</user>
+                    <password>sa</password>
+                    <initial-pool-size>0</initial-pool-size>
+                    <max-pool-size>%d</max-pool-size>
+                    <min-pool-size>0</min-pool-size>
+                  </data-source>
+                </web-app>""".formatted(name, port, database, maxPool);
+        war.addAsWebInfResource(new StringAsset(webXml), "web.xml");
+        return replace(war, "/WEB-INF/jboss-deployment-structure.xml", "  <deployment>", """
+                  <deployment>
+                    <dependencies>
+                      <module name="com.h2database.h2"/>
+                    </dependencies>""");
+    }
+
+    /** Rewrites a text file of the archive, replacing a marker that occurs once. */
+    public static WebArchive replace(WebArchive war, String path, String marker, String replacement) {
+        String text;
+        try (java.io.InputStream in = war.get(path).getAsset().openStream()) {
+            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        if (!text.contains(marker)) {
+            throw new IllegalStateException(path + " has no " + marker);
+        }
+        war.delete(path);
+        return war.add(new StringAsset(text.replace(marker, replacement)), path);
+    }
+
     /** The framework's jar, as {@code mvn package} built it beside the example's WAR. */
     public static File frameworkJar() {
         return new File(builtWar().getParentFile(), "piston-ee.jar");

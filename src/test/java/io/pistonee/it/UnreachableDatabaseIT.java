@@ -4,23 +4,15 @@ import static io.pistonee.it.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pistonee.it.server.FreePorts;
 import io.pistonee.it.unreachable.Crate;
 import io.pistonee.it.unreachable.CrateHandler;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import org.h2.tools.Server;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -42,41 +34,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class UnreachableDatabaseIT {
 
-    private static Server database;
-
-    private static final String WEB_XML = """
-            <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
-              <data-source>
-                <name>java:app/jdbc/unreachable</name>
-                <class-name>org.h2.jdbcx.JdbcDataSource</class-name>
-                <url>jdbc:h2:tcp://127.0.0.1:%d/mem:crates;DB_CLOSE_DELAY=-1</url>
-                <user>sa</user>
-                <password>sa</password>
-                <initial-pool-size>0</initial-pool-size>
-                <max-pool-size>4</max-pool-size>
-                <min-pool-size>0</min-pool-size>
-              </data-source>
-            </web-app>""";
-
-    /** WildFly: the H2 driver the data source names is the server's module. */
-    private static final String H2_MODULE = """
-              <deployment>
-                <dependencies>
-                  <module name="com.h2database.h2"/>
-                </dependencies>""";
+    private static TcpDatabase database;
 
     @Deployment(testable = false)
-    static WebArchive deployment() throws SQLException {
-        System.setProperty("h2.bindAddress", "127.0.0.1"); // H2 binds every interface otherwise
-        database = Server.createTcpServer("-tcpPort", String.valueOf(FreePorts.take()), "-ifNotExists")
-                .start();
-        WebArchive war = Deployments.withEntities(
-                Deployments.library("unreachable", Crate.class, CrateHandler.class),
+    static WebArchive deployment() {
+        database = TcpDatabase.started();
+        return Deployments.withH2DataSource(
+                Deployments.withEntities(
+                        Deployments.library("unreachable", Crate.class, CrateHandler.class),
+                        "java:app/jdbc/unreachable",
+                        Crate.class),
                 "java:app/jdbc/unreachable",
-                Crate.class);
-        war.addAsWebInfResource(new StringAsset(WEB_XML.formatted(database.getPort())), "web.xml");
-        replace(war, "/WEB-INF/jboss-deployment-structure.xml", "  <deployment>", H2_MODULE);
-        return war;
+                database.port(),
+                "crates",
+                4);
     }
 
     @AfterAll
@@ -113,27 +84,12 @@ class UnreachableDatabaseIT {
                     .doesNotContainIgnoringCase("h2")
                     .doesNotContainIgnoringCase("sql")
                     .doesNotContain("127.0.0.1")
-                    .doesNotContain(String.valueOf(database.getPort()));
+                    .doesNotContain(String.valueOf(database.port()));
         }
         HttpResponse<String> yaml = http.get("crates", "Accept", "application/yaml");
         assertThat(yaml.statusCode()).isEqualTo(503);
         assertThat(yaml.headers().firstValue("Content-Type")).hasValue("application/problem+yaml");
         assertThat(yaml.headers().firstValue("Retry-After")).hasValue("5");
         assertThat(Formats.<Map<String, Object>>yaml(yaml.body())).containsEntry("status", 503);
-    }
-
-    /** Rewrites a text file of the archive, replacing a marker that occurs once. */
-    private static void replace(WebArchive war, String path, String marker, String replacement) {
-        String text;
-        try (InputStream in = war.get(path).getAsset().openStream()) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (!text.contains(marker)) {
-            throw new IllegalStateException(path + " has no " + marker);
-        }
-        war.delete(path);
-        war.add(new StringAsset(text.replace(marker, replacement)), path);
     }
 }

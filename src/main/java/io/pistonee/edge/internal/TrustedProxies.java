@@ -1,9 +1,6 @@
 package io.pistonee.edge.internal;
 
-import java.net.InetAddress;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The proxies whose headers are believed ({@code piston.proxy.trusted}): addresses and CIDR ranges,
@@ -18,17 +15,17 @@ import java.util.Optional;
  */
 public final class TrustedProxies {
 
-    private final List<Range> ranges;
+    private final AddressRanges ranges;
     private final int legacyHops;
 
-    private TrustedProxies(List<Range> ranges, int legacyHops) {
+    private TrustedProxies(AddressRanges ranges, int legacyHops) {
         this.ranges = ranges;
         this.legacyHops = legacyHops;
     }
 
     /** Nobody trusted. */
     public static TrustedProxies none() {
-        return new TrustedProxies(List.of(), 0);
+        return new TrustedProxies(AddressRanges.parse("piston.proxy.trusted", ""), 0);
     }
 
     /**
@@ -38,17 +35,13 @@ public final class TrustedProxies {
      * @throws IllegalArgumentException naming the entry that is no address or range
      */
     public static TrustedProxies parse(String setting, int legacyHops) {
-        List<Range> ranges = new ArrayList<>();
-        for (String entry : ProxyHeaders.elements(setting)) {
-            ranges.add(Range.parse(entry));
-        }
-        return new TrustedProxies(List.copyOf(ranges), ranges.isEmpty() ? Math.max(0, legacyHops) : 0);
+        AddressRanges ranges = AddressRanges.parse("piston.proxy.trusted", setting);
+        return new TrustedProxies(ranges, ranges.isEmpty() ? Math.max(0, legacyHops) : 0);
     }
 
     /** Whether an address (a literal, as the connection's peer is given) is a trusted proxy. */
     public boolean trusts(String address) {
-        Optional<InetAddress> parsed = Addresses.literal(address);
-        return parsed.isPresent() && ranges.stream().anyMatch(range -> range.contains(parsed.get()));
+        return ranges.contains(address);
     }
 
     /** Whether any proxy is trusted, by address or by the deprecated count. */
@@ -84,45 +77,5 @@ public final class TrustedProxies {
     /** The nodes of an {@code X-Forwarded-For} value, left to right. */
     public static List<String> chain(String forwardedFor) {
         return ProxyHeaders.elements(forwardedFor);
-    }
-
-    /** One address, or a CIDR range. */
-    private record Range(byte[] network, int bits) {
-
-        static Range parse(String entry) {
-            int slash = entry.indexOf('/');
-            String address = slash < 0 ? entry : entry.substring(0, slash);
-            InetAddress parsed = Addresses.literal(address)
-                    .orElseThrow(() -> new IllegalArgumentException("piston.proxy.trusted: '" + entry
-                            + "' is not an IP address or CIDR range such as 127.0.0.1, ::1 or 10.0.0.0/8"));
-            int max = parsed.getAddress().length * 8;
-            int bits = max;
-            if (slash >= 0) {
-                try {
-                    bits = Integer.parseInt(entry.substring(slash + 1));
-                } catch (NumberFormatException e) {
-                    bits = -1;
-                }
-                if (bits < 0 || bits > max) {
-                    throw new IllegalArgumentException(
-                            "piston.proxy.trusted: '" + entry + "' has a prefix length outside 0 to " + max);
-                }
-            }
-            return new Range(parsed.getAddress(), bits);
-        }
-
-        boolean contains(InetAddress address) {
-            byte[] candidate = address.getAddress();
-            if (candidate.length != network.length) {
-                return false;
-            }
-            for (int bit = 0; bit < bits; bit++) {
-                int mask = 0x80 >>> (bit % 8);
-                if ((candidate[bit / 8] & mask) != (network[bit / 8] & mask)) {
-                    return false;
-                }
-            }
-            return true;
-        }
     }
 }

@@ -11,6 +11,7 @@ import io.pistonee.handler.Operation;
 import io.pistonee.handler.internal.HandlerDescriptor;
 import io.pistonee.handler.internal.Handlers;
 import io.pistonee.handler.internal.Resolution;
+import io.pistonee.metrics.internal.Metrics;
 import io.pistonee.parser.PatchParser;
 import io.pistonee.problem.Rc;
 import io.pistonee.problem.Reply;
@@ -21,6 +22,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import java.util.stream.BaseStream;
 
 /**
@@ -28,7 +31,8 @@ import java.util.stream.BaseStream;
  * the handler's field spec narrowed by the client's {@code ?fields=}; an {@link Rc} result as that
  * status with no body, a {@link Reply} as its status with its content (an error status as a
  * problem); any other {@code null} as 204. Written items carry their new {@code ETag}; a created
- * entity of the model its {@code Location}.
+ * entity of the model its {@code Location}. The items of a streamed result are counted as exported
+ * rows ({@code io.pistonee.metrics}).
  */
 @ApplicationScoped
 public class Replies {
@@ -50,6 +54,9 @@ public class Replies {
 
     @Inject
     Resolution resolution;
+
+    @Inject
+    Metrics metrics;
 
     /** Whether a result is a status rather than content: an {@link Rc} or a {@link Reply}. */
     static boolean isStatus(Object result) {
@@ -143,9 +150,21 @@ public class Replies {
                 result,
                 item -> shaper.shape(item, spec, narrow, root),
                 item -> shaper.stored(item, spec, narrow, root, handler.djangoModel()),
-                onePass ? dispatcher::release : null,
+                onePass ? streamed(handler) : null,
                 (item, generator) -> shaper.write(item, spec, narrow, root, generator));
         return response.entity(emission).type(format.mediaType()).build();
+    }
+
+    /**
+     * What is done with each item of a one-pass sequence once written: it is let go, and counted as an
+     * exported row of the handler.
+     */
+    private Consumer<Object> streamed(HandlerDescriptor handler) {
+        LongAdder rows = metrics.exportRows(handler.name());
+        return item -> {
+            dispatcher.release(item);
+            rows.increment();
+        };
     }
 
     /** OPTIONS: 204 with {@code Allow}, and {@code Accept-Patch} where PATCH is allowed. */

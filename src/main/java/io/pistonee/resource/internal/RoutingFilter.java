@@ -5,6 +5,7 @@ import io.pistonee.handler.internal.ApiPaths;
 import io.pistonee.handler.internal.HandlerDescriptor;
 import io.pistonee.handler.internal.Handlers;
 import io.pistonee.handler.internal.Resolution;
+import io.pistonee.metrics.internal.Metrics;
 import io.pistonee.parser.Parser;
 import io.pistonee.parser.PatchParser;
 import io.pistonee.problem.Rc;
@@ -36,7 +37,8 @@ import java.util.stream.Collectors;
  * anonymous twin when the twin provides the operation; whether the caller may go on is then
  * authorization's decision ({@code io.pistonee.security.internal.AuthorizationFilter}). A POST to
  * {@code /api/{resource}/bulk} ({@code ApiPaths.BULK}) is the handler's create, of an array of items,
- * where the handler creates in bulk; a POST to any other item is 405.
+ * where the handler creates in bulk; a POST to any other item is 405. A routed request is counted
+ * under its handler and operation ({@code io.pistonee.metrics}).
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION - 100)
@@ -52,6 +54,9 @@ public class RoutingFilter implements ContainerRequestFilter {
 
     @Inject
     Resolution resolution;
+
+    @Inject
+    Metrics metrics;
 
     @Context
     ResourceInfo resource;
@@ -84,6 +89,7 @@ public class RoutingFilter implements ContainerRequestFilter {
             throw notAllowed(handler, target, request.getMethod());
         }
         resolution.resolve(handler, serving(handler, operation, request), operation);
+        request.setProperty(Metrics.EXCHANGE, metrics.exchange(handler.name(), operation));
         if (operation.hasBody()) {
             requireReadable(request.getMediaType(), operation);
         }

@@ -7,6 +7,7 @@ import io.pistonee.edge.internal.Edge;
 import io.pistonee.edge.internal.RequestIds;
 import io.pistonee.emitter.internal.ProblemMapper;
 import io.pistonee.emitter.internal.ProblemWriter;
+import io.pistonee.metrics.internal.Metrics;
 import io.pistonee.problem.ProblemException;
 import io.pistonee.problem.Rc;
 import io.pistonee.problem.internal.PersistenceFailures;
@@ -50,7 +51,8 @@ import java.util.regex.Pattern;
  *       the token against the {@code mp.jwt.verify.*} configuration and {@code JsonWebToken}
  *       injection keeps working.</li>
  *   <li>Anything else (another scheme, malformed credentials, a wrong password, a rejected token):
- *       401 with an RFC 9457 problem and both challenges in {@code WWW-Authenticate}; too many failed
+ *       401 with an RFC 9457 problem and both challenges in {@code WWW-Authenticate}, counted by
+ *       scheme ({@code io.pistonee.metrics}); too many failed
  *       logins for the user or from the address: 429 with {@code Retry-After}. The problem is written
  *       by the {@link ProblemWriter}, in the format the request asks for ({@code ?format=},
  *       {@code Accept}) like every other problem.</li>
@@ -98,6 +100,9 @@ public class PistonAuthenticationMechanism implements HttpAuthenticationMechanis
     @Inject
     ProblemWriter problems;
 
+    @Inject
+    Metrics metrics;
+
     private volatile Optional<HttpAuthenticationMechanism> jwt;
 
     @Override
@@ -108,7 +113,7 @@ public class PistonAuthenticationMechanism implements HttpAuthenticationMechanis
             return context.doNothing();
         }
         if (headers.size() > 1) {
-            return fail(request, response, Rc.UNAUTHORIZED, "Send one Authorization header, not several.", null);
+            return fail(null, request, response, "Send one Authorization header, not several.", null);
         }
         String header = headers.get(0).strip();
         Scheme scheme = Scheme.of(header);
@@ -118,12 +123,7 @@ public class PistonAuthenticationMechanism implements HttpAuthenticationMechanis
         if (scheme == Scheme.BEARER) {
             return bearer(header, request, response, context);
         }
-        return fail(
-                request,
-                response,
-                Rc.UNAUTHORIZED,
-                "The Authorization scheme is not accepted: use Basic or Bearer.",
-                null);
+        return fail(null, request, response, "The Authorization scheme is not accepted: use Basic or Bearer.", null);
     }
 
     private AuthenticationStatus basic(
@@ -134,7 +134,7 @@ public class PistonAuthenticationMechanism implements HttpAuthenticationMechanis
             credentials = BasicCredentials.parse(header);
         } catch (MalformedCredentialsException e) {
             limits.limiter().failed(null, address);
-            return fail(request, response, Rc.UNAUTHORIZED, e.getMessage(), null);
+            return fail(Scheme.BASIC, request, response, e.getMessage(), null);
         }
         Optional<Duration> blocked = limits.limiter().blocked(credentials.username(), address);
         if (blocked.isPresent()) {
@@ -149,7 +149,7 @@ public class PistonAuthenticationMechanism implements HttpAuthenticationMechanis
         }
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             limits.limiter().failed(credentials.username(), address);
-            return fail(request, response, Rc.UNAUTHORIZED, "The user name or password is wrong.", null);
+            return fail(Scheme.BASIC, request, response, "The user name or password is wrong.", null);
         }
         limits.limiter().succeeded(credentials.username());
         return context.notifyContainerAboutLogin(result);
@@ -161,19 +161,19 @@ public class PistonAuthenticationMechanism implements HttpAuthenticationMechanis
         if (token.isEmpty()
                 || token.length() > MAX_TOKEN
                 || !TOKEN68.matcher(token).matches()) {
-            return fail(request, response, Rc.UNAUTHORIZED, "The bearer token is malformed.", "malformed token");
+            return fail(Scheme.BEARER, request, response, "The bearer token is malformed.", "malformed token");
         }
         if (!signedWithAllowedAlgorithm(token)) {
             return fail(
+                    Scheme.BEARER,
                     request,
                     response,
-                    Rc.UNAUTHORIZED,
                     "The bearer token is not a JWT signed with RS256 or ES256.",
                     "invalid token");
         }
         Optional<HttpAuthenticationMechanism> mechanism = jwtMechanism();
         if (mechanism.isEmpty()) {
-            return fail(request, response, Rc.UNAUTHORIZED, "Bearer tokens are not accepted here.", "not accepted");
+            return fail(Scheme.BEARER, request, response, "Bearer tokens are not accepted here.", "not accepted");
         }
         BearerContext bearer = new BearerContext(context, revoked, request, token);
         AuthenticationStatus status;
@@ -186,9 +186,9 @@ public class PistonAuthenticationMechanism implements HttpAuthenticationMechanis
             return status;
         }
         return fail(
+                Scheme.BEARER,
                 request,
                 response,
-                Rc.UNAUTHORIZED,
                 "The bearer token is invalid, expired or not meant for this server.",
                 "invalid token");
     }
@@ -254,12 +254,14 @@ public class PistonAuthenticationMechanism implements HttpAuthenticationMechanis
                         Map.of("Retry-After", Long.toString(seconds))));
     }
 
+    /** A 401 with both challenges, counted under the scheme of the credentials ({@code null}: another). */
     private AuthenticationStatus fail(
-            HttpServletRequest request, HttpServletResponse response, Rc rc, String detail, String tokenError) {
+            Scheme scheme, HttpServletRequest request, HttpServletResponse response, String detail, String tokenError) {
+        metrics.authenticationFailed(scheme == null ? "other" : scheme.label());
         String challenges = tokenError == null
                 ? Challenges.of(config.realm())
                 : Challenges.invalidToken(config.realm(), tokenError);
-        return write(request, response, rc.error(detail, Map.of("WWW-Authenticate", challenges)));
+        return write(request, response, Rc.UNAUTHORIZED.error(detail, Map.of("WWW-Authenticate", challenges)));
     }
 
     /**

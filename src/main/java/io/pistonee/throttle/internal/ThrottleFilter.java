@@ -5,6 +5,7 @@ import io.pistonee.config.PistonConfig;
 import io.pistonee.edge.internal.Edge;
 import io.pistonee.handler.internal.Resolution;
 import io.pistonee.handler.internal.ThrottlePolicy;
+import io.pistonee.metrics.internal.Metrics;
 import io.pistonee.problem.Rc;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
@@ -24,7 +25,8 @@ import java.util.logging.Logger;
 /**
  * Pipeline step "throttling", after authentication and authorization so the caller is known: a
  * throttled operation (its policy is in the handler's descriptor) counts the request against the
- * caller's budget and answers 429 with {@code Retry-After} once it is spent. Responses to throttled
+ * caller's budget and answers 429 with {@code Retry-After} once it is spent (counted per handler in
+ * {@code io.pistonee.metrics}). Responses to throttled
  * operations carry {@code RateLimit-Limit}, {@code RateLimit-Remaining} and {@code RateLimit-Reset}.
  * Counters live in the application's shared state ({@link SharedState}); time comes from the
  * application's {@code java.time.Clock} bean if it has one, else the system clock.
@@ -55,6 +57,9 @@ public class ThrottleFilter implements ContainerRequestFilter, ContainerResponse
     @Inject
     Edge edge;
 
+    @Inject
+    Metrics metrics;
+
     private ThrottleCounters counters;
 
     @PostConstruct
@@ -75,6 +80,7 @@ public class ThrottleFilter implements ContainerRequestFilter, ContainerResponse
         String caller = Callers.of(request.getSecurityContext().getUserPrincipal(), edge.clientAddress(servletRequest));
         Decision decision = counters.check(policy, caller);
         if (!decision.allowed()) {
+            metrics.throttled(resolution.requested().name());
             throw Rc.THROTTLED.error(
                     "Too many requests: " + policy.requests() + " per "
                             + policy.window().getSeconds() + " s are allowed here. Retry in "

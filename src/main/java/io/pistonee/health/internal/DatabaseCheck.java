@@ -1,0 +1,108 @@
+package io.pistonee.health.internal;
+
+import io.pistonee.config.OperationsConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * The readiness check {@code database}: {@code UP} when the data source
+ * ({@code piston.health.database.data-source}, by default {@code java:comp/DefaultDataSource}) gives a
+ * connection that {@link Connection#isValid answers} within {@code piston.health.database.timeout}
+ * seconds, else {@code DOWN}, which makes {@code /health/ready} answer 503. Nothing is cached: a
+ * database that comes back is {@code UP} at the next call, as soon as the pool hands out a working
+ * connection; a pooled connection that does not answer is aborted, so the pool drops it (see also
+ * the pool's validation in docs/production.md).
+ *
+ * <p>The data source is looked up as the application starts ({@link HealthListener}), in the
+ * application's own naming context: the servers call checks from their own threads, where
+ * {@code java:comp} may not resolve. A change of state is logged once (WARNING when down, INFO when
+ * back).
+ */
+@Readiness
+@ApplicationScoped
+public class DatabaseCheck implements HealthCheck {
+
+    static final String NAME = "database";
+    private static final Logger LOG = Logger.getLogger(DatabaseCheck.class.getName());
+
+    @Inject
+    OperationsConfig config;
+
+    private volatile DataSource dataSource;
+    private final AtomicBoolean up = new AtomicBoolean(true);
+
+    /**
+     * Checks the settings and looks the data source up; {@link HealthListener} calls it while the
+     * application's naming context is the current one.
+     */
+    public void start() {
+        config.databaseTimeout();
+        if (dataSource() == null) {
+            LOG.warning("piston.health.database.data-source: " + config.dataSource()
+                    + " names no data source here: the readiness check 'database' answers DOWN");
+        }
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        DataSource source = dataSource();
+        if (source == null) {
+            return down("no data source");
+        }
+        try (Connection connection = source.getConnection()) {
+            if (connection.isValid((int) config.databaseTimeout().toSeconds())) {
+                if (up.compareAndSet(false, true)) {
+                    LOG.info("The database answers again: ready");
+                }
+                return HealthCheckResponse.up(NAME);
+            }
+            discard(connection);
+            return down("no answer");
+        } catch (SQLException | RuntimeException e) {
+            return down("unavailable");
+        }
+    }
+
+    /**
+     * Aborts a connection that did not answer, which tells the pool to destroy it rather than hand it
+     * out again: a connection that died with the database never answers, even once it is back.
+     */
+    private static void discard(Connection connection) {
+        try {
+            connection.abort(Runnable::run);
+        } catch (SQLException | RuntimeException e) {
+            // The pool keeps it; its own validation has to find it.
+        }
+    }
+
+    private HealthCheckResponse down(String reason) {
+        if (up.compareAndSet(true, false)) {
+            LOG.warning(
+                    "The readiness check 'database' failed (" + reason + ", " + config.dataSource() + "): not ready");
+        }
+        return HealthCheckResponse.named(NAME).down().withData("reason", reason).build();
+    }
+
+    private DataSource dataSource() {
+        DataSource source = dataSource;
+        if (source == null) {
+            try {
+                source = (DataSource) new InitialContext().lookup(config.dataSource());
+                dataSource = source;
+            } catch (NamingException | ClassCastException e) {
+                LOG.fine(() -> "No data source " + config.dataSource() + " here: " + e);
+            }
+        }
+        return source;
+    }
+}
