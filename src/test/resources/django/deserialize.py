@@ -1,6 +1,7 @@
 """Loads Piston EE's `django` format with Django's own deserializer, for FormatsIT.
 
-Reads a body from stdin, deserializes it with django.core.serializers (format "json") into a model
+Reads a body from stdin, deserializes it with django.core.serializers (format "json", or the one
+named by the first argument: "xml") into a model
 equivalent to the example's BlogPost (app "blog", in-memory SQLite), saves every object and prints
 what the database then holds, as JSON. Django refuses fields the model lacks, values its fields
 cannot take and models it does not know, so a body this loads is one Django accepts.
@@ -52,7 +53,7 @@ with connection.schema_editor() as editor:
     editor.create_model(Author)
     editor.create_model(BlogPost)
 
-loaded = list(serializers.deserialize("json", sys.stdin.read()))
+loaded = list(serializers.deserialize(sys.argv[1] if len(sys.argv) > 1 else "json", sys.stdin.read()))
 for key in sorted({item.object.author_id for item in loaded if item.object.author_id is not None}):
     Author.objects.create(pk=key, username="author %s" % key)
 for item in loaded:

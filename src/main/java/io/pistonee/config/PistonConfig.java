@@ -170,7 +170,7 @@ public class PistonConfig {
     @ConfigProperty(
             name = "piston.cors.exposed-headers",
             defaultValue =
-                    "ETag, Location, Link, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, Retry-After, X-Request-Id, X-Total-Count")
+                    "ETag, Location, Link, Preference-Applied, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, Retry-After, X-Request-Id, X-Total-Count")
     String corsExposedHeaders;
 
     @Inject

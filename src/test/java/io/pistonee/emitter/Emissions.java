@@ -87,7 +87,8 @@ public final class Emissions {
         yaml.config = CONFIG;
         DjangoEmitter django = new DjangoEmitter();
         django.config = CONFIG;
-        return List.of(new XmlEmitter(), yaml, json, new CsvEmitter(), new PickleEmitter(), django);
+        return List.of(
+                new XmlEmitter(), yaml, json, new CsvEmitter(), new PickleEmitter(), django, new DjangoXmlEmitter());
     }
 
     /** An XML document's root element, read with the JDK's parser. */

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -292,6 +293,51 @@ class BlogExampleIT {
         workers.shutdown();
 
         assertThat(unexpected).isEmpty();
+    }
+
+    @Test
+    void preferReturnMinimalCreatesAndUpdatesWithLocationAndETagButNoBody() {
+        HttpResponse<String> created =
+                http.post("posts", "{\"title\":\"Minimal\",\"content\":\"x\"}", "Prefer", "return=minimal");
+        String location = created.headers().firstValue("Location").orElseThrow();
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        String etag = created.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> read = http.get("posts/" + id);
+        HttpResponse<String> stale = http.put(
+                "posts/" + id,
+                "{\"title\":\"Stale\",\"content\":\"y\"}",
+                "Prefer",
+                "return=minimal",
+                "If-Match",
+                "\"0-x\"");
+        HttpResponse<String> updated = http.put(
+                "posts/" + id,
+                "{\"title\":\"Minimal 2\",\"content\":\"y\"}",
+                "Prefer",
+                "return=minimal",
+                "If-Match",
+                etag);
+        HttpResponse<String> bulk = http.post(
+                "posts/bulk",
+                "[{\"title\":\"B1\",\"content\":\"x\"},{\"title\":\"B2\",\"content\":\"x\"}]",
+                "Prefer",
+                "return=minimal");
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(created.body()).isEmpty();
+        assertThat(created.headers().firstValue("Preference-Applied")).hasValue("return=minimal");
+        assertThat(read.headers().firstValue("ETag")).hasValue(etag);
+        assertProblem(stale, 412);
+        assertThat(stale.headers().firstValue("Preference-Applied")).isEmpty();
+        assertThat(updated.statusCode()).isEqualTo(204);
+        assertThat(updated.body()).isEmpty();
+        assertThat(updated.headers().firstValue("ETag")).isNotEqualTo(Optional.of(etag));
+        assertThat(http.get("posts/" + id).headers().firstValue("ETag"))
+                .isEqualTo(updated.headers().firstValue("ETag"));
+        assertThat(Http.json(http.get("posts/" + id)).get("title").asText()).isEqualTo("Minimal 2");
+        assertThat(bulk.statusCode()).isEqualTo(201);
+        assertThat(bulk.body()).isEmpty();
+        http.delete("posts/" + id);
     }
 
     @Test

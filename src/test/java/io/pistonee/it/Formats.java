@@ -82,13 +82,18 @@ public final class Formats {
      * {@code python3-django}, which the build installs (see {@code src/test/scripts/django.sh}).
      */
     public static String djangoLoad(String body) {
+        return djangoLoad(body, "json");
+    }
+
+    /** The same for a body in Django's own serialization format {@code format} ({@code json}, {@code xml}). */
+    public static String djangoLoad(String body, String format) {
         String script;
         try (var in = Formats.class.getResourceAsStream("/django/deserialize.py")) {
             script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return python(djangoPython(), script, body.getBytes(StandardCharsets.UTF_8));
+        return python(djangoPython(), script, body.getBytes(StandardCharsets.UTF_8), format);
     }
 
     /** The first Python 3 that imports Django: the one on the path, else Debian's own. */
@@ -110,9 +115,11 @@ public final class Formats {
     }
 
     /** Runs a Python script with a body on its standard input; its standard output. */
-    private static String python(String interpreter, String script, byte[] input) {
+    private static String python(String interpreter, String script, byte[] input, String... arguments) {
         try {
-            Process python = new ProcessBuilder(interpreter, "-c", script).start();
+            List<String> command = new ArrayList<>(List.of(interpreter, "-c", script));
+            command.addAll(List.of(arguments));
+            Process python = new ProcessBuilder(command).start();
             python.getOutputStream().write(input);
             python.getOutputStream().close();
             String out = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -31,7 +31,7 @@ class FormatsIT {
 
     private static final List<String> POST_FIELDS =
             List.of("id", "title", "content", "author", "created_on", "content_length", "resource_uri");
-    private static final List<String> FORMATS = List.of("json", "yaml", "xml", "csv", "pickle", "django");
+    private static final List<String> FORMATS = List.of("json", "yaml", "xml", "csv", "pickle", "django", "django-xml");
 
     /** Generated posts (ids from 1,000,001) beside the seeded ones, for the unpaged export. */
     private static final int GENERATED = 3000;
@@ -161,6 +161,28 @@ class FormatsIT {
         assertThat(single.get(0).get("fields").get("title").asText()).isEqualTo("Hello, Piston EE");
     }
 
+    @Test
+    void djangosOwnDeserializerLoadsTheDjangoXmlFormatAsTheJsonFlavour() {
+        HttpResponse<String> response = http.get("posts?format=django-xml&limit=10");
+        String one = http.get("posts/1.django-xml").body();
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(contentType(response)).isEqualTo("application/vnd.django+xml");
+        assertThat(response.body())
+                .startsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<django-objects version=\"1.0\">"
+                        + "<object model=\"blog.blogpost\" pk=\"")
+                .contains("<field name=\"title\" type=\"CharField\">", "<field name=\"content\" type=\"TextField\">")
+                .contains("<field name=\"author\" rel=\"ManyToOneRel\" to=\"blog.author\">")
+                .containsPattern("<field name=\"created_on\" type=\"DateTimeField\">[0-9T:.-]+\\+00:00</field>");
+        JsonNode fromXml = Http.json(Formats.djangoLoad(response.body(), "xml"));
+        JsonNode fromJson = Http.json(
+                Formats.djangoLoad(http.get("posts?format=django&limit=10").body()));
+        assertThat(fromXml).hasSize(10).isEqualTo(fromJson);
+        JsonNode single = Http.json(Formats.djangoLoad(one, "xml"));
+        assertThat(single).hasSize(1);
+        assertThat(single.get(0).get("fields").get("title").asText()).isEqualTo("Hello, Piston EE");
+    }
+
     private static JsonNode stored(JsonNode items, long pk) {
         for (JsonNode item : items) {
             if (item.get("pk").asLong() == pk) {
@@ -212,6 +234,8 @@ class FormatsIT {
         List<Map<String, Object>> yaml =
                 Formats.yaml(admin.get("export?format=yaml").body());
         List<Element> xml = Formats.children(Formats.xml(admin.get("export.xml").body()));
+        List<Element> djangoXml = Formats.children(
+                Formats.xml(admin.get("export?format=django-xml").body()));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Link")).isEmpty();
@@ -246,6 +270,12 @@ class FormatsIT {
                 .extracting(post -> Long.valueOf(Formats.children(post).get(0).getTextContent()))
                 .isEqualTo(ids);
         assertThat(Formats.children(xml.get(posts - 1)).get(1).getTextContent())
+                .isEqualTo("Generated post " + GENERATED);
+
+        assertThat(djangoXml)
+                .extracting(post -> Long.valueOf(post.getAttribute("pk")))
+                .isEqualTo(ids);
+        assertThat(Formats.children(djangoXml.get(posts - 1)).get(0).getTextContent())
                 .isEqualTo("Generated post " + GENERATED);
     }
 

@@ -382,11 +382,15 @@ class OpenApiIT {
         PostsApi basic = posts(Http.basic("testuser", "foobar"));
 
         Posts created = basic.createPosts(
-                new PostsInput().title(marker + " one").content("Written by the generated Java client."), null, null);
+                new PostsInput().title(marker + " one").content("Written by the generated Java client."),
+                null,
+                null,
+                null);
         List<Posts> bulk = basic.createPostsBulk(
                 List.of(
                         new PostsInput().title(marker + " two").content("The second."),
                         new PostsInput().title(marker + " three").content("The third.")),
+                null,
                 null,
                 null);
         ApiResponse<List<Posts>> page = basic.listPostsWithHttpInfo(
@@ -418,7 +422,7 @@ class OpenApiIT {
         });
         ApiException invalid = catchThrowableOfType(
                 ApiException.class,
-                () -> basic.createPosts(new PostsInput().title("").content("x"), null, null));
+                () -> basic.createPosts(new PostsInput().title("").content("x"), null, null, null));
         assertThat(invalid.getCode()).isEqualTo(400);
         Problem problem = problem(invalid);
         assertThat(problem.getStatus()).isEqualTo(400);
@@ -433,17 +437,24 @@ class OpenApiIT {
     @Test
     void theGeneratedJavaClientReadsUpdatesPatchesAndDeletesWithABearerToken() throws Exception {
         PostsApi bearer = posts("Bearer " + Tokens.valid("testuser", "author"));
-        Posts created = bearer.createPosts(new PostsInput().title("To change").content("Before."), null, null);
+        Posts created = bearer.createPosts(new PostsInput().title("To change").content("Before."), null, null, null);
 
         ApiResponse<Posts> read = bearer.readPostsWithHttpInfo(created.getId(), null, null, null);
         String etag = read.getHeaders().get("ETag").get(0);
         Posts replaced = bearer.updatePosts(
-                created.getId(), new PostsInput().title("Replaced").content("After."), null, null, etag, null);
+                created.getId(), new PostsInput().title("Replaced").content("After."), null, null, etag, null, null);
         ApiException stale = catchThrowableOfType(
                 ApiException.class,
                 () -> bearer.updatePosts(
-                        created.getId(), new PostsInput().title("Lost").content("Lost."), null, null, etag, null));
-        Posts patched = bearer.patchPosts(created.getId(), new PostsPatch().title("Patched"), null, null, null, null);
+                        created.getId(),
+                        new PostsInput().title("Lost").content("Lost."),
+                        null,
+                        null,
+                        etag,
+                        null,
+                        null));
+        Posts patched =
+                bearer.patchPosts(created.getId(), new PostsPatch().title("Patched"), null, null, null, null, null);
         bearer.deletePosts(created.getId(), null, null, null);
         ApiException missing =
                 catchThrowableOfType(ApiException.class, () -> bearer.readPosts(created.getId(), null, null, null));

@@ -190,6 +190,44 @@ class ResourceIT {
     }
 
     @Test
+    void preferReturnMinimalAnswersWritesWithoutABody() {
+        HttpResponse<String> created = http.post("echo", "{\"a\":1}", "Prefer", "respond-async, return=minimal");
+        HttpResponse<String> updated = http.put("echo/x", "[true]", "Prefer", "return=minimal");
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(created.body()).isEmpty();
+        assertThat(created.headers().firstValue("Preference-Applied")).hasValue("return=minimal");
+        assertThat(String.join(",", created.headers().allValues("Vary"))).contains("Prefer", "Accept");
+        assertThat(updated.statusCode()).isEqualTo(204);
+        assertThat(updated.body()).isEmpty();
+        assertThat(updated.headers().firstValue("Preference-Applied")).hasValue("return=minimal");
+    }
+
+    @Test
+    void preferReturnRepresentationIsTheDefaultAndEchoedOnlyWhenAsked() {
+        HttpResponse<String> asked = http.post("echo", "{\"a\":1}", "Prefer", "return=representation");
+        HttpResponse<String> unasked = http.post("echo", "{\"a\":1}", "Prefer", "wait=5, handling=lenient");
+
+        assertThat(asked.statusCode()).isEqualTo(201);
+        assertThat(asked.body()).isEqualTo("{\"a\":1,\"echoed\":true}");
+        assertThat(asked.headers().firstValue("Preference-Applied")).hasValue("return=representation");
+        assertThat(unasked.body()).isEqualTo(asked.body());
+        assertThat(unasked.headers().firstValue("Preference-Applied")).isEmpty();
+        assertThat(String.join(",", unasked.headers().allValues("Vary"))).contains("Prefer");
+    }
+
+    @Test
+    void preferReturnMinimalChangesNoErrorAndNoStatusResult() {
+        JsonNode problem =
+                assertProblem(http.post("things", "{\"name\":\"\",\"stock\":-1}", "Prefer", "return=minimal"), 400);
+        HttpResponse<String> accepted = http.post("faulty", "{}", "Prefer", "return=minimal");
+
+        assertThat(problem.get("errors").findValuesAsText("field")).containsExactly("name", "stock");
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        assertThat(accepted.headers().firstValue("Preference-Applied")).isEmpty();
+    }
+
+    @Test
     void recordInputIsValidated() {
         JsonNode problem = assertProblem(http.post("things", "{\"name\":\"\",\"stock\":-1}"), 400);
 
@@ -366,7 +404,7 @@ class ResourceIT {
         HttpResponse<String> format = http.get("faulty?format=nope");
 
         assertThat(assertProblem(accept, 406).get("formats").toString())
-                .isEqualTo("[\"json\",\"yaml\",\"xml\",\"csv\",\"pickle\",\"django\"]");
+                .isEqualTo("[\"json\",\"yaml\",\"xml\",\"csv\",\"pickle\",\"django\",\"django-xml\"]");
         assertThat(assertProblem(format, 406).get("detail").asText()).contains("nope");
     }
 

@@ -29,6 +29,7 @@ final class BeanShape {
     private final Set<String> defaults;
     private final AnnotatedMember id;
     private final String idName;
+    private final Map<String, StoredType> storedTypes;
 
     private BeanShape(
             Class<?> type,
@@ -36,13 +37,15 @@ final class BeanShape {
             Map<String, AnnotatedMember> properties,
             Set<String> defaults,
             AnnotatedMember id,
-            String idName) {
+            String idName,
+            Map<String, StoredType> storedTypes) {
         this.type = type;
         this.entity = entity;
         this.properties = properties;
         this.defaults = defaults;
         this.id = id;
         this.idName = idName;
+        this.storedTypes = storedTypes;
     }
 
     static BeanShape of(Class<?> type, ObjectMapper mapper) {
@@ -53,6 +56,7 @@ final class BeanShape {
                 .findIgnoredForSerialization();
         Map<String, AnnotatedMember> properties = new LinkedHashMap<>();
         Set<String> defaults = new LinkedHashSet<>();
+        Map<String, StoredType> storedTypes = new LinkedHashMap<>();
         AnnotatedMember id = null;
         String idName = null;
         for (BeanPropertyDefinition property : description.findProperties()) {
@@ -70,6 +74,7 @@ final class BeanShape {
             }
             if (property.couldSerialize() && !ignored.contains(property.getName())) {
                 properties.put(property.getName(), accessor);
+                storedTypes.put(property.getName(), StoredType.of(property));
                 if (!isSensitive(property)) {
                     defaults.add(property.getName());
                 }
@@ -81,7 +86,8 @@ final class BeanShape {
                 Collections.unmodifiableMap(properties),
                 Collections.unmodifiableSet(defaults),
                 id,
-                idName);
+                idName,
+                Collections.unmodifiableMap(storedTypes));
     }
 
     private static boolean isSensitive(BeanPropertyDefinition property) {
@@ -141,6 +147,11 @@ final class BeanShape {
     /** The name of the id property, or {@code null}. */
     String idName() {
         return idName;
+    }
+
+    /** The Django model field type of each property. */
+    Map<String, StoredType> storedTypes() {
+        return storedTypes;
     }
 
     boolean has(String name) {

@@ -66,6 +66,7 @@ public final class Shaper {
     private final ConcurrentMap<Class<?>, BeanShape> beans = new ConcurrentHashMap<>();
     private final ConcurrentMap<Class<?>, Boolean> beanLike = new ConcurrentHashMap<>();
     private final ConcurrentMap<PlanKey, Step[]> plans = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Class<?>, Map<String, ModelItem.FieldType>> fieldTypes = new ConcurrentHashMap<>();
 
     /**
      * @param mapper the mapper whose naming and date settings shape properties
@@ -172,8 +173,26 @@ public final class Shaper {
             }
         }
         JsonNode pk = pkName == null ? NullNode.getInstance() : storedValue(shape.get(item, pkName), apiRoot);
-        String label = model != null && model.label() != null ? model.label() : label(shape.type());
-        return new ModelItem(label, pk, fields);
+        return new ModelItem(
+                labelOf(shape.type()), pk, fields, fieldTypes.computeIfAbsent(shape.type(), this::fieldTypes));
+    }
+
+    /** A model's label: its handler's, else one derived from the class. */
+    private String labelOf(Class<?> type) {
+        ModelShape model = models.apply(type);
+        return model != null && model.label() != null ? model.label() : label(type);
+    }
+
+    /** The Django field type of each property of a class, relations with their related model's label. */
+    private Map<String, ModelItem.FieldType> fieldTypes(Class<?> type) {
+        Map<String, ModelItem.FieldType> types = new java.util.HashMap<>();
+        bean(type)
+                .storedTypes()
+                .forEach((name, stored) -> types.put(
+                        name,
+                        new ModelItem.FieldType(
+                                stored.name(), stored.related() == null ? null : labelOf(stored.related()))));
+        return Map.copyOf(types);
     }
 
     /** Django's label of a class: its package's last segment and its simple name, lower case. */

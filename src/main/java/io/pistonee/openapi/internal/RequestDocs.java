@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.models.parameters.RequestBody;
 
 /**
  * What an operation takes: its parameters (the item's id, {@code ?format=}, {@code ?fields=}, a
- * collection's paging, filters and sort, the conditional headers) and its body in every format a
+ * collection's paging, filters and sort, the conditional headers, {@code Prefer} on writes) and its body in every format a
  * parser reads (a merge patch for PATCH; an array for a bulk create).
  */
 final class RequestDocs {
@@ -58,7 +58,22 @@ final class RequestDocs {
             parameters.addAll(conventions.collections().parameters(handler));
         }
         parameters.addAll(conventions.conditions().parameters(handler, operation));
+        if (ResponseDocs.prefers(operation)) {
+            parameters.add(preferParameter());
+        }
         return parameters;
+    }
+
+    /** {@code Prefer} (RFC 7240) on the writes that answer with the item. */
+    private static Parameter preferParameter() {
+        return OASFactory.createParameter()
+                .name("Prefer")
+                .in(Parameter.In.HEADER)
+                .description("`return=minimal`: the same answer without a body (a create 201 with `Location` and"
+                        + " `ETag`, an update 204 with `ETag`) and `Preference-Applied: return=minimal`;"
+                        + " `return=representation`, the default, answers with the item. Other preferences"
+                        + " are ignored (RFC 7240).")
+                .schema(Typed.schema(SchemaType.STRING));
     }
 
     private Parameter formatParameter() {

@@ -43,7 +43,9 @@ final class ResponseDocs {
             case READ -> result("The item.", schemas.item(handler, operation));
             case CREATE ->
                 bulk
-                        ? result("Created; the body is every new item, in order.", schemas.items(handler))
+                        ? result(
+                                "Created; the body is every new item, in order (none with `Prefer: return=minimal`).",
+                                schemas.items(handler))
                         : created(handler);
             case UPDATE, PATCH -> result("The item as stored.", schemas.item(handler, Operation.UPDATE));
             case DELETE -> OASFactory.createAPIResponse().description("Deleted.");
@@ -55,12 +57,18 @@ final class ResponseDocs {
             conventions.collections().headers(success, handler);
         }
         conventions.throttles().headers(success, handler, operation);
-        success.addHeader(
-                "Vary",
-                Typed.header(
-                        "`Accept, Authorization`: the answer depends on the format and on the caller.",
-                        SchemaType.STRING));
+        vary(success, operation);
         responses.addAPIResponse(String.valueOf(successStatus(operation)), success);
+        if (prefers(operation)) {
+            preferenceApplied(
+                    success,
+                    operation == Operation.CREATE
+                            ? "`return=minimal` or `return=representation`, when the request prefers it."
+                            : "`return=representation`, when the request prefers it.");
+            if (operation != Operation.CREATE) {
+                responses.addAPIResponse(String.valueOf(Rc.DELETED.status()), minimal(handler, operation));
+            }
+        }
         conventions
                 .conditions()
                 .notModified(handler, operation)
@@ -69,6 +77,37 @@ final class ResponseDocs {
             responses.addAPIResponse(String.valueOf(rc.status()), problems.reference(rc));
         }
         return responses;
+    }
+
+    /** Whether the answer of an operation has a minimal form ({@code Prefer: return=minimal}). */
+    static boolean prefers(Operation operation) {
+        return operation == Operation.CREATE || operation == Operation.UPDATE || operation == Operation.PATCH;
+    }
+
+    private static void vary(APIResponse response, Operation operation) {
+        response.addHeader(
+                "Vary",
+                Typed.header(
+                        prefers(operation)
+                                ? "`Prefer, Accept, Authorization`: the answer depends on the preference, the format"
+                                        + " and the caller."
+                                : "`Accept, Authorization`: the answer depends on the format and on the caller.",
+                        SchemaType.STRING));
+    }
+
+    private static void preferenceApplied(APIResponse response, String description) {
+        response.addHeader("Preference-Applied", Typed.header(description, SchemaType.STRING));
+    }
+
+    /** 204 for an update whose client prefers {@code return=minimal}: no body, the item's new tag. */
+    private APIResponse minimal(HandlerDescriptor handler, Operation operation) {
+        APIResponse minimal =
+                OASFactory.createAPIResponse().description("Updated, with `Prefer: return=minimal`: no body.");
+        conventions.conditions().headers(minimal, handler, operation);
+        conventions.throttles().headers(minimal, handler, operation);
+        preferenceApplied(minimal, "`return=minimal`.");
+        vary(minimal, operation);
+        return minimal;
     }
 
     private static int successStatus(Operation operation) {
@@ -80,7 +119,9 @@ final class ResponseDocs {
     }
 
     private APIResponse created(HandlerDescriptor handler) {
-        APIResponse created = result("Created; the body is the new item.", schemas.item(handler, Operation.CREATE));
+        APIResponse created = result(
+                "Created; the body is the new item (none with `Prefer: return=minimal`).",
+                schemas.item(handler, Operation.CREATE));
         location(created, handler);
         return created;
     }
@@ -130,7 +171,9 @@ final class ResponseDocs {
         if (emitter.problemType() != null) {
             return schema;
         }
-        boolean text = "text".equals(type.getType()) || type.getSubtype().endsWith("+json");
+        boolean text = "text".equals(type.getType())
+                || type.getSubtype().endsWith("+json")
+                || type.getSubtype().endsWith("+xml");
         Schema written =
                 Typed.schema(SchemaType.STRING).description("The same fields in the " + emitter.format() + " format.");
         return text ? written : written.format("binary");

@@ -47,7 +47,8 @@ import java.util.function.Supplier;
  * {@code null} or an empty {@code Optional}; create: 201, and a JSON array (to the collection, or to
  * {@code /api/{resource}/bulk}, its own operation in the OpenAPI document) creates every item in one
  * transaction, or none; update (PUT) and PATCH (merge patch or JSON patch, applied to what a client may
- * write, then validated like PUT): 200; delete: 204; OPTIONS: 204 with {@code Allow}; HEAD: as GET.
+ * write, then validated like PUT): 200; {@code Prefer: return=minimal} on any of these writes: the same
+ * answer without its body ({@link ReturnPreference}); delete: 204; OPTIONS: 204 with {@code Allow}; HEAD: as GET.
  *
  * <p>One instance serves every request (application-scoped: what a request decided is in its
  * {@link Resolution}), so no resource is made per request.
@@ -96,15 +97,15 @@ public class PistonResource {
     }
 
     @POST
-    public Response create(RequestData body, @Context UriInfo uri) {
+    public Response create(RequestData body, @Context UriInfo uri, @Context HttpHeaders headers) {
         HandlerDescriptor handler = resolution.serving();
         replies.narrow(uri);
         JsonNode tree = RequestData.required(body).tree();
         if (tree.isArray() && handler.createsInBulk()) {
-            return createAll(handler, tree, uri);
+            return createAll(handler, tree, uri, headers);
         }
         Object created = transaction(() -> dispatcher.create(handler, binder.bind(body, handler.createInput())));
-        return replies.created(handler, created, uri);
+        return replies.created(handler, created, uri, preference(headers));
     }
 
     /**
@@ -113,20 +114,20 @@ public class PistonResource {
      */
     @POST
     @Path(ITEM)
-    public Response createInBulk(RequestData body, @Context UriInfo uri) {
+    public Response createInBulk(RequestData body, @Context UriInfo uri, @Context HttpHeaders headers) {
         HandlerDescriptor handler = resolution.serving();
         replies.narrow(uri);
         JsonNode tree = RequestData.required(body).tree();
         if (!tree.isArray()) {
             throw Rc.BAD_REQUEST.error("A bulk create takes an array of items; post one item to the collection.");
         }
-        return createAll(handler, tree, uri);
+        return createAll(handler, tree, uri, headers);
     }
 
-    private Response createAll(HandlerDescriptor handler, JsonNode tree, UriInfo uri) {
+    private Response createAll(HandlerDescriptor handler, JsonNode tree, UriInfo uri, HttpHeaders headers) {
         List<Object> created =
                 transaction(() -> dispatcher.createAll(handler, binder.bindAll(tree, handler.createInput())));
-        return replies.emit(Response.status(Response.Status.CREATED), created, handler, handler.fields(), uri);
+        return replies.createdAll(handler, created, uri, preference(headers));
     }
 
     @GET
@@ -155,7 +156,7 @@ public class PistonResource {
         replies.narrow(uri);
         Object input = binder.bind(RequestData.required(body), handler.updateInput());
         Object updated = transaction(() -> dispatcher.update(handler, key, input, precondition(handler, headers, uri)));
-        return replies.written(handler, updated, uri);
+        return replies.written(handler, updated, uri, preference(headers));
     }
 
     @PATCH
@@ -173,7 +174,7 @@ public class PistonResource {
                         new RequestData(PatchParser.apply(headers.getMediaType(), binder.writableTree(current), patch)),
                         handler.updateInput()),
                 precondition(handler, headers, uri)));
-        return replies.written(handler, updated, uri);
+        return replies.written(handler, updated, uri, preference(headers));
     }
 
     @DELETE
@@ -210,6 +211,10 @@ public class PistonResource {
         } catch (TransactionalException e) {
             throw new TransactionFailedException(e);
         }
+    }
+
+    private static ReturnPreference preference(HttpHeaders headers) {
+        return ReturnPreference.of(headers.getRequestHeader(ReturnPreference.PREFER));
     }
 
     private Precondition precondition(HandlerDescriptor handler, HttpHeaders headers, UriInfo uri) {

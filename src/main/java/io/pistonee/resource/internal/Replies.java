@@ -17,10 +17,12 @@ import io.pistonee.problem.Rc;
 import io.pistonee.problem.Reply;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
@@ -31,8 +33,10 @@ import java.util.stream.BaseStream;
  * the handler's field spec narrowed by the client's {@code ?fields=}; an {@link Rc} result as that
  * status with no body, a {@link Reply} as its status with its content (an error status as a
  * problem); any other {@code null} as 204. Written items carry their new {@code ETag}; a created
- * entity of the model its {@code Location}. The items of a streamed result are counted as exported
- * rows ({@code io.pistonee.metrics}).
+ * entity of the model its {@code Location}. A write whose client prefers {@code return=minimal}
+ * ({@link ReturnPreference}) answers the same status and headers without the body (204 for 200), and
+ * every write answer with a body by default varies on {@code Prefer}.
+ * The items of a streamed result are counted as exported rows ({@code io.pistonee.metrics}).
  */
 @ApplicationScoped
 public class Replies {
@@ -83,7 +87,7 @@ public class Replies {
     }
 
     /** 201 with the created item; an entity of the model gets its {@code Location} and {@code ETag}. */
-    Response created(HandlerDescriptor handler, Object created, UriInfo uri) {
+    Response created(HandlerDescriptor handler, Object created, UriInfo uri, ReturnPreference preference) {
         Response.ResponseBuilder response = Response.status(Response.Status.CREATED);
         if (handler.isModelHandler() && handler.model().isInstance(created)) {
             String path = handler.pathOf(handlers.shaper().idOf(created));
@@ -94,18 +98,47 @@ public class Replies {
                     .ofWritten(handler, created, root(uri), variant(handler, handler.fields()))
                     .addTo(response);
         }
-        return created == null ? response.build() : emit(response, created, handler, handler.fields(), uri);
+        return created == null
+                ? response.build()
+                : answer(response, Response.Status.CREATED, created, handler, uri, preference);
+    }
+
+    /** 201 with every item a bulk create made, in order. */
+    Response createdAll(HandlerDescriptor handler, List<Object> created, UriInfo uri, ReturnPreference preference) {
+        return answer(
+                Response.status(Response.Status.CREATED), Response.Status.CREATED, created, handler, uri, preference);
     }
 
     /** The answer to PUT and PATCH: 200 with the result and, for an item that has one, its new tag. */
-    Response written(HandlerDescriptor handler, Object updated, UriInfo uri) {
+    Response written(HandlerDescriptor handler, Object updated, UriInfo uri, ReturnPreference preference) {
         Response.ResponseBuilder response = Response.ok();
         if (updated != null && !isStatus(updated)) {
             conditions
                     .ofWritten(handler, updated, root(uri), variant(handler, handler.fields()))
                     .addTo(response);
         }
-        return emit(response, updated, handler, handler.fields(), uri);
+        return answer(response, Response.Status.NO_CONTENT, updated, handler, uri, preference);
+    }
+
+    /**
+     * A write's result: with its body, or, when the client prefers {@code return=minimal}, as
+     * {@code minimal} with the headers so far and no body. A status or {@code null} has no body to
+     * leave out, so there the preference neither applies nor varies the answer.
+     */
+    private Response answer(
+            Response.ResponseBuilder response,
+            Response.Status minimal,
+            Object result,
+            HandlerDescriptor handler,
+            UriInfo uri,
+            ReturnPreference preference) {
+        if (result == null || isStatus(result)) {
+            return emit(response, result, handler, handler.fields(), uri);
+        }
+        preference.applied(response.header(HttpHeaders.VARY, ReturnPreference.PREFER));
+        return preference == ReturnPreference.MINIMAL
+                ? response.status(minimal).build()
+                : emit(response, result, handler, handler.fields(), uri);
     }
 
     /** A read or list: 304 when the client's copy is current, else 200 with the validators and headers. */

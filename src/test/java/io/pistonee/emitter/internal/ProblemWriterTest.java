@@ -74,7 +74,7 @@ class ProblemWriterTest {
 
     @Test
     void formatsWithoutAProblemTypeWriteJsonProblems() {
-        for (String format : List.of("json", "csv", "pickle", "django")) {
+        for (String format : List.of("json", "csv", "pickle", "django", "django-xml")) {
             assertThat(ProblemWriter.problemType(writer.select("format=" + format, "/api/posts/1", null)))
                     .as(format)
                     .isEqualTo(ProblemWriter.JSON_PROBLEM);
