@@ -4,6 +4,7 @@ import static io.pistonee.it.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.pistonee.it.server.ServerProcess;
 import java.net.URL;
 import java.net.http.HttpResponse;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -71,9 +73,8 @@ class OperationsIT {
     @Test
     void readinessFollowsTheDatabaseWithoutARestart() {
         HttpResponse<String> ready = Health.ready();
-        assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
-        assertThat(Http.json(ready).path("status").asText()).isEqualTo("UP");
-        assertThat(Health.check(ready, "database")).hasValue("UP");
+        assertThat(Health.check(ready, "database")).as(ready.body()).hasValue("UP");
+        assertThat(ready.statusCode()).as(ready.body()).isEqualTo(othersUp(ready) ? 200 : 503);
         assertThat(Health.live().statusCode()).isEqualTo(200);
 
         database.stop();
@@ -96,8 +97,23 @@ class OperationsIT {
                 "WildFly 39 keeps the connection that died with the database in the pool of a data source"
                         + " declared in web.xml, which can have no validation: not yet UP again there");
         HttpResponse<String> back = waitForReadiness(Duration.ofSeconds(20));
-        assertThat(back.statusCode()).as(back.body()).isEqualTo(200);
-        assertThat(Health.check(back, "database")).hasValue("UP");
+        assertThat(Health.check(back, "database")).as(back.body()).hasValue("UP");
+        assertThat(back.statusCode()).as(back.body()).isEqualTo(othersUp(back) ? 200 : 503);
+    }
+
+    /**
+     * Whether every check but {@code database} is up. On WildFly the checks of every deployment answer
+     * together, and a deployment that failed after CDI started (DeploymentFailureIT's, earlier in the
+     * same server) leaves its checks behind, DOWN (WELD-000229), until the server restarts.
+     */
+    private static boolean othersUp(HttpResponse<String> answer) {
+        for (JsonNode check : Http.json(answer).path("checks")) {
+            if (!"database".equals(check.path("name").asText())
+                    && !"UP".equals(check.path("status").asText())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Test
@@ -145,9 +161,10 @@ class OperationsIT {
             assertThat(author.put("posts/1", "{}").statusCode()).isBetween(400, 428);
         }
         assertProblem(author.put("posts/1", "{}"), 429);
-        HttpResponse<String> export = new Http(base).as("admin", "adminpass").get("export?format=csv");
+        HttpResponse<String> export = new Http(base).as("admin", "adminpass").get("export?format=json");
         assertThat(export.statusCode()).isEqualTo(200);
-        long rows = export.body().lines().count() - 1;
+        // Items, not lines: posts other ITs wrote into WildFly's one database may span lines.
+        long rows = Http.json(export).size();
 
         Map<String, Double> after = scrape();
 
@@ -186,7 +203,8 @@ class OperationsIT {
     private HttpResponse<String> waitForReadiness(Duration limit) {
         Instant end = Instant.now().plus(limit);
         HttpResponse<String> answer = Health.ready();
-        while (answer.statusCode() != 200 && Instant.now().isBefore(end)) {
+        while (!Health.check(answer, "database").equals(Optional.of("UP"))
+                && Instant.now().isBefore(end)) {
             ServerProcess.pause(Duration.ofMillis(500));
             answer = Health.ready();
         }
