@@ -19,6 +19,7 @@ TICK = os.sysconf("SC_CLK_TCK")
 TARGETS = {"get-one": 0.95, "get-page": 0.95, "post": 0.8}
 EXPORT_TARGET_MBS = 50
 NAMES = {
+    "floor": "GET a constant object (the floor)",
     "get-one": "GET one post, JSON",
     "get-page": "GET a page of 100, JSON",
     "get-yaml": "GET one post, YAML",
@@ -122,6 +123,22 @@ if http:
         target = TARGETS.get(name)
         met = "—" if target is None else ("yes" if rps >= target else "**no**")
         w(f"| {NAMES.get(name, name)} | {rps:.3f} | {cpu:.3f} | {'—' if target is None else f'≥ {target}'} | {met} |")
+    w("")
+
+if any(r["endpoint"] == "floor" for r in http):
+    # Where each endpoint's CPU goes: the server's own (the baseline floor: plain JAX-RS, a constant
+    # object), the work written by hand above it (database, JSON), and what the framework adds above
+    # the hand-written version. For the floor itself the framework's part is its fixed pipeline.
+    floor = median([http_figures(r)["cpu"] for r in http if r["endpoint"] == "floor" and r["impl"] == "baseline"])
+    header("Where the CPU goes", "Endpoint | Server floor CPU-ms | Hand-written work above the floor | "
+           "Framework above hand-written | Framework total | Server's share of it", 4)
+    for name in endpoints:
+        pairs = paired(http, "endpoint", name, http_figures)
+        framework = median([p["framework"]["cpu"] for p in pairs])
+        baseline = median([p["baseline"]["cpu"] for p in pairs])
+        added = median([p["framework"]["cpu"] - p["baseline"]["cpu"] for p in pairs])
+        w(f"| {NAMES.get(name, name)} | {floor:.3f} | {baseline - floor:+.3f} | {added:+.3f} | {framework:.3f} | "
+          f"{floor / framework:.0%} |")
     w("")
 
 if exports:

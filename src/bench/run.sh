@@ -10,8 +10,11 @@
 #  1. -Xmx512m, 10,000 generated posts (in-memory H2): GET one post as JSON, GET a page of 100 as
 #     JSON, GET one as YAML, and POST a post with Basic authentication (PBKDF2-hashed passwords,
 #     the framework's identity store), each against the framework (/api/posts) and the baseline
-#     (/bench/baseline/posts), driven by wrk. After a warm-up, ROUNDS interleaved rounds: in each,
-#     every endpoint is measured on both, the order alternating from round to round.
+#     (/bench/baseline/posts), driven by wrk; and the floor: a constant small JSON object with no
+#     database, through the framework (/api/floor, a handler of the benchmark WAR) and through plain
+#     JAX-RS (/bench/floor), which is what the server itself spends on any request. After a warm-up,
+#     ROUNDS interleaved rounds: in each, every endpoint is measured on both, the order alternating
+#     from round to round.
 #  2. -Xmx256m, 1,000,000 generated posts (file H2): the export of every post as CSV and as JSON,
 #     framework (/api/export) and baseline (/bench/baseline/export), interleaved the same way.
 #
@@ -25,7 +28,7 @@
 # (512m), EXPORT_HEAP (256m); POSTS (10000), ROWS (1000000); ROUNDS (3), DURATION (10 s per
 # measurement), WARMUP (15 s per endpoint and implementation), WARMUP_PASSES (2), CONNECTIONS (8),
 # THREADS (1, wrk's);
-# ENDPOINTS ("get-one get-page get-yaml post"), EXPORTS ("csv json"; empty skips the export
+# ENDPOINTS ("floor get-one get-page get-yaml post"), EXPORTS ("csv json"; empty skips the export
 # server); EXPORT_WARMUP (yes); EXPORT_DB_OPTIONS (empty; H2 settings appended to the export
 # database's URL, such as ";LAZY_QUERY_EXECUTION=TRUE"); BUILD (yes; "no" reuses the built WAR); JFR (empty; "yes" records
 # both servers with Java Flight Recorder into target/bench/run/*.jfr).
@@ -46,7 +49,7 @@ WARMUP=${WARMUP:-15}
 WARMUP_PASSES=${WARMUP_PASSES:-2}
 CONNECTIONS=${CONNECTIONS:-8}
 THREADS=${THREADS:-1}
-ENDPOINTS=${ENDPOINTS:-"get-one get-page get-yaml post"}
+ENDPOINTS=${ENDPOINTS:-"floor get-one get-page get-yaml post"}
 EXPORTS=${EXPORTS-"csv json"}
 EXPORT_WARMUP=${EXPORT_WARMUP:-yes}
 EXPORT_DB_OPTIONS=${EXPORT_DB_OPTIONS:-}
@@ -81,6 +84,8 @@ endpoint() {
     unset BENCH_BODY BENCH_AUTH BENCH_TYPE
     export BENCH_METHOD=GET BENCH_ACCEPT=application/json BENCH_FIRST_ID=$FIRST_ID BENCH_LAST_ID=$LAST_ID
     case $name in
+        floor) export BENCH_PATH=/api/floor
+               if [ "$impl" = baseline ]; then BENCH_PATH=/bench/floor; fi ;;
         get-one) export BENCH_PATH="$api/{id}" ;;
         get-page) export BENCH_PATH="$api?limit=100" ;;
         get-yaml) export BENCH_PATH="$api/{id}" BENCH_ACCEPT=application/yaml ;;
