@@ -83,6 +83,9 @@ class DatabaseRecoveryIT {
         JsonNode problem = assertProblem(response, 503);
         assertThat(problem.get("detail").asText()).isEqualTo(UNAVAILABLE);
         assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+        // Also where the authentication mechanism answers, before the edge filter runs.
+        assertThat(problem.get("incident").asText())
+                .isEqualTo(response.headers().firstValue("X-Request-Id").orElseThrow());
         assertThat(response.body())
                 .doesNotContainIgnoringCase("postgres")
                 .doesNotContainIgnoringCase("sql")

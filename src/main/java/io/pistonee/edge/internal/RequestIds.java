@@ -46,10 +46,15 @@ public final class RequestIds {
     }
 
     /**
-     * The id of the request being served, from its attribute, or a new one where the edge filter did
-     * not run (a WAR whose {@code web.xml} turns fragments off).
+     * The id of the request being served. Before the edge filter has run (an answer of the
+     * authentication mechanism, which runs first) it is assigned here as the edge would, and kept, so
+     * the problem's {@code incident} and the response's {@code X-Request-Id} are one id; a new one
+     * without a request.
      */
     public static String current(jakarta.servlet.ServletRequest request) {
+        if (request instanceof jakarta.servlet.http.HttpServletRequest http) {
+            return assign(http);
+        }
         Object id = request == null ? null : request.getAttribute(ATTRIBUTE);
         return id instanceof String value ? value : UUID.randomUUID().toString();
     }

@@ -20,7 +20,7 @@ import org.eclipse.microprofile.health.Readiness;
  * connection that {@link Connection#isValid answers} within {@code piston.health.database.timeout}
  * seconds, else {@code DOWN}, which makes {@code /health/ready} answer 503. Nothing is cached: a
  * database that comes back is {@code UP} at the next call, as soon as the pool hands out a working
- * connection; a pooled connection that does not answer is aborted, so the pool drops it (see also
+ * connection; a pooled connection that does not answer is discarded, so the pool drops it (see also
  * the pool's validation in docs/production.md).
  *
  * <p>The data source is looked up as the application starts ({@link HealthListener}), in the
@@ -33,6 +33,9 @@ import org.eclipse.microprofile.health.Readiness;
 public class DatabaseCheck implements HealthCheck {
 
     static final String NAME = "database";
+    // Payara's handle has an invalidate() too, which only marks the handle: IronJacamar's only.
+    private static final String IRONJACAMAR_HANDLE = "org.jboss.jca.adapters.jdbc.WrappedConnection";
+    private static final String INVALIDATE = "invalidate";
     private static final Logger LOG = Logger.getLogger(DatabaseCheck.class.getName());
 
     @Inject
@@ -74,10 +77,24 @@ public class DatabaseCheck implements HealthCheck {
     }
 
     /**
-     * Aborts a connection that did not answer, which tells the pool to destroy it rather than hand it
-     * out again: a connection that died with the database never answers, even once it is back.
+     * Tells the pool to destroy a connection that did not answer rather than hand it out again: a
+     * connection that died with the database never answers, even once it is back, and a pool without
+     * validation keeps it. WildFly's pool (IronJacamar) destroys a connection whose handle is
+     * invalidated ({@code WrappedConnection.invalidate()}, public; called reflectively, so nothing
+     * here needs WildFly to compile) and keeps one that is aborted, whose physical connection it would
+     * then hand out dead; Payara's pool destroys an aborted connection.
      */
     private static void discard(Connection connection) {
+        for (Class<?> type = connection.getClass(); type != null; type = type.getSuperclass()) {
+            if (type.getName().equals(IRONJACAMAR_HANDLE)) {
+                try {
+                    type.getMethod(INVALIDATE).invoke(connection);
+                    return;
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    break; // another IronJacamar: abort it, as elsewhere
+                }
+            }
+        }
         try {
             connection.abort(Runnable::run);
         } catch (SQLException | RuntimeException e) {
