@@ -48,7 +48,7 @@ public class ParentFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (resource.getResourceClass() != PistonResource.class || !resolution.resolved()) {
+        if (!PistonResource.serves(resource) || !resolution.resolved()) {
             return;
         }
         Routes.Routed routed = resolution.routed();

@@ -24,6 +24,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -208,6 +209,15 @@ public class PistonResource {
     @Path("{" + NESTED_KEY + "}/{" + NESTED + "}")
     public PistonResource nested() {
         return this;
+    }
+
+    /**
+     * Whether this resource serves the matched request: its class, or the CDI proxy of it that a
+     * server hands JAX-RS for the paths {@link #nested()} serves.
+     */
+    static boolean serves(ResourceInfo resource) {
+        return resource.getResourceClass() != null
+                && PistonResource.class.isAssignableFrom(resource.getResourceClass());
     }
 
     /**

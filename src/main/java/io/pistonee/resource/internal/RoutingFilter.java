@@ -75,7 +75,7 @@ public class RoutingFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (resource.getResourceClass() != PistonResource.class) {
+        if (!PistonResource.serves(resource)) {
             return;
         }
         Routes.Routed routed = handlers.routes().require(segments(request.getUriInfo()));
