@@ -58,6 +58,12 @@ final class HandlerReader {
                 : FieldSpec.of(annotation.listFields(), annotation.exclude());
         Class<?> model = modelOf(handlerClass, type, types);
         Mount mount = Mount.of(handlerClass, name, annotation);
+        for (String attribute : java.util.Arrays.asList(mount.key(), mount.parent())) {
+            if (attribute != null && model != null && !Attributes.has(model, attribute)) {
+                throw new IllegalArgumentException("@Handler(\"" + name + "\") on " + handlerClass.getName() + ": '"
+                        + attribute + "' is not an attribute of " + model.getSimpleName());
+            }
+        }
         if (mount.parent() != null && model == null) {
             throw new IllegalArgumentException("@Handler(\"" + name + "\") on " + handlerClass.getName()
                     + ": parent = \"" + mount.parent() + "\" names an attribute of a model; extend ModelHandler");

@@ -82,7 +82,6 @@ public class Handlers {
                 .sorted(Comparator.comparing(handler -> handler.mount().templated()))
                 .toList();
         for (HandlerDescriptor handler : canonicalFirst) {
-            checkMount(handler);
             if (handler.isModelHandler() && !models.containsKey(handler.model())) {
                 keepIdentityReadOnly(handler.model());
                 HandlerDescriptor shaped = handler.bind(handler.instance(), handler.twin(), shape(handler));
@@ -92,8 +91,7 @@ public class Handlers {
         }
         byName = Collections.unmodifiableMap(named);
         byModel = Map.copyOf(models);
-        routes = Routes.of(named.values());
-        named.values().forEach(this::checkParent);
+        routes = Routes.of(named.values()); // collisions and parents are checked at discovery (HandlerExtension)
         shaper = new Shaper(config.mapper(), this::shapeOf);
         for (HandlerDescriptor handler : named.values()) {
             checkFields(handler, shaper);
@@ -242,28 +240,6 @@ public class Handlers {
     private Object keyOf(HandlerDescriptor handler, Object instance) {
         String key = handler.mount().key();
         return key == null ? shaper.idOf(instance) : Attributes.read(instance, key);
-    }
-
-    /** A model handler's key and parent attributes must be attributes of its model. */
-    private static void checkMount(HandlerDescriptor handler) {
-        Mount mount = handler.mount();
-        for (String attribute : java.util.Arrays.asList(mount.key(), mount.parent())) {
-            if (attribute != null && handler.isModelHandler() && !Attributes.has(handler.model(), attribute)) {
-                throw new IllegalStateException("@Handler(\"" + handler.name() + "\") on "
-                        + handler.handlerClass().getName() + ": '" + attribute + "' is not an attribute of "
-                        + handler.model().getSimpleName());
-            }
-        }
-    }
-
-    /** A handler tied to its parent's rows needs a parent: a prefix of its path that is another handler's item. */
-    private void checkParent(HandlerDescriptor handler) {
-        if (handler.mount().parent() != null && routes.owners(handler).isEmpty()) {
-            throw new IllegalStateException("@Handler(\"" + handler.name() + "\") on "
-                    + handler.handlerClass().getName() + ": parent = \""
-                    + handler.mount().parent()
-                    + "\", but no prefix of its path '" + handler.mount().path() + "' is another handler's item path");
-        }
     }
 
     /** Ids and versions belong to the server: clients may read them but never bind them. */

@@ -5,6 +5,8 @@ import io.pistonee.fields.internal.FieldSpec;
 import io.pistonee.handler.ModelHandler;
 import io.pistonee.handler.Operation;
 import io.pistonee.handler.Route;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,6 +23,8 @@ public class Resolution {
     private HandlerDescriptor serving;
     private Operation operation;
     private FieldSpec narrowing;
+    private static final Route NONE = new Route(Map.of(), List.of());
+
     private ListQuery query;
     private Routes.Routed routed;
     private Route route;
@@ -49,7 +53,7 @@ public class Resolution {
 
     /** The template's values and parents: empty until they are read, and for a path without parameters. */
     public Route route() {
-        return route == null ? new Route(java.util.Map.of(), java.util.List.of()) : route;
+        return route == null ? NONE : route;
     }
 
     /** Whether routing has run for this request (it does not for OPTIONS). */

@@ -144,6 +144,30 @@ public final class Routes {
         return owners;
     }
 
+    /**
+     * What is wrong with the mounts of a set of handlers, in words fit for a deployment error: two
+     * templates that collide, and a handler tied to a parent (its {@code parent} attribute) whose path
+     * has none.
+     */
+    public static List<String> problems(Collection<HandlerDescriptor> handlers) {
+        Routes routes;
+        try {
+            routes = of(handlers);
+        } catch (IllegalStateException e) {
+            return List.of(e.getMessage());
+        }
+        List<String> problems = new ArrayList<>();
+        for (HandlerDescriptor handler : handlers) {
+            if (handler.mount().parent() != null && routes.owners(handler).isEmpty()) {
+                problems.add("@Handler(\"" + handler.name() + "\") on "
+                        + handler.handlerClass().getName()
+                        + ": parent = \"" + handler.mount().parent() + "\", but no prefix of its path '"
+                        + handler.mount().path() + "' is another handler's item path");
+            }
+        }
+        return problems;
+    }
+
     /** The route of a path under the API root (its decoded segments), if any template matches. */
     public Optional<Routed> find(List<String> path) {
         for (Template template : bySize.getOrDefault(path.size(), List.of())) {
