@@ -25,8 +25,8 @@ import java.lang.annotation.Target;
  * <p>{@code @Handler} is a stereotype that makes the class an {@code @ApplicationScoped} bean, so no
  * other annotation is needed; declare another scope on the class to override it (the framework keeps
  * one reference per handler, so a {@code @Dependent} handler is created once). Handlers are
- * discovered at deployment: there is no registration code. Two handlers with one name, a name that is
- * not a URL segment, a handler that implements no operation, or a field spec naming something its
+ * discovered at deployment: there is no registration code. Two handlers with one name or colliding
+ * {@link #path() paths}, a name that is not a URL segment, a handler that implements no operation, or a field spec naming something its
  * model lacks, fail the deployment with a message naming the class.
  *
  * <h2>Field specs</h2>

@@ -94,7 +94,6 @@ public class Replies {
         Response.ResponseBuilder response = Response.status(Response.Status.CREATED);
         if (handler.isModelHandler() && handler.model().isInstance(created)) {
             String path = handlers.itemPath(created); // the model's canonical path, as its resource_uri
-
             if (path != null) {
                 response.location(root(uri).resolve(path));
             }
