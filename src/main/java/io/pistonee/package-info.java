@@ -25,8 +25,8 @@
  *   <li><b>Format selection</b> ({@code FormatFilter}, pre-matching):
  *       {@code ?format=X} or {@code Accept} picks an emitter; none acceptable answers 406 before any
  *       handler runs.</li>
- *   <li><b>Handler resolution</b> ({@code RoutingFilter}): the resource name
- *       selects a {@code HandlerDescriptor}; an unknown name answers 404, an
+ *   <li><b>Handler resolution</b> ({@code RoutingFilter}): the path, matched against the route
+ *       table of names and templates, selects a {@code HandlerDescriptor}; an unknown path answers 404, an
  *       operation the handler does not provide answers 405 with {@code Allow}, an unreadable body
  *       type answers 415, all before the body is read. An anonymous caller is served by the handler's
  *       anonymous twin when the twin provides the operation.</li>
@@ -34,7 +34,8 @@
  *       and per operation; 401 with challenges when not authenticated, 403 when not allowed.</li>
  *   <li><b>Throttling</b> ({@code ThrottleFilter}): a throttled operation
  *       counts the caller's request and answers 429 with {@code Retry-After} once the budget is
- *       spent.</li>
+ *       spent. Then a templated path's parents are read through their handlers ({@code ParentFilter}:
+ *       404 when missing).</li>
  *   <li><b>Parsing and validation</b> ({@link io.pistonee.parser}): the body becomes request data
  *       (400 if malformed, 413 if too large), is bound to the handler's input type and validated
  *       with Bean Validation (400 with every field error); a collection query is parsed against the

@@ -25,8 +25,8 @@ import java.lang.annotation.Target;
  * <p>{@code @Handler} is a stereotype that makes the class an {@code @ApplicationScoped} bean, so no
  * other annotation is needed; declare another scope on the class to override it (the framework keeps
  * one reference per handler, so a {@code @Dependent} handler is created once). Handlers are
- * discovered at deployment: there is no registration code. Two handlers with one name, a name that is
- * not a URL segment, a handler that implements no operation, or a field spec naming something its
+ * discovered at deployment: there is no registration code. Two handlers with one name or colliding
+ * {@link #path() paths}, a name that is not a URL segment, a handler that implements no operation, or a field spec naming something its
  * model lacks, fail the deployment with a message naming the class.
  *
  * <h2>Field specs</h2>
@@ -103,4 +103,47 @@ public @interface Handler {
      * ("a" or "an") is chosen from the word's spelling.
      */
     String singular() default "";
+
+    /**
+     * Where the handler is mounted under {@code /api}: a URI template of literal segments and named
+     * parameters, its items one segment further. Empty (the default): the name.
+     * <pre>{@code
+     * @Handler(value = "author_posts", path = "authors/{username}/posts", parent = "author")
+     * }</pre>
+     * answers {@code /api/authors/testuser/posts} and {@code /api/authors/testuser/posts/{id}}. A
+     * template starts and ends with a literal segment and has an odd number of segments (a collection,
+     * with an item one segment further, under each parent item). Where a prefix of it is another handler's item
+     * path ({@code authors/{username}} of {@code @Handler(value = "authors", key = "username")}), that
+     * handler is the parent: the value is converted to the parent's id type and the parent item read
+     * through the parent's handler before this one runs (404 when it does not exist). The values and the
+     * parent reach the handler through {@link Route}. Two handlers whose paths collide fail the
+     * deployment. The name stays the handler's id: metrics, problems and the OpenAPI document's tags and
+     * operation ids use it.
+     */
+    String path() default "";
+
+    /**
+     * The attribute a {@link ModelHandler} looks its items up by instead of the id (a natural key):
+     * {@code @Handler(value = "authors", key = "username")} reads, updates and deletes
+     * {@code /api/authors/testuser} by {@code username}, and its items' {@code resource_uri} uses it.
+     * The handler's id type parameter is then the key's type ({@code ModelHandler<Author, String>}).
+     * Empty (the default): the id.
+     */
+    String key() default "";
+
+    /**
+     * For a {@link ModelHandler} mounted under another handler's item (see {@link #path()}): the
+     * attribute of its model that refers to that parent item ({@code "author"}). Its collection (with
+     * its filters, sorts, counts and cursors) then holds only the parent's rows, its items outside them
+     * are 404, and a create sets the attribute to the parent. Empty (the default): none.
+     */
+    String parent() default "";
+
+    /**
+     * The operations the handler provides, of those it implements: a {@link ModelHandler} that only
+     * lists and reads says {@code operations = {Operation.LIST, Operation.READ}}, and everything else
+     * answers 405 with {@code Allow}. Empty (the default): every operation it implements. Naming one it
+     * does not implement fails the deployment.
+     */
+    Operation[] operations() default {};
 }

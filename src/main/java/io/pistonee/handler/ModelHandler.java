@@ -12,6 +12,7 @@ import io.pistonee.collection.internal.CriteriaQueries;
 import io.pistonee.collection.internal.ListingRules;
 import io.pistonee.config.PistonConfig;
 import io.pistonee.handler.internal.EclipseLinkReads;
+import io.pistonee.handler.internal.ModelRoute;
 import io.pistonee.handler.internal.Resolution;
 import io.pistonee.problem.Rc;
 import jakarta.annotation.PostConstruct;
@@ -51,6 +52,10 @@ import java.util.stream.StreamSupport;
  *       ({@link #query}), a {@code Stream} ({@link #stream}, for collections of any size), anything
  *       else.</li>
  *   <li>{@link #read}: the entity, or 404.</li>
+ *   <li>Mounted with a natural key ({@code @Handler(key = "username")}), items are read, updated and
+ *       deleted by that attribute; under a parent item ({@code @Handler(path = "authors/{username}/posts",
+ *       parent = "author")}), the collection and items are only the parent's rows and a create is tied
+ *       to the parent.</li>
  *   <li>{@link #create}: persists the bound, validated input; the answer is 201 with {@code Location}.
  *       A client never sets the id or the version.</li>
  *   <li>{@link #update}: copies every property a client may write from the input onto the stored
@@ -80,6 +85,7 @@ public abstract class ModelHandler<T, ID>
     private Resolution resolution;
 
     private final Class<T> model;
+    private final ModelRoute route;
     private volatile List<BeanPropertyDefinition> writable;
 
     @SuppressWarnings("unchecked")
@@ -88,6 +94,7 @@ public abstract class ModelHandler<T, ID>
                 .constructType(getClass())
                 .findTypeParameters(ModelHandler.class)[0]
                 .getRawClass();
+        route = ModelRoute.of(getClass());
     }
 
     @PostConstruct
@@ -114,12 +121,13 @@ public abstract class ModelHandler<T, ID>
 
     /** One page of the entities that pass a query, built with the Criteria API. */
     protected Page<T> page(ListQuery query) {
-        return CriteriaQueries.page(entityManager, model, query, config.mapper());
+        return CriteriaQueries.page(
+                entityManager, model, route.within(entityManager, model, query, parentItem()), config.mapper());
     }
 
     @Override
     public T read(ID id) {
-        T entity = entityManager.find(model, id);
+        T entity = route.find(entityManager, model, id, parentItem());
         if (entity == null) {
             throw Rc.NOT_FOUND.error("There is no item with id " + id + "."); // never the Java class name
         }
@@ -128,6 +136,7 @@ public abstract class ModelHandler<T, ID>
 
     @Override
     public T create(T input) {
+        route.attach(entityManager, model, input, parentItem());
         entityManager.persist(input);
         entityManager.flush();
         return input;
@@ -220,6 +229,18 @@ public abstract class ModelHandler<T, ID>
     /** Runs a JPQL query; a convenience for overrides. */
     protected <R> List<R> query(String jpql, Class<R> type) {
         return entityManager.createQuery(jpql, type).getResultList();
+    }
+
+    /**
+     * The parent item this request reached the handler under ({@link Route#parent()}), or {@code null}
+     * outside a request or at a path without one.
+     */
+    private Object parentItem() {
+        try {
+            return resolution.route().parent();
+        } catch (ContextNotActiveException e) {
+            return null;
+        }
     }
 
     private ListQuery firstPage() {

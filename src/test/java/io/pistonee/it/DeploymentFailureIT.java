@@ -3,8 +3,10 @@ package io.pistonee.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.pistonee.it.broken.CaseBooksHandler;
 import io.pistonee.it.broken.FirstClashingHandler;
 import io.pistonee.it.broken.SecondClashingHandler;
+import io.pistonee.it.broken.ShelfBooksHandler;
 import io.pistonee.it.handlers.AnswerHandler;
 import java.net.http.HttpResponse;
 import java.util.Optional;
@@ -37,6 +39,13 @@ class DeploymentFailureIT {
         return Deployments.library(CLASH, FirstClashingHandler.class, SecondClashingHandler.class);
     }
 
+    private static final String COLLISION = "collision";
+
+    @Deployment(name = COLLISION, managed = false, testable = false)
+    static WebArchive collidingPaths() {
+        return Deployments.library(COLLISION, ShelfBooksHandler.class, CaseBooksHandler.class);
+    }
+
     private static final String WILDCARD = "wildcard";
 
     @Deployment(name = WILDCARD, managed = false, testable = false)
@@ -67,6 +76,26 @@ class DeploymentFailureIT {
         } finally {
             if (refused == null) {
                 deployer.undeploy(WILDCARD);
+            }
+        }
+    }
+
+    @Test
+    void twoHandlersWhosePathTemplatesCollideFailTheDeploymentNamingBoth() {
+        Throwable refused = catchThrowable(() -> deployer.deploy(COLLISION));
+        try {
+            assertThat(refused)
+                    .as("the deployment is refused")
+                    .hasStackTraceContaining("Two handlers collide")
+                    .hasStackTraceContaining(ShelfBooksHandler.class.getName())
+                    .hasStackTraceContaining(CaseBooksHandler.class.getName());
+            assertThat(new Http(Deployments.server(COLLISION))
+                            .get("shelves/a/books")
+                            .statusCode())
+                    .isEqualTo(404);
+        } finally {
+            if (refused == null) {
+                deployer.undeploy(COLLISION);
             }
         }
     }

@@ -105,6 +105,43 @@ class OpenApiIT {
     }
 
     @Test
+    void documentsTemplatedPathsAndNaturalKeysWithTypedPathParameters() {
+        JsonNode document = document();
+
+        JsonNode authorPosts = OpenApiDocuments.pathItem(document, "/api/authors/{username}/posts");
+        assertThat(authorPosts.fieldNames()).toIterable().containsExactlyInAnyOrder("get", "post");
+        JsonNode item = OpenApiDocuments.pathItem(document, "/api/authors/{username}/posts/{id}");
+        assertThat(item.fieldNames()).toIterable().containsExactly("get");
+        JsonNode author = OpenApiDocuments.pathItem(document, "/api/authors/{username}");
+        assertThat(author.fieldNames()).toIterable().containsExactly("get");
+        assertThat(pathParameter(author.path("get"), "username")
+                        .path("schema")
+                        .path("type")
+                        .asText())
+                .isEqualTo("string");
+        JsonNode list = OpenApiDocuments.operation(document, "/api/authors/{username}/posts", "get");
+        assertThat(list.path("operationId").asText()).isEqualTo("listAuthorPosts");
+        assertThat(pathParameter(list, "username").path("required").asBoolean()).isTrue();
+        assertThat(pathParameter(list, "username").path("schema").path("type").asText())
+                .isEqualTo("string");
+        JsonNode read = OpenApiDocuments.operation(document, "/api/authors/{username}/posts/{id}", "get");
+        assertThat(pathParameter(read, "username").path("schema").path("type").asText())
+                .isEqualTo("string");
+        assertThat(pathParameter(read, "id").path("schema").path("type").asText())
+                .isEqualTo("integer");
+    }
+
+    private static JsonNode pathParameter(JsonNode operation, String name) {
+        for (JsonNode parameter : operation.path("parameters")) {
+            if (parameter.path("in").asText().equals("path")
+                    && parameter.path("name").asText().equals(name)) {
+                return parameter;
+            }
+        }
+        throw new AssertionError("no path parameter " + name + " in " + operation.path("operationId"));
+    }
+
+    @Test
     void namesTheApiAsTheExampleDeclaresItAndSummarizesOperationsInEnglish() {
         JsonNode document = document();
 

@@ -11,6 +11,7 @@ import io.pistonee.it.rest.GadgetHandler;
 import io.pistonee.it.rest.LimitedHandler;
 import io.pistonee.it.rest.Lineage;
 import io.pistonee.it.rest.LineageHandler;
+import io.pistonee.it.rest.PartsHandler;
 import io.pistonee.it.rest.QuotaHandler;
 import io.pistonee.it.rest.QuotaTwinHandler;
 import io.pistonee.it.rest.ReplyHandler;
@@ -65,7 +66,8 @@ class RestIT {
                 ReplyHandler.Order.class,
                 ReplyHandler.Line.class,
                 Lineage.class,
-                LineageHandler.class);
+                LineageHandler.class,
+                PartsHandler.class);
         return Deployments.withConfig(
                 Deployments.withEntities(war, "java:comp/DefaultDataSource", Gadget.class, Lineage.class),
                 "piston.conditional.require-if-match=true",
@@ -697,6 +699,50 @@ class RestIT {
         assertThat(http.send("OPTIONS", "quota", null, "X-Forwarded-For", client)
                         .statusCode())
                 .isEqualTo(204);
+    }
+
+    @Test
+    void aHandlerMountedUnderAnItemGetsTheTemplatesValueTypedAndItsParent() {
+        JsonNode gadget = create(code("parts"), "Frame", 3);
+        long id = gadget.get("id").asLong();
+
+        HttpResponse<String> list = http.get("gadgets/" + id + "/parts");
+        assertThat(list.statusCode()).isEqualTo(200);
+        JsonNode parts = Http.json(list);
+        assertThat(parts.size()).isEqualTo(2);
+        assertThat(parts.get(0).get("gadget").isNumber()).isTrue();
+        assertThat(parts.get(0).get("gadget").asLong()).isEqualTo(id);
+        assertThat(parts.get(0).get("type").asText()).isEqualTo("Long");
+        assertThat(parts.get(0).get("of").asText()).isEqualTo("Frame");
+        JsonNode part = Http.json(http.get("gadgets/" + id + "/parts/2"));
+        assertThat(part.get("part").asInt()).isEqualTo(2);
+        assertThat(part.get("gadget").asLong()).isEqualTo(id);
+    }
+
+    @Test
+    void anUnknownOrUnconvertibleParentIs404() {
+        assertProblem(http.get("gadgets/999999999/parts"), 404);
+        assertProblem(http.get("gadgets/not-a-number/parts"), 404);
+        assertProblem(http.get("gadgets/01/parts/1"), 404);
+        assertProblem(http.get("gadget_parts"), 404);
+        assertProblem(http.get("gadgets/1/wheels"), 404);
+    }
+
+    @Test
+    void templatedPathsAnswer405WithAllowAndOptions() {
+        long id = create(code("allow"), "Allowed", 1).get("id").asLong();
+
+        HttpResponse<String> collection = http.delete("gadgets/" + id + "/parts");
+        assertProblem(collection, 405);
+        assertThat(collection.headers().firstValue("Allow")).hasValue("GET, HEAD, OPTIONS");
+        HttpResponse<String> item =
+                http.send("PATCH", "gadgets/" + id + "/parts/1", "{}", "Content-Type", "application/merge-patch+json");
+        assertProblem(item, 405);
+        assertThat(item.headers().firstValue("Allow")).hasValue("GET, HEAD, OPTIONS");
+        HttpResponse<String> options = http.send("OPTIONS", "gadgets/" + id + "/parts/1", null);
+        assertThat(options.statusCode()).isEqualTo(204);
+        assertThat(options.headers().firstValue("Allow")).hasValue("GET, HEAD, OPTIONS");
+        assertThat(options.headers().firstValue("Accept-Patch")).isEmpty();
     }
 
     // --- helpers

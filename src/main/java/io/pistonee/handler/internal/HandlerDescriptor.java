@@ -34,6 +34,7 @@ import java.util.regex.Pattern;
  * @param name the resource name ({@code posts})
  * @param singular what one of its items is called ({@code post}): the annotation's {@code singular},
  *     else the name made singular by {@link Nouns#singular}
+ * @param mount where it is mounted: its path template, its items' key, its parent attribute
  * @param handlerClass the bean class
  * @param plans what the handler implements, and per operation who may call it, its throttle and
  *     whether its result streams
@@ -55,6 +56,7 @@ import java.util.regex.Pattern;
 public record HandlerDescriptor(
         String name,
         String singular,
+        Mount mount,
         Class<?> handlerClass,
         Map<Operation, OperationPlan> plans,
         Class<?> model,
@@ -118,6 +120,7 @@ public record HandlerDescriptor(
         return new HandlerDescriptor(
                 name,
                 singular,
+                mount,
                 handlerClass,
                 plans,
                 model,
@@ -229,8 +232,12 @@ public record HandlerDescriptor(
                 || type.isArray());
     }
 
-    /** The path of an item under the API root ({@code posts/42}), or {@code null} for no id. */
+    /**
+     * The path of an item under the API root ({@code posts/42}, {@code authors/testuser} for a natural
+     * key), or {@code null} for no id or a handler whose path has parameters (such an item's canonical
+     * path is its model's plain handler's).
+     */
     public String pathOf(Object id) {
-        return id == null ? null : name + "/" + PathSegments.encode(String.valueOf(id));
+        return id == null || mount.templated() ? null : mount.path() + "/" + PathSegments.encode(String.valueOf(id));
     }
 }

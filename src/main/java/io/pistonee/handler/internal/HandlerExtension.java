@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * Discovers every {@link Handler} bean at deployment and fails the deployment, with a message that
- * names the classes, when two handlers share a name or a handler is not usable.
+ * names the classes, when two handlers share a name, their paths collide or a handler is not usable.
  */
 public class HandlerExtension implements Extension {
 
@@ -39,10 +39,12 @@ public class HandlerExtension implements Extension {
         List<String> problems = new ArrayList<>();
         Map<String, Class<?>> names = new HashMap<>();
         Map<Class<?>, String> twins = twins(handlerClasses, problems);
+        List<HandlerDescriptor> named = new ArrayList<>();
         for (Class<?> type : handlerClasses) {
             String name = type.getAnnotation(Handler.class).value();
+            HandlerDescriptor descriptor = null;
             try {
-                HandlerDescriptor.of(
+                descriptor = HandlerDescriptor.of(
                         type, name.isEmpty() ? twins.getOrDefault(type, "") : name, TypeFactory.defaultInstance());
             } catch (IllegalArgumentException e) {
                 problems.add(e.getMessage());
@@ -50,8 +52,11 @@ public class HandlerExtension implements Extension {
             Class<?> other = name.isEmpty() ? null : names.putIfAbsent(name, type);
             if (other != null) {
                 problems.add("Two handlers are named \"" + name + "\": " + other.getName() + " and " + type.getName());
+            } else if (descriptor != null && !name.isEmpty()) {
+                named.add(descriptor);
             }
         }
+        problems.addAll(Routes.problems(named));
         return problems;
     }
 

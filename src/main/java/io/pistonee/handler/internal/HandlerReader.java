@@ -45,7 +45,7 @@ final class HandlerReader {
             throw new IllegalArgumentException(handlerClass.getName() + " is not annotated @Handler");
         }
         checkName(handlerClass, name);
-        Set<Operation> operations = operationsOf(handlerClass);
+        Set<Operation> operations = declared(handlerClass, name, annotation, operationsOf(handlerClass));
         if (operations.isEmpty()) {
             throw new IllegalArgumentException("@Handler(\"" + name + "\") on " + handlerClass.getName()
                     + " implements no operation: implement ListOperation, ReadOperation, CreateOperation,"
@@ -57,9 +57,21 @@ final class HandlerReader {
                 ? fields
                 : FieldSpec.of(annotation.listFields(), annotation.exclude());
         Class<?> model = modelOf(handlerClass, type, types);
+        Mount mount = Mount.of(handlerClass, name, annotation);
+        for (String attribute : java.util.Arrays.asList(mount.key(), mount.parent())) {
+            if (attribute != null && model != null && !Attributes.has(model, attribute)) {
+                throw new IllegalArgumentException("@Handler(\"" + name + "\") on " + handlerClass.getName() + ": '"
+                        + attribute + "' is not an attribute of " + model.getSimpleName());
+            }
+        }
+        if (mount.parent() != null && model == null) {
+            throw new IllegalArgumentException("@Handler(\"" + name + "\") on " + handlerClass.getName()
+                    + ": parent = \"" + mount.parent() + "\" names an attribute of a model; extend ModelHandler");
+        }
         return new HandlerDescriptor(
                 name,
                 singular(annotation, name),
+                mount,
                 handlerClass,
                 plans(handlerClass, name, operations, type, types, throttles),
                 model,
@@ -187,6 +199,23 @@ final class HandlerReader {
                     + ", ...>, but a model handler needs a JPA entity: declare ModelHandler<YourEntity, YourId>");
         }
         return model;
+    }
+
+    /** The operations the annotation keeps of those the class implements ({@code operations}), else all. */
+    private static Set<Operation> declared(
+            Class<?> handlerClass, String name, Handler annotation, Set<Operation> implemented) {
+        if (annotation.operations().length == 0) {
+            return implemented;
+        }
+        Set<Operation> declared = EnumSet.noneOf(Operation.class);
+        for (Operation operation : annotation.operations()) {
+            if (!implemented.contains(operation)) {
+                throw new IllegalArgumentException("@Handler(\"" + name + "\") on " + handlerClass.getName()
+                        + ": operations names " + operation + ", which the class does not implement");
+            }
+            declared.add(operation);
+        }
+        return declared;
     }
 
     private static Set<Operation> operationsOf(Class<?> handlerClass) {

@@ -27,6 +27,7 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -58,6 +59,7 @@ public class Handlers {
     private Map<String, HandlerDescriptor> byName;
     private Map<Class<?>, HandlerDescriptor> byModel;
     private Shaper shaper;
+    private Routes routes;
 
     @PostConstruct
     void init() {
@@ -74,7 +76,12 @@ public class Handlers {
                 named.put(name, handler.bind(instances.get(type), twin, null));
             }
         }
-        for (HandlerDescriptor handler : named.values()) {
+        // A model's canonical handler, whose items' paths are its resource_uri and Location: the first
+        // by name mounted at a path without parameters, else the first by name.
+        List<HandlerDescriptor> canonicalFirst = named.values().stream()
+                .sorted(Comparator.comparing(handler -> handler.mount().templated()))
+                .toList();
+        for (HandlerDescriptor handler : canonicalFirst) {
             if (handler.isModelHandler() && !models.containsKey(handler.model())) {
                 keepIdentityReadOnly(handler.model());
                 HandlerDescriptor shaped = handler.bind(handler.instance(), handler.twin(), shape(handler));
@@ -84,6 +91,7 @@ public class Handlers {
         }
         byName = Collections.unmodifiableMap(named);
         byModel = Map.copyOf(models);
+        routes = Routes.of(named.values()); // collisions and parents are checked at discovery (HandlerExtension)
         shaper = new Shaper(config.mapper(), this::shapeOf);
         for (HandlerDescriptor handler : named.values()) {
             checkFields(handler, shaper);
@@ -101,6 +109,22 @@ public class Handlers {
     /** The handler of a resource name, if there is one. */
     public Optional<HandlerDescriptor> find(String name) {
         return Optional.ofNullable(byName.get(name));
+    }
+
+    /** The routing table: which handler serves a path under the API root. */
+    public Routes routes() {
+        return routes;
+    }
+
+    /**
+     * The path under the API root of an item of a model ({@code posts/42}): its canonical handler's
+     * (see {@link #modelHandlerOf}), or {@code null} when it has none or the item no id.
+     */
+    public String itemPath(Object item) {
+        HandlerDescriptor handler = item == null ? null : modelHandlerOf(item.getClass());
+        return handler == null || handler.shape() == null
+                ? null
+                : handler.shape().path().apply(item);
     }
 
     /** The handler of a resource name; 404 when there is none. */
@@ -206,7 +230,16 @@ public class Handlers {
                 .forEach((field, method) ->
                         computed.put(field, instance -> invoke(method, handler.instance(), instance)));
         return new ModelShape(
-                handler.fields(), computed, instance -> handler.pathOf(shaper.idOf(instance)), handler.djangoModel());
+                handler.fields(),
+                computed,
+                instance -> handler.pathOf(keyOf(handler, instance)),
+                handler.djangoModel());
+    }
+
+    /** What an item's path names it by: its natural key, or its id. */
+    private Object keyOf(HandlerDescriptor handler, Object instance) {
+        String key = handler.mount().key();
+        return key == null ? shaper.idOf(instance) : Attributes.read(instance, key);
     }
 
     /** Ids and versions belong to the server: clients may read them but never bind them. */

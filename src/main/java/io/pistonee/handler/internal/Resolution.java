@@ -4,6 +4,9 @@ import io.pistonee.collection.ListQuery;
 import io.pistonee.fields.internal.FieldSpec;
 import io.pistonee.handler.ModelHandler;
 import io.pistonee.handler.Operation;
+import io.pistonee.handler.Route;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,13 +23,37 @@ public class Resolution {
     private HandlerDescriptor serving;
     private Operation operation;
     private FieldSpec narrowing;
+    private static final Route NONE = new Route(Map.of(), List.of());
+
     private ListQuery query;
+    private Routes.Routed routed;
+    private Route route;
 
     /** Routing's decision; called once per request, before authorization. */
     public void resolve(HandlerDescriptor requested, HandlerDescriptor serving, Operation operation) {
         this.requested = requested;
         this.serving = serving;
         this.operation = operation;
+    }
+
+    /** The route of the request's path: its handler, target and template values. */
+    public void routed(Routes.Routed routed) {
+        this.routed = routed;
+    }
+
+    /** The route of the request's path, or {@code null} before routing. */
+    public Routes.Routed routed() {
+        return routed;
+    }
+
+    /** Sets the template's values, converted, and the parents read. */
+    public void route(Route route) {
+        this.route = route;
+    }
+
+    /** The template's values and parents: empty until they are read, and for a path without parameters. */
+    public Route route() {
+        return route == null ? NONE : route;
     }
 
     /** Whether routing has run for this request (it does not for OPTIONS). */

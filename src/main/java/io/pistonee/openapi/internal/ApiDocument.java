@@ -104,6 +104,7 @@ public class ApiDocument {
                 mapper.getTypeFactory(),
                 security,
                 HandlerDescriptor::anonymousTwin,
+                handlers.routes()::owners,
                 conventions);
         OpenAPI model = write(paths[0], schemas, problems).info(info());
         security.addTo(model.getComponents());

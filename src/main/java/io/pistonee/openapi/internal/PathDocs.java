@@ -14,20 +14,19 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.PathItem;
 
 /**
- * The operations of one handler: {@code /api/{name}} and {@code /api/{name}/{id}} with exactly the
- * operations it provides (and {@code /api/{name}/bulk} where it creates in bulk), each with its id, summary, description, security and tag; what each takes
+ * The operations of one handler: {@code /api/{name}} and {@code /api/{name}/{id}} (or its mount's
+ * template, such as {@code /api/authors/{username}/posts}, and its key) with exactly the operations it
+ * provides (and {@code /api/{name}/bulk} where it creates in bulk), each with its id, summary, description, security and tag; what each takes
  * is {@link RequestDocs}', what each answers {@link ResponseDocs}'.
  */
 final class PathDocs {
-
-    /** The parameter of an item's path. */
-    static final String ID = "id";
 
     private final String apiPath;
     private final HandlerSchemas schemas;
@@ -53,10 +52,11 @@ final class PathDocs {
             TypeFactory types,
             SecurityDocs security,
             Function<HandlerDescriptor, Optional<HandlerDescriptor>> anonymous,
+            Function<HandlerDescriptor, Map<String, HandlerDescriptor>> owners,
             Conventions conventions) {
         this.apiPath = apiPath;
         this.schemas = schemas;
-        this.requests = new RequestDocs(schemas, emitters, parsers, conventions);
+        this.requests = new RequestDocs(schemas, emitters, parsers, owners, conventions);
         this.responses = new ResponseDocs(schemas, problems, emitters, conventions);
         this.types = types;
         this.security = security;
@@ -64,14 +64,14 @@ final class PathDocs {
         this.conventions = conventions;
     }
 
-    /** The path of a handler's collection ({@code /api/posts}). */
+    /** The path of a handler's collection ({@code /api/posts}, {@code /api/authors/{username}/posts}). */
     String collectionPath(HandlerDescriptor handler) {
-        return apiPath + "/" + handler.name();
+        return apiPath + "/" + handler.mount().path();
     }
 
-    /** The path of a handler's items ({@code /api/posts/{id}}). */
+    /** The path of a handler's items ({@code /api/posts/{id}}, {@code /api/authors/{username}} for a key). */
     String itemPath(HandlerDescriptor handler) {
-        return collectionPath(handler) + "/{" + ID + "}";
+        return collectionPath(handler) + "/{" + handler.mount().itemParameter() + "}";
     }
 
     /** The path of a handler's bulk create ({@code /api/posts/bulk}). */

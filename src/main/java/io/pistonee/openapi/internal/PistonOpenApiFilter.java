@@ -105,7 +105,8 @@ public class PistonOpenApiFilter implements OASFilter {
     }
 
     static boolean isGeneric(String path) {
-        return path.endsWith(RESOURCE) || path.endsWith(RESOURCE + "/{" + ApiPaths.ID + "}");
+        // the generic resource's own paths: its collection, its items and the nested paths under them
+        return path.endsWith(RESOURCE) || path.contains(RESOURCE + "/");
     }
 
     private static void locateTokenEndpoint(OpenAPI openAPI) {

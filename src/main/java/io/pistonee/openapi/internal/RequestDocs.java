@@ -8,6 +8,8 @@ import io.pistonee.parser.PatchParser;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
@@ -26,23 +28,30 @@ final class RequestDocs {
     private final List<Emitter> emitters;
     private final List<Parser> parsers;
     private final PathDocs.Conventions conventions;
+    private final Function<HandlerDescriptor, Map<String, HandlerDescriptor>> owners;
 
     RequestDocs(
-            HandlerSchemas schemas, List<Emitter> emitters, List<Parser> parsers, PathDocs.Conventions conventions) {
+            HandlerSchemas schemas,
+            List<Emitter> emitters,
+            List<Parser> parsers,
+            Function<HandlerDescriptor, Map<String, HandlerDescriptor>> owners,
+            PathDocs.Conventions conventions) {
         this.schemas = schemas;
+        this.owners = owners;
         this.emitters = List.copyOf(emitters);
         this.parsers = List.copyOf(parsers);
         this.conventions = conventions;
     }
 
     List<Parameter> parameters(HandlerDescriptor handler, Operation operation) {
-        List<Parameter> parameters = new ArrayList<>();
+        List<Parameter> parameters = templateParameters(handler);
         if (operation.target() == Operation.Target.ITEM) {
+            String key = handler.mount().key();
             parameters.add(OASFactory.createParameter()
-                    .name(PathDocs.ID)
+                    .name(handler.mount().itemParameter())
                     .in(Parameter.In.PATH)
                     .required(true)
-                    .description("The item's id.")
+                    .description(key == null ? "The item's id." : "The item's " + key + ".")
                     .schema(schemas.id(handler)));
         }
         parameters.add(formatParameter());
@@ -60,6 +69,30 @@ final class RequestDocs {
         parameters.addAll(conventions.conditions().parameters(handler, operation));
         if (ResponseDocs.prefers(operation)) {
             parameters.add(preferParameter());
+        }
+        return parameters;
+    }
+
+    /**
+     * The parameters of a handler's path template ({@code username} of {@code authors/{username}/posts}):
+     * typed as the id of the handler whose item the prefix ending there is, else text.
+     */
+    private List<Parameter> templateParameters(HandlerDescriptor handler) {
+        List<Parameter> parameters = new ArrayList<>();
+        Map<String, HandlerDescriptor> parents = owners.apply(handler);
+        for (String name : handler.mount().parameters()) {
+            HandlerDescriptor owner = parents.get(name);
+            parameters.add(OASFactory.createParameter()
+                    .name(name)
+                    .in(Parameter.In.PATH)
+                    .required(true)
+                    .description(
+                            owner == null
+                                    ? "A value of the path."
+                                    : "The " + owner.singular() + "'s "
+                                            + owner.mount().itemParameter() + " (`" + owner.name()
+                                            + "`); 404 when there is none.")
+                    .schema(owner == null ? Typed.schema(SchemaType.STRING) : schemas.id(owner)));
         }
         return parameters;
     }

@@ -1,19 +1,17 @@
 package io.pistonee.resource.internal;
 
 import io.pistonee.emitter.internal.ProblemMapper;
-import io.pistonee.handler.Operation;
 import io.pistonee.handler.internal.Handlers;
+import io.pistonee.handler.internal.Routes;
 import io.pistonee.problem.Rc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.PathSegment;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -51,16 +49,10 @@ public class MethodNotAllowedMapper implements ExceptionMapper<NotAllowedExcepti
             return problems.toResponse(Rc.NOT_ALLOWED.error(
                     request.getMethod() + " is not allowed here. Allowed: " + allow + ".", Map.of("Allow", allow)));
         }
-        List<PathSegment> segments = uri.getPathSegments().stream()
-                .filter(segment -> !segment.getPath().isEmpty())
-                .toList();
-        if (segments.isEmpty() || segments.size() > 2) {
-            return problems.toResponse(Rc.NOT_FOUND.error("There is no resource at this path."));
-        }
-        Operation.Target target = segments.size() == 2 ? Operation.Target.ITEM : Operation.Target.COLLECTION;
         try {
+            Routes.Routed routed = handlers.routes().require(RoutingFilter.segments(uri));
             return problems.toResponse(
-                    RoutingFilter.notAllowed(handlers.require(segments.get(0).getPath()), target, request.getMethod()));
+                    RoutingFilter.notAllowed(routed.handler(), routed.target(), request.getMethod()));
         } catch (RuntimeException e) {
             return problems.toResponse(e);
         }

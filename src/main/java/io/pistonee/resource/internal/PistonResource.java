@@ -7,7 +7,6 @@ import io.pistonee.conditional.internal.Validators;
 import io.pistonee.handler.Operation;
 import io.pistonee.handler.internal.ApiPaths;
 import io.pistonee.handler.internal.HandlerDescriptor;
-import io.pistonee.handler.internal.Handlers;
 import io.pistonee.handler.internal.Resolution;
 import io.pistonee.parser.PatchParser;
 import io.pistonee.parser.RequestData;
@@ -25,6 +24,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -43,7 +43,8 @@ import java.util.function.Supplier;
  * {@code io.pistonee} package): the format is chosen, the handler resolved and allowed, the caller
  * counted, the body of a type a parser reads. Each method maps its HTTP method to the
  * {@link Dispatcher}: bind ({@link Binder}), check the conditions ({@link Conditions}), invoke, answer
- * ({@link Replies}). List: 200, a page for a model handler ({@link Paging}); read: 200, or 404 for
+ * ({@link Replies}); a handler mounted at a path template is served two segments deeper, by the same
+ * methods ({@link #nested()}). List: 200, a page for a model handler ({@link Paging}); read: 200, or 404 for
  * {@code null} or an empty {@code Optional}; create: 201, and a JSON array (to the collection, or to
  * {@code /api/{resource}/bulk}, its own operation in the OpenAPI document) creates every item in one
  * transaction, or none; update (PUT) and PATCH (merge patch or JSON patch, applied to what a client may
@@ -61,9 +62,8 @@ public class PistonResource {
     static final String ID = ApiPaths.ID;
 
     private static final String ITEM = "{" + ID + "}";
-
-    @Inject
-    Handlers handlers;
+    private static final String NESTED_KEY = "nested_key";
+    private static final String NESTED = "nested";
 
     @Inject
     Dispatcher dispatcher;
@@ -191,14 +191,33 @@ public class PistonResource {
     }
 
     @OPTIONS
-    public Response collectionOptions(@PathParam(RESOURCE) String name) {
-        return Replies.options(handlers.require(name), Operation.Target.COLLECTION);
+    public Response collectionOptions() {
+        return Replies.options(resolution.routed().handler(), Operation.Target.COLLECTION);
     }
 
     @OPTIONS
     @Path(ITEM)
-    public Response itemOptions(@PathParam(RESOURCE) String name) {
-        return Replies.options(handlers.require(name), Operation.Target.ITEM);
+    public Response itemOptions() {
+        return Replies.options(resolution.routed().handler(), Operation.Target.ITEM);
+    }
+
+    /**
+     * A path two segments deeper ({@code /api/authors/testuser/posts}, a handler mounted at a template):
+     * the same methods answer it, a collection or (one more segment) an item, however deep. Which
+     * handler serves it is routing's decision ({@link RoutingFilter}), from the whole path.
+     */
+    @Path("{" + NESTED_KEY + "}/{" + NESTED + "}")
+    public PistonResource nested() {
+        return this;
+    }
+
+    /**
+     * Whether this resource serves the matched request: its class, or the CDI proxy of it that a
+     * server hands JAX-RS for the paths {@link #nested()} serves.
+     */
+    static boolean serves(ResourceInfo resource) {
+        return resource.getResourceClass() != null
+                && PistonResource.class.isAssignableFrom(resource.getResourceClass());
     }
 
     /**

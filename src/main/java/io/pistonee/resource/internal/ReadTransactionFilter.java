@@ -82,7 +82,7 @@ public class ReadTransactionFilter implements ContainerRequestFilter, ContainerR
     @Override
     public void filter(ContainerRequestContext request) {
         String method = request.getMethod();
-        if (resource.getResourceClass() != PistonResource.class
+        if (!PistonResource.serves(resource)
                 || !(HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method))
                 || !needsTransaction()) {
             return;

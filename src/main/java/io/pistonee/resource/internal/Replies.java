@@ -86,11 +86,14 @@ public class Replies {
         return new Variant(handler.handlerClass(), spec, resolution.narrowing(), format.mediaType(), format.callback());
     }
 
-    /** 201 with the created item; an entity of the model gets its {@code Location} and {@code ETag}. */
+    /**
+     * 201 with the created item; an entity of the model gets its {@code Location} (its canonical item
+     * path: {@code /api/posts/7} for a post created at {@code /api/authors/testuser/posts}) and {@code ETag}.
+     */
     Response created(HandlerDescriptor handler, Object created, UriInfo uri, ReturnPreference preference) {
         Response.ResponseBuilder response = Response.status(Response.Status.CREATED);
         if (handler.isModelHandler() && handler.model().isInstance(created)) {
-            String path = handler.pathOf(handlers.shaper().idOf(created));
+            String path = handlers.itemPath(created); // the model's canonical path, as its resource_uri
             if (path != null) {
                 response.location(root(uri).resolve(path));
             }

@@ -1,6 +1,7 @@
 package io.pistonee.resource.internal;
 
 import io.pistonee.emitter.internal.SelectedFormat;
+import io.pistonee.handler.Route;
 import io.pistonee.handler.internal.Resolution;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Produces;
@@ -32,5 +33,12 @@ public class RequestState {
     @RequestScoped
     Resolution resolution() {
         return resolution;
+    }
+
+    /** The template values and parents, for handlers: asked for once routing has read them. */
+    @Produces
+    @RequestScoped
+    Route route() {
+        return resolution.route();
     }
 }

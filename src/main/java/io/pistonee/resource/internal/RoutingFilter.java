@@ -5,6 +5,7 @@ import io.pistonee.handler.internal.ApiPaths;
 import io.pistonee.handler.internal.HandlerDescriptor;
 import io.pistonee.handler.internal.Handlers;
 import io.pistonee.handler.internal.Resolution;
+import io.pistonee.handler.internal.Routes;
 import io.pistonee.metrics.internal.Metrics;
 import io.pistonee.parser.Parser;
 import io.pistonee.parser.PatchParser;
@@ -22,8 +23,9 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.PathSegment;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 import java.util.Map;
@@ -73,18 +75,18 @@ public class RoutingFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (resource.getResourceClass() != PistonResource.class) {
+        if (!PistonResource.serves(resource)) {
             return;
         }
-        MultivaluedMap<String, String> path = request.getUriInfo().getPathParameters();
-        HandlerDescriptor handler = handlers.require(path.getFirst(PistonResource.RESOURCE));
-        Operation.Target target =
-                path.containsKey(PistonResource.ID) ? Operation.Target.ITEM : Operation.Target.COLLECTION;
+        Routes.Routed routed = handlers.routes().require(segments(request.getUriInfo()));
+        HandlerDescriptor handler = routed.handler();
+        Operation.Target target = routed.target();
+        resolution.routed(routed);
         if (HttpMethod.OPTIONS.equals(request.getMethod())) {
             return;
         }
         Operation operation =
-                bulkCreate(handler, target, request) ? Operation.CREATE : Operation.of(request.getMethod(), target);
+                bulkCreate(routed, request) ? Operation.CREATE : Operation.of(request.getMethod(), target);
         if (operation == null || !handler.provides(operation)) {
             throw notAllowed(handler, target, request.getMethod());
         }
@@ -96,12 +98,19 @@ public class RoutingFilter implements ContainerRequestFilter {
     }
 
     /** {@code POST /api/posts/bulk}: a create of several items, where the handler creates in bulk. */
-    private static boolean bulkCreate(
-            HandlerDescriptor handler, Operation.Target target, ContainerRequestContext request) {
-        return target == Operation.Target.ITEM
+    private static boolean bulkCreate(Routes.Routed routed, ContainerRequestContext request) {
+        return routed.target() == Operation.Target.ITEM
                 && HttpMethod.POST.equals(request.getMethod())
-                && ApiPaths.BULK.equals(request.getUriInfo().getPathParameters().getFirst(PistonResource.ID))
-                && handler.createsInBulk();
+                && ApiPaths.BULK.equals(routed.id())
+                && routed.handler().createsInBulk();
+    }
+
+    /** The decoded segments of the request's path under the API root, without empty ones. */
+    static List<String> segments(UriInfo uri) {
+        return uri.getPathSegments().stream()
+                .map(PathSegment::getPath)
+                .filter(segment -> !segment.isEmpty())
+                .toList();
     }
 
     private HandlerDescriptor serving(HandlerDescriptor handler, Operation operation, ContainerRequestContext request) {

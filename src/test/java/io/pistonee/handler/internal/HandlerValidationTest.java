@@ -54,6 +54,18 @@ class HandlerValidationTest {
     @SuppressWarnings("rawtypes")
     static class RawModelHandler extends ModelHandler {}
 
+    @Handler(value = "memo_notes", path = "memos/{memo}/notes")
+    static class MemoNotesHandler extends ModelHandler<Memo, Long> {}
+
+    @Handler(value = "memo_remarks", path = "memos/{m}/notes")
+    static class MemoRemarksHandler extends ModelHandler<Memo, Long> {}
+
+    @Handler(value = "orphans", path = "drawers/{drawer}/memos", parent = "body")
+    static class OrphanHandler extends ModelHandler<Memo, Long> {}
+
+    @Handler(value = "keyed", key = "title")
+    static class MissingKeyHandler extends ModelHandler<Memo, Long> {}
+
     record NotAnEntity(Long id) {}
 
     @Handler("records")
@@ -112,5 +124,28 @@ class HandlerValidationTest {
         Handlers.checkFields(computed, shaper);
 
         assertThat(computed.computed()).containsOnlyKeys("body_size");
+    }
+
+    @Test
+    void collidingPathsFailNamingBothClasses() {
+        assertThat(HandlerExtension.problems(
+                        List.of(MemoHandler.class, MemoNotesHandler.class, MemoRemarksHandler.class)))
+                .singleElement()
+                .asString()
+                .contains("Two handlers collide")
+                .contains(MemoNotesHandler.class.getName())
+                .contains(MemoRemarksHandler.class.getName());
+    }
+
+    @Test
+    void aParentAttributeNeedsAParentInThePathAndAKeyAnAttribute() {
+        assertThat(HandlerExtension.problems(List.of(MemoHandler.class, OrphanHandler.class)))
+                .singleElement()
+                .asString()
+                .contains("no prefix of its path 'drawers/{drawer}/memos' is another handler's item path");
+        assertThat(HandlerExtension.problems(List.of(MissingKeyHandler.class)))
+                .singleElement()
+                .asString()
+                .contains("'title' is not an attribute of Memo");
     }
 }
