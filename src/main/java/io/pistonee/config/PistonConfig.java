@@ -121,6 +121,10 @@ public class PistonConfig {
     boolean requireIfMatch;
 
     @Inject
+    @ConfigProperty(name = "piston.bulk.max-items", defaultValue = "1000")
+    int bulkMaxItems = 1000;
+
+    @Inject
     @ConfigProperty(name = "piston.page.default-size", defaultValue = "50")
     int pageDefaultSize = 50;
 
@@ -233,6 +237,9 @@ public class PistonConfig {
             throw new IllegalArgumentException("piston.page.default-size must be at least 1 and at most"
                     + " piston.page.max-size, not " + pageDefaultSize + " and " + pageMaxSize);
         }
+        if (bulkMaxItems < 1) {
+            throw new IllegalArgumentException("piston.bulk.max-items must be at least 1, not " + bulkMaxItems);
+        }
     }
 
     /** Whether CSV text cells that would start a spreadsheet formula get a leading {@code '}. */
@@ -261,6 +268,11 @@ public class PistonConfig {
     /** The page size without {@code ?limit=}. */
     public int pageDefaultSize() {
         return pageDefaultSize;
+    }
+
+    /** The most items a bulk update or delete may write; more answers 413. */
+    public int bulkMaxItems() {
+        return bulkMaxItems;
     }
 
     /** The largest {@code ?limit=}. */

@@ -14,7 +14,18 @@ public enum Operation {
      * {@code update}, so PATCH is implemented, secured and throttled as update.
      */
     PATCH("PATCH", Target.ITEM, "update", 2),
-    DELETE("DELETE", Target.ITEM, "delete", 1);
+    DELETE("DELETE", Target.ITEM, "delete", 1),
+    /**
+     * {@code PATCH /api/{name}} with an array of merge patches, each naming its item's {@code id}:
+     * provided by a handler that patches and is annotated {@link Bulk}; each item goes through
+     * {@code update}, so it is secured as update and each item counts against update's throttle.
+     */
+    BULK_PATCH("PATCH", Target.COLLECTION, "update", 2),
+    /**
+     * {@code DELETE /api/{name}?filters}: every item the filters select, provided by a handler that
+     * lists, deletes and is annotated {@link Bulk}; each item goes through {@code delete}.
+     */
+    BULK_DELETE("DELETE", Target.COLLECTION, "delete", 1);
 
     /** Where an operation applies. */
     public enum Target {
@@ -54,7 +65,21 @@ public enum Operation {
 
     /** Whether this operation reads a request body. */
     public boolean hasBody() {
-        return this == CREATE || this == UPDATE || this == PATCH;
+        return this == CREATE || this == UPDATE || this == PATCH || this == BULK_PATCH;
+    }
+
+    /** Whether this operation writes several items of the collection at once. */
+    public boolean isBulk() {
+        return this == BULK_PATCH || this == BULK_DELETE;
+    }
+
+    /** The operation each item of a bulk operation is: {@code PATCH} or {@code DELETE}; any other is itself. */
+    public Operation single() {
+        return switch (this) {
+            case BULK_PATCH -> PATCH;
+            case BULK_DELETE -> DELETE;
+            default -> this;
+        };
     }
 
     /** The operation an HTTP method means on a target, or {@code null}; HEAD means GET. */

@@ -1,6 +1,7 @@
 package io.pistonee.example.blog;
 
 import io.pistonee.collection.Listing;
+import io.pistonee.handler.Bulk;
 import io.pistonee.handler.Handler;
 import io.pistonee.handler.ModelHandler;
 import io.pistonee.handler.Operation;
@@ -18,13 +19,17 @@ import java.util.stream.Stream;
  * (the caller becomes the author) and change or delete only their own; an admin may change any. The
  * collection is paged, newest first, and may be filtered by author, title and creation time and
  * sorted by creation time, title or id. Updates (PUT and PATCH) are throttled per user: 20 a minute.
+ * Bulk update ({@code PATCH /api/posts} with an array of patches) and delete
+ * ({@code DELETE /api/posts?id__in=3,4}) apply the same rules to each item, all or nothing; each
+ * updated item counts against the update throttle.
  */
 @Handler(
         value = "posts",
         anonymous = AnonymousPostHandler.class,
         fields = "id, title, content, author(username), created_on, content_length, resource_uri")
+@Bulk
 @Listing(
-        filter = {"author: author.username", "title", "created_on"},
+        filter = {"author: author.username", "title", "created_on", "id"},
         sort = {"created_on", "title", "id"},
         order = "-created_on, -id")
 @Throttle(requests = 20, per = 60, scope = "post_updates", operations = Operation.UPDATE)

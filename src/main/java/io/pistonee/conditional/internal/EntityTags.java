@@ -138,6 +138,12 @@ public class EntityTags {
                 encode(sha256().digest(states.toString().getBytes(StandardCharsets.UTF_8))) + '-' + key(variant));
     }
 
+    /** An item's JPA {@code @Version}, if its class has one. */
+    public Optional<Object> version(Object item) {
+        Object value = unwrap(item);
+        return Optional.ofNullable(read(accessorsOf(value).version(), value));
+    }
+
     /** When an item was last modified, if its model says so. */
     public Optional<Instant> lastModified(Object item) {
         Object value = unwrap(item);

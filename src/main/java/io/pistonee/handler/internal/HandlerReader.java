@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.type.TypeFactory;
 import io.pistonee.collection.internal.ListingRules;
 import io.pistonee.fields.internal.FieldSpec;
 import io.pistonee.fields.internal.Shaper;
+import io.pistonee.handler.Bulk;
 import io.pistonee.handler.CreateOperation;
 import io.pistonee.handler.DeleteOperation;
 import io.pistonee.handler.Handler;
@@ -237,6 +238,14 @@ final class HandlerReader {
         }
         if (operations.contains(Operation.READ) && operations.contains(Operation.UPDATE)) {
             operations.add(Operation.PATCH);
+        }
+        if (handlerClass.isAnnotationPresent(Bulk.class)) {
+            if (operations.contains(Operation.PATCH)) {
+                operations.add(Operation.BULK_PATCH);
+            }
+            if (operations.contains(Operation.LIST) && operations.contains(Operation.DELETE)) {
+                operations.add(Operation.BULK_DELETE);
+            }
         }
         return operations;
     }

@@ -5,7 +5,6 @@ import io.pistonee.handler.Throttle;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -62,7 +61,7 @@ public record ThrottlePolicy(String scope, int requests, Duration window) {
     }
 
     private static Throttle onMethod(Class<?> handlerClass, Operation operation) {
-        String name = operation == Operation.PATCH ? "update" : operation.name().toLowerCase(Locale.ROOT);
+        String name = operation.javaMethod();
         for (Method method : handlerClass.getMethods()) {
             Throttle throttle = method.getAnnotation(Throttle.class);
             if (method.getName().equals(name) && throttle != null) {
@@ -78,9 +77,11 @@ public record ThrottlePolicy(String scope, int requests, Duration window) {
             return null;
         }
         List<Operation> listed = List.of(throttle.operations());
+        Operation single = operation.single();
         boolean applies = listed.isEmpty()
                 || listed.contains(operation)
-                || (operation == Operation.PATCH && listed.contains(Operation.UPDATE));
+                || listed.contains(single)
+                || (single == Operation.PATCH && listed.contains(Operation.UPDATE));
         return applies ? throttle : null;
     }
 }

@@ -100,8 +100,21 @@ final class CollectionDocs {
         if (paged(handler)) {
             parameters.addAll(paging());
         }
+        parameters.addAll(filterParameters(handler));
         ListingRules listing = listings.apply(handler);
-        Schema filters = filters(handler, listing);
+        if (!listing.sorts().isEmpty()) {
+            parameters.add(sort(handler, listing));
+        }
+        return parameters;
+    }
+
+    /** The filters of a model handler's collection (what a bulk delete selects by), if it has any. */
+    List<Parameter> filterParameters(HandlerDescriptor handler) {
+        List<Parameter> parameters = new ArrayList<>();
+        if (!handler.isModelHandler()) {
+            return parameters;
+        }
+        Schema filters = filters(handler, listings.apply(handler));
         if (filters.getProperties() != null && !filters.getProperties().isEmpty()) {
             parameters.add(query(
                             FILTER,
@@ -114,9 +127,6 @@ final class CollectionDocs {
                     // writes no other member of it (WildFly writes an empty value too)
                     .addExample("none", OASFactory.createExample().summary("No filter"))
                     .schema(named.apply(handler.name() + "_" + FILTER, () -> filters)));
-        }
-        if (!listing.sorts().isEmpty()) {
-            parameters.add(sort(handler, listing));
         }
         return parameters;
     }

@@ -1,6 +1,7 @@
 package io.pistonee.openapi.internal;
 
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.type.TypeFactory;
 import io.pistonee.fields.internal.FieldSpec;
 import io.pistonee.handler.Operation;
 import io.pistonee.handler.internal.HandlerDescriptor;
@@ -199,6 +200,29 @@ final class HandlerSchemas {
                 + "`; a field left out keeps its value.");
         String name = handler.name() + "_patch";
         components.putIfAbsent(name, schema);
+        return OASFactory.createSchema().ref(name);
+    }
+
+    /**
+     * One item of a bulk patch, named {@code posts_bulk_patch}: the merge patch's properties
+     * ({@code posts_patch}), with the item's {@code id} (required) and, where the model has one, its
+     * {@code version}.
+     */
+    Schema bulkPatch(HandlerDescriptor handler) {
+        String name = handler.name() + "_bulk_patch";
+        register(name, () -> {
+            Schema schema = docs.input(handler.updateInput(), new HashSet<>());
+            schema.setRequired(null);
+            schema.addProperty("id", id(handler).description("The item's id."));
+            schema.addRequired("id");
+            BulkDocs.versionType(handler.model())
+                    .ifPresent(version -> schema.addProperty(
+                            "version",
+                            docs.value(TypeFactory.defaultInstance().constructType(version), null, new HashSet<>())
+                                    .description("The item's version as read: 412 for this item if it changed.")));
+            return schema.description(
+                    "An RFC 7396 merge patch of the item `id` names; a field left out keeps its" + " value.");
+        });
         return OASFactory.createSchema().ref(name);
     }
 

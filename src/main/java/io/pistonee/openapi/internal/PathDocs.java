@@ -120,6 +120,7 @@ final class PathDocs {
                                 ? conventions.collections().describe(handler)
                                 : "")
                         + (operation == Operation.CREATE ? bulkNote(handler, bulk) : "")
+                        + BulkDocs.describe(operation)
                         + conventions.throttles().describe(handler, operation))
                 .addTag(handler.name())
                 .parameters(requests.parameters(handler, operation))
@@ -160,13 +161,13 @@ final class PathDocs {
      * {@code deletePosts}; a bulk create adds {@code Bulk}: {@code createPostsBulk}.
      */
     static String operationId(HandlerDescriptor handler, Operation operation) {
-        StringBuilder id = new StringBuilder(operation.name().toLowerCase(Locale.ROOT));
+        StringBuilder id = new StringBuilder(operation.single().name().toLowerCase(Locale.ROOT));
         for (String part : handler.name().split("[-_]")) {
             if (!part.isEmpty()) {
                 id.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
             }
         }
-        return id.toString();
+        return operation.isBulk() ? id.append("Bulk").toString() : id.toString();
     }
 
     /** "List posts", "Read a post", "Create a post", "Replace a post", "Update a post", "Delete a post". */
@@ -179,6 +180,8 @@ final class PathDocs {
             case UPDATE -> "Replace " + one;
             case PATCH -> "Update " + one;
             case DELETE -> "Delete " + one;
+            case BULK_PATCH -> "Update " + Nouns.words(handler.name());
+            case BULK_DELETE -> "Delete " + Nouns.words(handler.name());
         };
     }
 

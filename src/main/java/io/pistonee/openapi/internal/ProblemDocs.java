@@ -142,6 +142,17 @@ final class ProblemDocs {
                         string("The field as the client wrote it; `[2].title` for the third item of a bulk create."))
                 .addProperty("message", string("What is wrong with it."))
                 .addProperty("rejected", OASFactory.createSchema().description("The value that was rejected."));
+        Schema failure = Typed.schema(SchemaType.OBJECT)
+                .addProperty(
+                        "index",
+                        Typed.schema(SchemaType.INTEGER)
+                                .format("int32")
+                                .description("The item's position in a bulk update's array."))
+                .addProperty("id", OASFactory.createSchema().description("The item's id."))
+                .addProperty(
+                        "status",
+                        Typed.schema(SchemaType.INTEGER).format("int32").description("What the item alone would get."))
+                .addProperty("detail", string("What went wrong with the item."));
         return Typed.schema(SchemaType.OBJECT)
                 .description("An RFC 9457 problem. In XML it is `<problem xmlns=\"urn:ietf:rfc:7807\">`.")
                 .addRequired("type")
@@ -161,6 +172,12 @@ final class ProblemDocs {
                         Typed.schema(SchemaType.ARRAY)
                                 .items(Typed.schema(SchemaType.STRING))
                                 .description("The formats on offer (406)."))
+                .addProperty(
+                        "failures",
+                        Typed.schema(SchemaType.ARRAY)
+                                .items(failure)
+                                .description(
+                                        "Each item of a bulk update or delete that failed; nothing was" + " written."))
                 .addProperty("incident", string("The id of the log entry (500)."))
                 .additionalPropertiesBoolean(true);
     }

@@ -55,7 +55,7 @@ final class RequestDocs {
                     .schema(schemas.id(handler)));
         }
         parameters.add(formatParameter());
-        if (operation != Operation.DELETE) {
+        if (operation.single() != Operation.DELETE) {
             parameters.add(OASFactory.createParameter()
                     .name("fields")
                     .in(Parameter.In.QUERY)
@@ -65,6 +65,9 @@ final class RequestDocs {
         }
         if (operation == Operation.LIST) {
             parameters.addAll(conventions.collections().parameters(handler));
+        }
+        if (operation == Operation.BULK_DELETE) {
+            parameters.addAll(conventions.collections().filterParameters(handler));
         }
         parameters.addAll(conventions.conditions().parameters(handler, operation));
         if (ResponseDocs.prefers(operation)) {
@@ -134,6 +137,19 @@ final class RequestDocs {
                     .description("An RFC 7396 merge patch: the fields to change; `null` removes one. An RFC 6902 JSON"
                             + " Patch (`" + PatchParser.JSON_PATCH + "`: operations `op`, `path`, `value`, `from`) is"
                             + " accepted too.")
+                    .content(content);
+        }
+        if (operation == Operation.BULK_PATCH) {
+            content.addMediaType(
+                    MediaType.APPLICATION_JSON,
+                    OASFactory.createMediaType()
+                            .schema(Typed.schema(SchemaType.ARRAY)
+                                    .items(schemas.bulkPatch(handler))
+                                    .minItems(1)));
+            return OASFactory.createRequestBody()
+                    .required(true)
+                    .description("The merge patches, each with its item's `id` (and, to update only the version"
+                            + " read, its `version`), applied in one transaction, or none.")
                     .content(content);
         }
         Schema input = schemas.input(handler, operation);

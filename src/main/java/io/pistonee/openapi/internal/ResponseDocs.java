@@ -49,6 +49,8 @@ final class ResponseDocs {
                         : created(handler);
             case UPDATE, PATCH -> result("The item as stored.", schemas.item(handler, Operation.UPDATE));
             case DELETE -> OASFactory.createAPIResponse().description("Deleted.");
+            case BULK_PATCH -> result("Every item as stored, in the order of the patches.", schemas.items(handler));
+            case BULK_DELETE -> OASFactory.createAPIResponse().description("Every selected item was deleted.");
         };
         if (!bulk) {
             conventions.conditions().headers(success, handler, operation);
@@ -81,7 +83,10 @@ final class ResponseDocs {
 
     /** Whether the answer of an operation has a minimal form ({@code Prefer: return=minimal}). */
     static boolean prefers(Operation operation) {
-        return operation == Operation.CREATE || operation == Operation.UPDATE || operation == Operation.PATCH;
+        return operation == Operation.CREATE
+                || operation == Operation.UPDATE
+                || operation == Operation.PATCH
+                || operation == Operation.BULK_PATCH;
     }
 
     private static void vary(APIResponse response, Operation operation) {
@@ -113,7 +118,7 @@ final class ResponseDocs {
     private static int successStatus(Operation operation) {
         return switch (operation) {
             case CREATE -> Rc.CREATED.status();
-            case DELETE -> Rc.DELETED.status();
+            case DELETE, BULK_DELETE -> Rc.DELETED.status();
             default -> Rc.ALL_OK.status();
         };
     }
@@ -139,9 +144,10 @@ final class ResponseDocs {
     /** The errors an operation can give: the pipeline's, and those of the REST conventions that apply. */
     private List<Rc> errors(HandlerDescriptor handler, Operation operation, boolean authenticated) {
         Set<Rc> errors = new TreeSet<>(PathDocs.errors(operation, authenticated));
-        if (operation.hasBody() || operation == Operation.DELETE) {
+        if (operation.hasBody() || operation.single() == Operation.DELETE) {
             errors.add(Rc.DUPLICATE_ENTRY);
         }
+        errors.addAll(BulkDocs.errors(operation));
         errors.addAll(conventions.conditions().errors(handler, operation));
         if (conventions.throttles().throttled(handler, operation)) {
             errors.add(Rc.THROTTLED);

@@ -24,6 +24,7 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -73,7 +74,7 @@ public class Dispatcher {
         }
     }
 
-    static RuntimeException notFound(HandlerDescriptor handler, String id) {
+    static ProblemException notFound(HandlerDescriptor handler, String id) {
         String shown = id.length() <= 100 ? id : id.substring(0, 100) + "...";
         return Rc.NOT_FOUND.error("There is no '" + handler.name() + "' with id '" + shown + "'.");
     }
@@ -142,6 +143,27 @@ public class Dispatcher {
         fire(Lifecycle.Phase.BEFORE_DELETE, handler, id, current);
         ((DeleteOperation<Object>) handler.instance()).delete(id);
         fire(Lifecycle.Phase.AFTER_DELETE, handler, id, current);
+    }
+
+    /**
+     * One item of a bulk patch, in the bulk write's transaction (its caller's): read, checked by
+     * {@code check} (a stale version), patched and updated between its events, as {@link #patch} does.
+     */
+    public Object patchItem(HandlerDescriptor handler, Object id, Consumer<Object> check, UnaryOperator<Object> patch) {
+        Object current = current(handler, id);
+        if (current == null) {
+            throw notFound(handler, String.valueOf(id));
+        }
+        check.accept(current);
+        return updateOne(handler, id, patch.apply(current));
+    }
+
+    /** One item of a bulk delete, in the bulk write's transaction: deleted between its events. */
+    @SuppressWarnings("unchecked")
+    public void deleteItem(HandlerDescriptor handler, Object id, Object item) {
+        fire(Lifecycle.Phase.BEFORE_DELETE, handler, id, item);
+        ((DeleteOperation<Object>) handler.instance()).delete(id);
+        fire(Lifecycle.Phase.AFTER_DELETE, handler, id, item);
     }
 
     @SuppressWarnings("unchecked")

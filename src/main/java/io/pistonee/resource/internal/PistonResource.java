@@ -1,6 +1,7 @@
 package io.pistonee.resource.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pistonee.collection.ListQuery;
 import io.pistonee.conditional.internal.Conditions;
 import io.pistonee.conditional.internal.Precondition;
 import io.pistonee.conditional.internal.Validators;
@@ -49,7 +50,9 @@ import java.util.function.Supplier;
  * {@code /api/{resource}/bulk}, its own operation in the OpenAPI document) creates every item in one
  * transaction, or none; update (PUT) and PATCH (merge patch or JSON patch, applied to what a client may
  * write, then validated like PUT): 200; {@code Prefer: return=minimal} on any of these writes: the same
- * answer without its body ({@link ReturnPreference}); delete: 204; OPTIONS: 204 with {@code Allow}; HEAD: as GET.
+ * answer without its body ({@link ReturnPreference}); delete: 204; a handler annotated
+ * {@code @Bulk} takes PATCH (an array of merge patches with ids) and DELETE (with filters) on its
+ * collection, all or nothing ({@link BulkWrites}); OPTIONS: 204 with {@code Allow}; HEAD: as GET.
  *
  * <p>One instance serves every request (application-scoped: what a request decided is in its
  * {@link Resolution}), so no resource is made per request.
@@ -82,6 +85,9 @@ public class PistonResource {
 
     @Inject
     Replies replies;
+
+    @Inject
+    BulkWrites bulk;
 
     @GET
     public Response list(@Context UriInfo uri, @Context HttpHeaders headers) {
@@ -185,6 +191,35 @@ public class PistonResource {
         replies.narrow(uri);
         transaction(() -> {
             dispatcher.delete(handler, key, precondition(handler, headers, uri));
+            return null;
+        });
+        return Response.noContent().build();
+    }
+
+    /**
+     * {@code PATCH /api/{resource}}: an array of merge patches, each with its item's {@code id}, applied
+     * in one transaction or none ({@link BulkWrites}); 200 with the items as stored.
+     */
+    @PATCH
+    public Response patchInBulk(RequestData body, @Context UriInfo uri, @Context HttpHeaders headers) {
+        HandlerDescriptor handler = resolution.serving();
+        replies.narrow(uri);
+        List<BulkWrites.Patch> patches =
+                bulk.patches(handler, RequestData.required(body).tree());
+        List<Object> updated = transaction(() -> bulk.patchAll(handler, patches));
+        return replies.writtenAll(handler, updated, uri, preference(headers));
+    }
+
+    /**
+     * {@code DELETE /api/{resource}?filters}: every item the filters select, in one transaction or
+     * none ({@link BulkWrites}); 204.
+     */
+    @DELETE
+    public Response deleteInBulk(@Context UriInfo uri) {
+        HandlerDescriptor handler = resolution.serving();
+        ListQuery query = bulk.selection(handler, uri.getQueryParameters());
+        transaction(() -> {
+            bulk.deleteAll(handler, query);
             return null;
         });
         return Response.noContent().build();

@@ -112,6 +112,11 @@ public class Replies {
                 Response.status(Response.Status.CREATED), Response.Status.CREATED, created, handler, uri, preference);
     }
 
+    /** 200 with every item a bulk patch updated, in order; 204 with {@code Prefer: return=minimal}. */
+    Response writtenAll(HandlerDescriptor handler, List<Object> updated, UriInfo uri, ReturnPreference preference) {
+        return answer(Response.ok(), Response.Status.NO_CONTENT, updated, handler, uri, preference);
+    }
+
     /** The answer to PUT and PATCH: 200 with the result and, for an item that has one, its new tag. */
     Response written(HandlerDescriptor handler, Object updated, UriInfo uri, ReturnPreference preference) {
         Response.ResponseBuilder response = Response.ok();

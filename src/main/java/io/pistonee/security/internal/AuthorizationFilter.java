@@ -73,6 +73,8 @@ public class AuthorizationFilter implements ContainerRequestFilter {
             case UPDATE -> "update";
             case PATCH -> "patch";
             case DELETE -> "delete";
+            case BULK_PATCH -> "patch in bulk";
+            case BULK_DELETE -> "delete in bulk";
         };
         return what + " '" + resolution.requested().name() + "'";
     }

@@ -32,11 +32,19 @@ public final class ThrottleCounters {
 
     /** Counts one request of {@code caller} against {@code policy}. */
     public Decision check(ThrottlePolicy policy, String caller) {
+        return check(policy, caller, 1);
+    }
+
+    /**
+     * Counts {@code weight} requests of {@code caller} against {@code policy} (the items of a bulk
+     * write), all or none: refused, it counts nothing.
+     */
+    public Decision check(ThrottlePolicy policy, String caller, int weight) {
         long now = clock.millis();
         long windowMillis = policy.window().toMillis();
         long windowStart = Math.floorDiv(now, windowMillis) * windowMillis;
         String bucket = policy.scope() + '|' + caller + '|' + windowStart;
-        long count = hit(counters(policy.window()), bucket, policy.requests());
+        long count = hit(counters(policy.window()), bucket, policy.requests(), weight);
         long resetSeconds = Math.max(1, (windowStart + windowMillis - now + 999) / 1000);
         boolean allowed = count <= policy.requests();
         long remaining = allowed ? policy.requests() - count : 0;
@@ -50,20 +58,31 @@ public final class ThrottleCounters {
 
     /** Counts one request in a bucket unless it holds {@code limit}: the count, or {@code limit + 1}. */
     static long hit(SharedMap counters, String bucket, int limit) {
+        return hit(counters, bucket, limit, 1);
+    }
+
+    /**
+     * Counts {@code weight} requests in a bucket unless that would take it over {@code limit}: the
+     * count, or {@code limit + 1} (and nothing counted).
+     */
+    static long hit(SharedMap counters, String bucket, int limit, int weight) {
+        if (weight > limit) {
+            return limit + 1L;
+        }
         while (true) {
-            if (counters.putIfAbsent(bucket, "1")) {
-                return 1;
+            if (counters.putIfAbsent(bucket, Integer.toString(weight))) {
+                return weight;
             }
             String count = counters.get(bucket);
             if (count == null) {
                 continue; // expired between the two calls: start the bucket again
             }
             long counted = Long.parseLong(count);
-            if (counted >= limit) {
+            if (counted + weight > limit) {
                 return limit + 1L;
             }
-            if (counters.replace(bucket, count, Long.toString(counted + 1))) {
-                return counted + 1;
+            if (counters.replace(bucket, count, Long.toString(counted + weight))) {
+                return counted + weight;
             }
         }
     }

@@ -19,6 +19,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.ext.Provider;
+import java.security.Principal;
 import java.time.Clock;
 import java.util.logging.Logger;
 
@@ -70,15 +71,35 @@ public class ThrottleFilter implements ContainerRequestFilter, ContainerResponse
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (!config.throttleEnabled() || !resolution.resolved()) {
-            return;
+        if (!config.throttleEnabled()
+                || !resolution.resolved()
+                || resolution.operation().isBulk()) {
+            return; // a bulk write counts its items once it knows them: countItems
         }
-        resolution.requested().throttle(resolution.operation()).ifPresent(policy -> count(request, policy));
+        resolution.requested().throttle(resolution.operation()).ifPresent(policy -> {
+            Decision decision = count(request.getSecurityContext().getUserPrincipal(), policy, 1);
+            request.setProperty(DECISION, decision);
+        });
     }
 
-    private void count(ContainerRequestContext request, ThrottlePolicy policy) {
-        String caller = Callers.of(request.getSecurityContext().getUserPrincipal(), edge.clientAddress(servletRequest));
-        Decision decision = counters.check(policy, caller);
+    /**
+     * Counts the items of this request's bulk write against its operation's throttle, all or none:
+     * 429, counting nothing, when they are more than the budget has left. Called before anything is
+     * written; the answer carries the {@code RateLimit-*} headers as any throttled one does.
+     */
+    public void countItems(int items) {
+        if (!config.throttleEnabled() || !resolution.resolved() || items == 0) {
+            return;
+        }
+        resolution.requested().throttle(resolution.operation()).ifPresent(policy -> {
+            Decision decision = count(servletRequest.getUserPrincipal(), policy, items);
+            servletRequest.setAttribute(DECISION, decision);
+        });
+    }
+
+    private Decision count(Principal principal, ThrottlePolicy policy, int items) {
+        String caller = Callers.of(principal, edge.clientAddress(servletRequest));
+        Decision decision = counters.check(policy, caller, items);
         if (!decision.allowed()) {
             metrics.throttled(resolution.requested().name());
             throw Rc.THROTTLED.error(
@@ -87,7 +108,7 @@ public class ThrottleFilter implements ContainerRequestFilter, ContainerResponse
                             + decision.resetSeconds() + " s.",
                     decision.headers());
         }
-        request.setProperty(DECISION, decision);
+        return decision;
     }
 
     @Override

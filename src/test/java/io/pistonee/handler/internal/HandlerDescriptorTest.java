@@ -150,7 +150,14 @@ class HandlerDescriptorTest {
         HandlerDescriptor notes = HandlerDescriptor.of(NoteHandler.class, TYPES);
 
         assertThat(notes.name()).isEqualTo("notes");
-        assertThat(notes.operations()).containsExactlyInAnyOrder(Operation.values());
+        assertThat(notes.operations())
+                .containsExactlyInAnyOrder(
+                        Operation.LIST,
+                        Operation.CREATE,
+                        Operation.READ,
+                        Operation.UPDATE,
+                        Operation.PATCH,
+                        Operation.DELETE);
         assertThat(notes.model()).isEqualTo(Note.class);
         assertThat(notes.idType().getRawClass()).isEqualTo(Long.class);
         assertThat(notes.createInput().getRawClass()).isEqualTo(Note.class);
@@ -217,8 +224,25 @@ class HandlerDescriptorTest {
         assertThat(Operation.of("HEAD", Operation.Target.ITEM)).isEqualTo(Operation.READ);
         assertThat(Operation.of("POST", Operation.Target.ITEM)).isNull();
         assertThat(Operation.of("PATCH", Operation.Target.ITEM)).isEqualTo(Operation.PATCH);
-        assertThat(Operation.of("PATCH", Operation.Target.COLLECTION)).isNull();
+        assertThat(Operation.of("PATCH", Operation.Target.COLLECTION)).isEqualTo(Operation.BULK_PATCH);
+        assertThat(Operation.of("DELETE", Operation.Target.COLLECTION)).isEqualTo(Operation.BULK_DELETE);
+        assertThat(Operation.of("PUT", Operation.Target.COLLECTION)).isNull();
     }
+
+    @Test
+    void aHandlerAnnotatedBulkPatchesAndDeletesItsCollectionAndOthersDoNot() {
+        HandlerDescriptor bulk = HandlerDescriptor.of(BulkNoteHandler.class, TYPES);
+        HandlerDescriptor notes = HandlerDescriptor.of(NoteHandler.class, TYPES);
+
+        assertThat(bulk.operations()).containsExactlyInAnyOrder(Operation.values());
+        assertThat(bulk.allow(Operation.Target.COLLECTION))
+                .containsExactly("GET", "HEAD", "POST", "PATCH", "DELETE", "OPTIONS");
+        assertThat(notes.allow(Operation.Target.COLLECTION)).containsExactly("GET", "HEAD", "POST", "OPTIONS");
+    }
+
+    @io.pistonee.handler.Handler("bulk_notes")
+    @io.pistonee.handler.Bulk
+    static class BulkNoteHandler extends NoteHandler {}
 
     @Test
     void camelCasesFieldNames() {

@@ -55,12 +55,21 @@ class PathDocsTest {
         assertThat(PathDocs.summary(handler, Operation.UPDATE)).isEqualTo("Replace a blog post");
         assertThat(PathDocs.summary(handler, Operation.PATCH)).isEqualTo("Update a blog post");
         assertThat(PathDocs.summary(handler, Operation.DELETE)).isEqualTo("Delete a blog post");
+        assertThat(PathDocs.summary(handler, Operation.BULK_PATCH)).isEqualTo("Update blog posts");
+        assertThat(PathDocs.summary(handler, Operation.BULK_DELETE)).isEqualTo("Delete blog posts");
         HandlerDescriptor authors = HandlerDescriptor.of(AuthorsHandler.class, TypeFactory.defaultInstance());
         assertThat(PathDocs.summary(authors, Operation.READ)).isEqualTo("Read a writer");
         assertThat(PathDocs.summary(
                         HandlerDescriptor.of(NotesHandler.class, "items", TypeFactory.defaultInstance()),
                         Operation.CREATE))
                 .isEqualTo("Create an item");
+    }
+
+    @Test
+    void bulkOperationsAreNamedAfterTheirItemsOperationWithBulk() {
+        assertThat(PathDocs.operationId(handler, Operation.BULK_PATCH)).isEqualTo("patchBlogPostsBulk");
+        assertThat(PathDocs.operationId(handler, Operation.BULK_DELETE)).isEqualTo("deleteBlogPostsBulk");
+        assertThat(PathDocs.operationId(handler, Operation.PATCH)).isEqualTo("patchBlogPosts");
     }
 
     @Test

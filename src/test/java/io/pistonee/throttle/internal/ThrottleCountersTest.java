@@ -37,6 +37,26 @@ class ThrottleCountersTest {
     }
 
     @Test
+    void aBulkWriteCountsEachItemAllOrNone() {
+        Decision three = throttler.check(fivePerTenMinutes, "user:ann", 3);
+        Decision threeMore = throttler.check(fivePerTenMinutes, "user:ann", 3);
+        Decision two = throttler.check(fivePerTenMinutes, "user:ann", 2);
+        Decision one = throttler.check(fivePerTenMinutes, "user:ann", 1);
+        Decision tooLarge = throttler.check(fivePerTenMinutes, "user:bob", 6);
+        Decision bob = throttler.check(fivePerTenMinutes, "user:bob", 5);
+
+        assertThat(three.allowed()).isTrue();
+        assertThat(three.remaining()).isEqualTo(2);
+        assertThat(threeMore.allowed()).as("refused, it counts nothing").isFalse();
+        assertThat(two.allowed()).isTrue();
+        assertThat(two.remaining()).isZero();
+        assertThat(one.allowed()).isFalse();
+        assertThat(tooLarge.allowed()).isFalse();
+        assertThat(bob.allowed()).isTrue();
+        assertThat(bob.remaining()).isZero();
+    }
+
+    @Test
     void refusalSaysWhenToRetryInEveryHeader() {
         clock.advance(Duration.ofSeconds(90));
         for (int i = 0; i < 5; i++) {
