@@ -20,6 +20,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
 import jakarta.persistence.metamodel.EntityType;
 import jakarta.persistence.metamodel.SingularAttribute;
 import java.util.ArrayList;
@@ -57,6 +60,8 @@ import java.util.stream.StreamSupport;
  *       entity (a full replacement: a property left out becomes {@code null}), or 404.</li>
  *   <li>{@link #delete}: removes the entity, or 404.</li>
  * </ul>
+ * Override {@link #scope} to limit the rows a caller may see: every default operation then keeps to
+ * it ({@code docs/scoping.md}).
  * Writes run in a transaction opened by the framework and are flushed before the method returns,
  * so a database error is answered, not hidden until commit. Properties marked
  * {@code @JsonProperty(access = READ_ONLY)} or {@code @JsonIgnore} are never written by clients.
@@ -112,14 +117,38 @@ public abstract class ModelHandler<T, ID>
         }
     }
 
-    /** One page of the entities that pass a query, built with the Criteria API. */
+    /** One page of the entities in {@link #scope} that pass a query, built with the Criteria API. */
     protected Page<T> page(ListQuery query) {
-        return CriteriaQueries.page(entityManager, model, query, config.mapper());
+        return CriteriaQueries.page(entityManager, model, this::scope, query, config.mapper());
     }
 
+    /**
+     * The rows the current caller may see, as a condition on {@code root}; {@code null} (the default)
+     * for every row. Every default operation applies it: the pages of {@link #list()} with their
+     * filters, sorts, cursors and {@code ?total=true} count, {@link #read} and so {@link #update},
+     * PATCH and {@link #delete}, and {@link #stream()}. A row outside it answers 404, like a missing
+     * one. Called once per query, with that query's root.
+     *
+     * <pre>{@code
+     * @Override
+     * protected Predicate scope(CriteriaBuilder builder, Root<Draft> root) {
+     *     return request.isUserInRole("admin")
+     *             ? null
+     *             : builder.equal(root.get("author").get("username"), security.getCallerPrincipal().getName());
+     * }
+     * }</pre>
+     *
+     * Queries written by hand ({@link #query}, {@link #stream(String, Class)}) are not scoped: add the
+     * condition to them yourself.
+     */
+    protected Predicate scope(CriteriaBuilder builder, Root<T> root) {
+        return null;
+    }
+
+    /** The entity in {@link #scope}, or 404 (the same answer for a row out of scope and a missing one). */
     @Override
     public T read(ID id) {
-        T entity = entityManager.find(model, id);
+        T entity = CriteriaQueries.find(entityManager, model, this::scope, id);
         if (entity == null) {
             throw Rc.NOT_FOUND.error("There is no item with id " + id + "."); // never the Java class name
         }
@@ -158,6 +187,14 @@ public abstract class ModelHandler<T, ID>
         if (model.isInstance(item) && entityManager.contains(item)) {
             entityManager.detach(item);
         }
+    }
+
+    /**
+     * Every entity in {@link #scope}, in id order, unpaged, read from the database as the response is
+     * written (see {@link #stream(TypedQuery)}): for exports.
+     */
+    protected Stream<T> stream() {
+        return stream(CriteriaQueries.all(entityManager, model, this::scope));
     }
 
     /**
