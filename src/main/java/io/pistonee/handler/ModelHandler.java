@@ -85,6 +85,10 @@ public abstract class ModelHandler<T, ID>
     private Resolution resolution;
 
     private final Class<T> model;
+
+    /** Whether a subclass overrides {@link #scope}: without one, a read is the entity manager's {@code find}. */
+    private final boolean scoped;
+
     private volatile List<BeanPropertyDefinition> writable;
 
     @SuppressWarnings("unchecked")
@@ -93,6 +97,18 @@ public abstract class ModelHandler<T, ID>
                 .constructType(getClass())
                 .findTypeParameters(ModelHandler.class)[0]
                 .getRawClass();
+        scoped = overridesScope(getClass());
+    }
+
+    private static boolean overridesScope(Class<?> type) {
+        for (Class<?> c = type; c != ModelHandler.class; c = c.getSuperclass()) {
+            for (java.lang.reflect.Method method : c.getDeclaredMethods()) {
+                if (method.getName().equals("scope") && method.getParameterCount() == 2 && !method.isBridge()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @PostConstruct
@@ -148,7 +164,7 @@ public abstract class ModelHandler<T, ID>
     /** The entity in {@link #scope}, or 404 (the same answer for a row out of scope and a missing one). */
     @Override
     public T read(ID id) {
-        T entity = CriteriaQueries.find(entityManager, model, this::scope, id);
+        T entity = scoped ? CriteriaQueries.find(entityManager, model, this::scope, id) : entityManager.find(model, id);
         if (entity == null) {
             throw Rc.NOT_FOUND.error("There is no item with id " + id + "."); // never the Java class name
         }
