@@ -100,12 +100,13 @@ public abstract class ModelHandler<T, ID>
         scoped = overridesScope(getClass());
     }
 
+    /** Whether the handler's own classes declare {@link #scope} (not a container's generated subclass). */
     private static boolean overridesScope(Class<?> type) {
         for (Class<?> c = type; c != ModelHandler.class; c = c.getSuperclass()) {
-            for (java.lang.reflect.Method method : c.getDeclaredMethods()) {
-                if (method.getName().equals("scope") && method.getParameterCount() == 2 && !method.isBridge()) {
-                    return true;
-                }
+            if (!c.isSynthetic()
+                    && java.util.Arrays.stream(c.getDeclaredMethods())
+                            .anyMatch(method -> method.getName().equals("scope") && method.getParameterCount() == 2)) {
+                return true;
             }
         }
         return false;
