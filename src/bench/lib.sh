@@ -20,12 +20,48 @@ bench_start() {
     SERVER=$!
 }
 
-# bench_stop: stops the server started by bench_start (by its pid) and waits for it.
+# bench_start_wildfly <work dir> <war> <heap> <http port> <database URL> [java option...]
+# Starts WildFly 39 as the build configures it for the ITs (standalone-microprofile.xml with
+# server-config/wildfly/*.cli; src/bench/run.sh builds it with SERVERS=wildfly) from a copy of its
+# standalone directory in <work dir>: the WAR deployed as ROOT.war, at / as on Payara Micro, the
+# default data source (ExampleDS) on the given database, every socket on 127.0.0.1 with the port offset <http port> - 8080. Sets SERVER to
+# the pid of the java process (standalone.sh runs it as its child, so CPU and memory are read from
+# that one) and WRAPPER to standalone.sh's. Its log is <work dir>/server.log.
+bench_start_wildfly() {
+    local work=$1 war=$2 heap=$3 port=$4 db=$5 home=${WILDFLY_HOME:-target/bench/build/wildfly-39.0.1.Final}
+    shift 5
+    [ -x "$home/bin/standalone.sh" ] || { echo "$home is missing: build it with SERVERS=wildfly and BUILD=yes" >&2; return 1; }
+    rm -rf "$work" && mkdir -p "$work"
+    cp -r "$home/standalone" "$work/base"
+    rm -rf "$work/base/data" "$work/base/tmp" "$work/base/log"
+    sed -i -e "s|<connection-url>jdbc:h2:mem:test;[^<]*</connection-url>|<connection-url>$db</connection-url>|" \
+        "$work/base/configuration/standalone-microprofile.xml"
+    cp "$war" "$work/base/deployments/ROOT.war"
+    JAVA_OPTS="-Xmx$heap -Xms$heap -Djava.net.preferIPv4Stack=true $*" \
+        "$home/bin/standalone.sh" -c standalone-microprofile.xml "-Djboss.server.base.dir=$PWD/$work/base" \
+        -Djboss.bind.address=127.0.0.1 -Djboss.bind.address.management=127.0.0.1 \
+        "-Djboss.socket.binding.port-offset=$((port - 8080))" > "$work/server.log" 2>&1 &
+    WRAPPER=$!
+    SERVER=
+    for _ in $(seq 1 100); do
+        # the server's java, not the "java -version" probes standalone.sh runs first
+        SERVER=$(pgrep -P "$WRAPPER" -f -- '-D\[Standalone\]' || true)
+        [ -n "$SERVER" ] && return 0
+        sleep 0.2
+    done
+    echo "WildFly did not start; see $work/server.log" >&2
+    return 1
+}
+
+# bench_stop: stops the server started by bench_start or bench_start_wildfly (by its pid) and waits
+# until it has gone (WildFly's java is not this shell's child, so it is watched, not waited for).
 bench_stop() {
     if [ -n "${SERVER:-}" ]; then
         kill "$SERVER" 2>/dev/null || true
-        wait "$SERVER" 2>/dev/null || true
+        wait "${WRAPPER:-$SERVER}" 2>/dev/null || true
+        while kill -0 "$SERVER" 2>/dev/null; do sleep 0.2; done
         SERVER=
+        WRAPPER=
     fi
 }
 

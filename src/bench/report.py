@@ -19,6 +19,7 @@ TICK = os.sysconf("SC_CLK_TCK")
 TARGETS = {"get-one": 0.95, "get-page": 0.95, "post": 0.8}
 EXPORT_TARGET_MBS = 50
 NAMES = {
+    "floor": "GET a constant object (the floor)",
     "get-one": "GET one post, JSON",
     "get-page": "GET a page of 100, JSON",
     "get-yaml": "GET one post, YAML",
@@ -26,10 +27,25 @@ NAMES = {
 }
 ERRORS = ("connect_errors", "read_errors", "write_errors", "status_errors", "timeouts")
 
+PLATFORMS = {"payara": "Payara Micro", "wildfly": "WildFly 39"}
+
 rows = [json.loads(line) for line in open(results_path) if line.strip()]
+# Another server's measurements are their own endpoints and formats ("get-one@wildfly"), so every
+# table compares the framework with the baseline on one server and lists the servers side by side.
+for r in rows:
+    platform = r.get("platform", "payara")
+    for key in ("endpoint", "format"):
+        if key in r and platform != "payara":
+            r[key] += "@" + platform
 http = [r for r in rows if r["kind"] == "http"]
 exports = [r for r in rows if r["kind"] == "export"]
 servers = [r for r in rows if r["kind"] == "server"]
+
+
+def label(name):
+    """An endpoint's or format's name for people, with its server when that is not Payara Micro."""
+    base, _, platform = name.partition("@")
+    return NAMES.get(base, base) + (f" ({PLATFORMS.get(platform, platform)})" if platform else "")
 
 
 def median(values):
@@ -99,7 +115,7 @@ w = out.append
 rounds = sorted({r["round"] for r in http + exports})
 w("# Piston EE benchmark: the framework against a hand-written JAX-RS + JPA baseline\n")
 w(f"- When: {datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}; "
-  f"{os.cpu_count()} cores; {java_version()}; Payara Micro, both on 127.0.0.1")
+  f"{os.cpu_count()} cores; {java_version()}; on 127.0.0.1")
 w(f"- Settings: {settings}; {len(rounds)} interleaved rounds")
 w("- Every figure is the median over the rounds; a ratio is the median of each round's "
   "framework/baseline ratio. CPU-ms per request is the server's CPU time (every thread: GC, JIT "
@@ -111,7 +127,7 @@ if http:
            "Errors | Load avg", 6)
     for name, impl, figures, m in medians(http, "endpoint", endpoints, http_figures):
         errors = sum(f["errors"] for f in figures)
-        w(f"| {NAMES.get(name, name)} | {impl} | {m['rps']:,.0f} | {m['p50']:.2f} | {m['p99']:.2f} | "
+        w(f"| {label(name)} | {impl} | {m['rps']:,.0f} | {m['p50']:.2f} | {m['p99']:.2f} | "
           f"{m['cpu']:.3f} | {errors} | {m['load']:.1f} |")
     w("\n| Endpoint | Framework/baseline requests/s | Baseline/framework CPU per request | Target | Met |")
     w("|---|---:|---:|---:|---|")
@@ -119,9 +135,31 @@ if http:
         pairs = paired(http, "endpoint", name, http_figures)
         rps = median([p["framework"]["rps"] / p["baseline"]["rps"] for p in pairs])
         cpu = median([p["baseline"]["cpu"] / p["framework"]["cpu"] for p in pairs])
-        target = TARGETS.get(name)
+        target = TARGETS.get(name.partition("@")[0])
         met = "—" if target is None else ("yes" if rps >= target else "**no**")
-        w(f"| {NAMES.get(name, name)} | {rps:.3f} | {cpu:.3f} | {'—' if target is None else f'≥ {target}'} | {met} |")
+        w(f"| {label(name)} | {rps:.3f} | {cpu:.3f} | {'—' if target is None else f'≥ {target}'} | {met} |")
+    w("")
+
+if any(r["endpoint"].startswith("floor") for r in http):
+    # Where each endpoint's CPU goes: the server's own (the baseline floor: plain JAX-RS, a constant
+    # object), the work written by hand above it (database, JSON), and what the framework adds above
+    # the hand-written version. For the floor itself the framework's part is its fixed pipeline.
+    def floor_of(name):
+        """The baseline floor on the server an endpoint was measured on."""
+        at = name.partition("@")[2]
+        key = "floor@" + at if at else "floor"
+        return median([http_figures(r)["cpu"] for r in http if r["endpoint"] == key and r["impl"] == "baseline"])
+
+    header("Where the CPU goes", "Endpoint | Server floor CPU-ms | Hand-written work above the floor | "
+           "Framework above hand-written | Framework total | Server's share of it", 4)
+    for name in endpoints:
+        pairs = paired(http, "endpoint", name, http_figures)
+        framework = median([p["framework"]["cpu"] for p in pairs])
+        baseline = median([p["baseline"]["cpu"] for p in pairs])
+        added = median([p["framework"]["cpu"] - p["baseline"]["cpu"] for p in pairs])
+        floor = floor_of(name)
+        w(f"| {label(name)} | {floor:.3f} | {baseline - floor:+.3f} | {added:+.3f} | {framework:.3f} | "
+          f"{floor / framework:.0%} |")
     w("")
 
 if exports:
@@ -129,7 +167,7 @@ if exports:
     header("Export of every post", "Format | Implementation | Rows | Bytes | Seconds | Rows/s | MB/s | Server CPU s | "
            "CPU µs/row | Load avg", 8)
     for fmt, impl, figures, m in medians(exports, "format", formats, export_figures):
-        w(f"| {fmt} | {impl} | {m['rows']:,.0f} | {m['bytes']:,.0f} | {m['seconds']:.1f} | {m['rows_s']:,.0f} | "
+        w(f"| {label(fmt)} | {impl} | {m['rows']:,.0f} | {m['bytes']:,.0f} | {m['seconds']:.1f} | {m['rows_s']:,.0f} | "
           f"{m['mb_s']:.1f} | {m['cpu']:.1f} | {m['cpu_us_row']:.2f} | {m['load']:.1f} |")
     w(f"\n| Format | Framework/baseline rows/s | Baseline/framework CPU | Framework MB/s | Target | Met |")
     w("|---|---:|---:|---:|---:|---|")
@@ -139,15 +177,16 @@ if exports:
         cpu = median([p["baseline"]["cpu"] / p["framework"]["cpu"] for p in pairs])
         mbs = median([p["framework"]["mb_s"] for p in pairs])
         met = "yes" if mbs >= EXPORT_TARGET_MBS else "**no**"
-        w(f"| {fmt} | {speed:.3f} | {cpu:.3f} | {mbs:.1f} | ≥ {EXPORT_TARGET_MBS} MB/s | {met} |")
+        w(f"| {label(fmt)} | {speed:.3f} | {cpu:.3f} | {mbs:.1f} | ≥ {EXPORT_TARGET_MBS} MB/s | {met} |")
     w("")
 
 if servers:
     w("## Servers\n")
-    w("| Server | Heap | Peak RSS (VmHWM) |")
-    w("|---|---|---:|")
+    w("| Server | Measurements | Heap | Peak RSS (VmHWM) |")
+    w("|---|---|---|---:|")
     for s in servers:
-        w(f"| {s['server']} | -Xmx{s['heap']} | {s['peak_rss_kb'] / 1024:,.0f} MB |")
+        platform = PLATFORMS.get(s.get("platform", "payara"), s.get("platform"))
+        w(f"| {platform} | {s['server']} | -Xmx{s['heap']} | {s['peak_rss_kb'] / 1024:,.0f} MB |")
     w("")
 
 if http or exports:
@@ -156,11 +195,11 @@ if http or exports:
     w("|---:|---|---|---:|---:|---:|")
     for r in http:
         f = http_figures(r)
-        w(f"| {r['round']} | {NAMES.get(r['endpoint'], r['endpoint'])} | {r['impl']} | {f['rps']:,.0f} | "
+        w(f"| {r['round']} | {label(r['endpoint'])} | {r['impl']} | {f['rps']:,.0f} | "
           f"{f['cpu']:.3f} ms/request | {f['load']:.1f} |")
     for r in exports:
         f = export_figures(r)
-        w(f"| {r['round']} | export {r['format']} | {r['impl']} | {f['rows_s']:,.0f} | {f['cpu']:.1f} s | {f['load']:.1f} |")
+        w(f"| {r['round']} | export {label(r['format'])} | {r['impl']} | {f['rows_s']:,.0f} | {f['cpu']:.1f} s | {f['load']:.1f} |")
     w("")
 
 with open(report_path, "w") as report:

@@ -10,8 +10,11 @@
 #  1. -Xmx512m, 10,000 generated posts (in-memory H2): GET one post as JSON, GET a page of 100 as
 #     JSON, GET one as YAML, and POST a post with Basic authentication (PBKDF2-hashed passwords,
 #     the framework's identity store), each against the framework (/api/posts) and the baseline
-#     (/bench/baseline/posts), driven by wrk. After a warm-up, ROUNDS interleaved rounds: in each,
-#     every endpoint is measured on both, the order alternating from round to round.
+#     (/bench/baseline/posts), driven by wrk; and the floor: a constant small JSON object with no
+#     database, through the framework (/api/floor, a handler of the benchmark WAR) and through plain
+#     JAX-RS (/bench/floor), which is what the server itself spends on any request. After a warm-up,
+#     ROUNDS interleaved rounds: in each, every endpoint is measured on both, the order alternating
+#     from round to round.
 #  2. -Xmx256m, 1,000,000 generated posts (file H2): the export of every post as CSV and as JSON,
 #     framework (/api/export) and baseline (/bench/baseline/export), interleaved the same way.
 #
@@ -24,8 +27,9 @@
 # Settings (environment): PORT (28080), HZ (26900), EXPORT_PORT (28081), EXPORT_HZ (26901); HEAP
 # (512m), EXPORT_HEAP (256m); POSTS (10000), ROWS (1000000); ROUNDS (3), DURATION (10 s per
 # measurement), WARMUP (15 s per endpoint and implementation), WARMUP_PASSES (2), CONNECTIONS (8),
-# THREADS (1, wrk's);
-# ENDPOINTS ("get-one get-page get-yaml post"), EXPORTS ("csv json"; empty skips the export
+# THREADS (1, wrk's); SERVERS ("payara", or "payara wildfly" for both side by side, or "wildfly":
+# the same WAR on WildFly 39, configured as for the ITs, every measurement repeated on each);
+# ENDPOINTS ("floor get-one get-page get-yaml post"), EXPORTS ("csv json"; empty skips the export
 # server); EXPORT_WARMUP (yes); EXPORT_DB_OPTIONS (empty; H2 settings appended to the export
 # database's URL, such as ";LAZY_QUERY_EXECUTION=TRUE"); BUILD (yes; "no" reuses the built WAR); JFR (empty; "yes" records
 # both servers with Java Flight Recorder into target/bench/run/*.jfr).
@@ -46,12 +50,13 @@ WARMUP=${WARMUP:-15}
 WARMUP_PASSES=${WARMUP_PASSES:-2}
 CONNECTIONS=${CONNECTIONS:-8}
 THREADS=${THREADS:-1}
-ENDPOINTS=${ENDPOINTS:-"get-one get-page get-yaml post"}
+ENDPOINTS=${ENDPOINTS:-"floor get-one get-page get-yaml post"}
 EXPORTS=${EXPORTS-"csv json"}
 EXPORT_WARMUP=${EXPORT_WARMUP:-yes}
 EXPORT_DB_OPTIONS=${EXPORT_DB_OPTIONS:-}
 BUILD=${BUILD:-yes}
 JFR=${JFR:-}
+SERVERS=${SERVERS:-payara}
 
 WORK=target/bench/run
 WAR=target/bench/build/piston-ee-example.war
@@ -67,12 +72,31 @@ AUTHOR="Basic $(printf testuser:foobar | base64)"
 bash src/test/scripts/debian-packages.sh wrk 'command -v wrk' wrk
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
 if [ "$BUILD" = yes ]; then
-    echo "Building the benchmark WAR (mvn -B -q -Pbench package)..."
-    mvn -B -q -Pbench package
+    case " $SERVERS " in
+        *" wildfly "*)
+            echo "Building the benchmark WAR and a configured WildFly 39 (mvn -B -q -Pbench pre-integration-test)..."
+            mvn -B -q -Pbench pre-integration-test -Dit.wildfly.skip=false -Dit.postgresql.skip=true \
+                -Dit.chromium.install.skip=true -Dit.typescript.skip=true -Dinvoker.skip=true ;;
+        *)
+            echo "Building the benchmark WAR (mvn -B -q -Pbench package)..."
+            mvn -B -q -Pbench package ;;
+    esac
 fi
 [ -f "$WAR" ] && [ -f "$PAYARA_MICRO" ] || { echo "$WAR is missing: run with BUILD=yes" >&2; exit 2; }
 rm -rf "$WORK" && mkdir -p "$WORK"
 trap bench_stop EXIT
+
+# start <server> <work dir> <heap> <http port> <hazelcast port> <database URL> [java option...]: the
+# WAR on Payara Micro ("payara") or WildFly 39 ("wildfly"), on 127.0.0.1.
+start() {
+    local server=$1 work=$2 heap=$3 port=$4 hz=$5 db=$6
+    shift 6
+    case $server in
+        payara) bench_start "$work" "$WAR" "$heap" "$port" "$hz" "$db" "$@" ;;
+        wildfly) bench_start_wildfly "$work" "$WAR" "$heap" "$port" "$db" "$@" ;;
+        *) echo "unknown server $server (payara or wildfly)" >&2; exit 2 ;;
+    esac
+}
 
 # The request wrk sends for an endpoint of one implementation (framework or baseline), as BENCH_*.
 endpoint() {
@@ -81,6 +105,8 @@ endpoint() {
     unset BENCH_BODY BENCH_AUTH BENCH_TYPE
     export BENCH_METHOD=GET BENCH_ACCEPT=application/json BENCH_FIRST_ID=$FIRST_ID BENCH_LAST_ID=$LAST_ID
     case $name in
+        floor) export BENCH_PATH=/api/floor
+               if [ "$impl" = baseline ]; then BENCH_PATH=/bench/floor; fi ;;
         get-one) export BENCH_PATH="$api/{id}" ;;
         get-page) export BENCH_PATH="$api?limit=100" ;;
         get-yaml) export BENCH_PATH="$api/{id}" BENCH_ACCEPT=application/yaml ;;
@@ -98,7 +124,7 @@ measure() {
     ticks=$(bench_cpu)
     line=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" -s src/bench/wrk.lua "http://127.0.0.1:$PORT" | tail -1)
     ticks=$(( $(bench_cpu) - ticks ))
-    echo "{\"kind\":\"$kind\",\"round\":$round,\"endpoint\":\"$name\",\"impl\":\"$impl\",\"cpu_ticks\":$ticks," \
+    echo "{\"kind\":\"$kind\",\"platform\":\"$PLATFORM\",\"round\":$round,\"endpoint\":\"$name\",\"impl\":\"$impl\",\"cpu_ticks\":$ticks," \
          "\"load\":[$load0,$(bench_load)],\"wrk\":$line}" >> "$RESULTS"
     python3 -c 'import json,sys; r=json.loads(sys.argv[1]); w=r["wrk"]
 print("  %-7s %-8s %-9s %8.0f req/s  p50 %6.2f ms  p99 %7.2f ms  %5.2f CPU-ms/req  errors %d" % (r["kind"], r["endpoint"],
@@ -133,22 +159,24 @@ same_answers() {
     }
 }
 
-RECORD=()
-[ -n "$JFR" ] && RECORD=("-XX:StartFlightRecording=filename=$WORK/http.jfr,settings=profile,dumponexit=true")
-echo "Starting Payara Micro (-Xmx$HEAP) with $POSTS posts on 127.0.0.1:$PORT..."
-bench_start "$WORK/http" "$WAR" "$HEAP" "$PORT" "$HZ" "jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1" \
-    "${RECORD[@]}" "-Dblog.generated-posts=$POSTS"
-bench_wait_posts "http://127.0.0.1:$PORT/api" "$POSTS" "$WORK/http/server.log"
-same_answers
-if [ -n "$ENDPOINTS" ]; then
-    # Two passes over every endpoint: after one, the first round still ran the framework 15-25 %
-    # slower than the next ones (the JIT recompiles shared code as each new endpoint's types appear).
-    echo "Warming up ($WARMUP_PASSES passes of $WARMUP s per endpoint and implementation)..."
-    for _ in $(seq 1 "$WARMUP_PASSES"); do interleaved 0 "$ENDPOINTS" measure warmup "$WARMUP"; done
-    interleaved "$ROUNDS" "$ENDPOINTS" measure http "$DURATION"
-fi
-echo "{\"kind\":\"server\",\"server\":\"http\",\"heap\":\"$HEAP\",\"peak_rss_kb\":$(bench_peak_rss)}" >> "$RESULTS"
-bench_stop
+for PLATFORM in $SERVERS; do
+    RECORD=()
+    [ -n "$JFR" ] && RECORD=("-XX:StartFlightRecording=filename=$WORK/http-$PLATFORM.jfr,settings=profile,dumponexit=true")
+    echo "Starting $PLATFORM (-Xmx$HEAP) with $POSTS posts on 127.0.0.1:$PORT..."
+    start "$PLATFORM" "$WORK/http-$PLATFORM" "$HEAP" "$PORT" "$HZ" "jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1" \
+        "${RECORD[@]}" "-Dblog.generated-posts=$POSTS"
+    bench_wait_posts "http://127.0.0.1:$PORT/api" "$POSTS" "$WORK/http-$PLATFORM/server.log"
+    same_answers
+    if [ -n "$ENDPOINTS" ]; then
+        # Two passes over every endpoint: after one, the first round still ran the framework 15-25 %
+        # slower than the next ones (the JIT recompiles shared code as each new endpoint's types appear).
+        echo "Warming up ($WARMUP_PASSES passes of $WARMUP s per endpoint and implementation)..."
+        for _ in $(seq 1 "$WARMUP_PASSES"); do interleaved 0 "$ENDPOINTS" measure warmup "$WARMUP"; done
+        interleaved "$ROUNDS" "$ENDPOINTS" measure http "$DURATION"
+    fi
+    echo "{\"kind\":\"server\",\"platform\":\"$PLATFORM\",\"server\":\"http\",\"heap\":\"$HEAP\",\"peak_rss_kb\":$(bench_peak_rss)}" >> "$RESULTS"
+    bench_stop
+done
 
 # export <kind> <round> <format> <impl>: one export of every post, recorded in results.jsonl.
 export_once() {
@@ -165,7 +193,7 @@ export_once() {
     ticks=$(( $(bench_cpu) - ticks ))
     [ "$format" = csv ] && items=$((items - 1))
     [ "$items" -ge "$ROWS" ] || { echo "$impl $format export: $items rows, expected at least $ROWS" >&2; exit 1; }
-    echo "{\"kind\":\"$kind\",\"round\":$round,\"format\":\"$format\",\"impl\":\"$impl\",\"rows\":$items," \
+    echo "{\"kind\":\"$kind\",\"platform\":\"$PLATFORM\",\"round\":$round,\"format\":\"$format\",\"impl\":\"$impl\",\"rows\":$items," \
          "\"bytes\":$bytes,\"seconds\":$(python3 -c "print($end - $start)"),\"cpu_ticks\":$ticks," \
          "\"load\":[$load0,$(bench_load)]}" >> "$RESULTS"
     python3 -c 'import json,sys; r=json.loads(sys.argv[1])
@@ -175,22 +203,27 @@ print("  %-6s %-4s %-9s %9d rows %6.1f s %9.0f rows/s %6.1f MB/s %6.1f CPU-s" % 
 }
 
 if [ -n "$EXPORTS" ]; then
-    RECORD=()
-    [ -n "$JFR" ] && RECORD=("-XX:StartFlightRecording=filename=$WORK/export.jfr,settings=profile,dumponexit=true")
-    echo "Starting Payara Micro (-Xmx$EXPORT_HEAP) with $ROWS posts on 127.0.0.1:$EXPORT_PORT (generating them takes a while)..."
-    bench_start "$WORK/export" "$WAR" "$EXPORT_HEAP" "$EXPORT_PORT" "$EXPORT_HZ" \
-        "jdbc:h2:file:$PWD/$WORK/export/db$EXPORT_DB_OPTIONS" "${RECORD[@]}" "-Dblog.generated-posts=$ROWS"
-    bench_wait_posts "http://127.0.0.1:$EXPORT_PORT/api" "$ROWS" "$WORK/export/server.log"
-    if [ "$EXPORT_WARMUP" = yes ]; then
-        echo "Warming up (one export per format and implementation)..."
-        interleaved 0 "$EXPORTS" export_once warmup
-    fi
-    interleaved "$ROUNDS" "$EXPORTS" export_once export
-    if grep -q OutOfMemoryError "$WORK/export/server.log"; then echo "the export server ran out of memory" >&2; exit 1; fi
-    echo "{\"kind\":\"server\",\"server\":\"export\",\"heap\":\"$EXPORT_HEAP\",\"peak_rss_kb\":$(bench_peak_rss)}" >> "$RESULTS"
-    bench_stop
+    for PLATFORM in $SERVERS; do
+        RECORD=()
+        [ -n "$JFR" ] && RECORD=("-XX:StartFlightRecording=filename=$WORK/export-$PLATFORM.jfr,settings=profile,dumponexit=true")
+        echo "Starting $PLATFORM (-Xmx$EXPORT_HEAP) with $ROWS posts on 127.0.0.1:$EXPORT_PORT (generating them takes a while)..."
+        start "$PLATFORM" "$WORK/export-$PLATFORM" "$EXPORT_HEAP" "$EXPORT_PORT" "$EXPORT_HZ" \
+            "jdbc:h2:file:$PWD/$WORK/export-$PLATFORM/db$EXPORT_DB_OPTIONS" "${RECORD[@]}" "-Dblog.generated-posts=$ROWS"
+        bench_wait_posts "http://127.0.0.1:$EXPORT_PORT/api" "$ROWS" "$WORK/export-$PLATFORM/server.log"
+        if [ "$EXPORT_WARMUP" = yes ]; then
+            echo "Warming up (one export per format and implementation)..."
+            interleaved 0 "$EXPORTS" export_once warmup
+        fi
+        interleaved "$ROUNDS" "$EXPORTS" export_once export
+        if grep -q OutOfMemoryError "$WORK/export-$PLATFORM/server.log"; then
+            echo "the export server ran out of memory on $PLATFORM" >&2
+            exit 1
+        fi
+        echo "{\"kind\":\"server\",\"platform\":\"$PLATFORM\",\"server\":\"export\",\"heap\":\"$EXPORT_HEAP\",\"peak_rss_kb\":$(bench_peak_rss)}" >> "$RESULTS"
+        bench_stop
+    done
 fi
 
 python3 src/bench/report.py "$RESULTS" "$REPORT" \
-    "heap $HEAP (export $EXPORT_HEAP), $POSTS posts (export: $ROWS), $ROUNDS rounds of $DURATION s, wrk -t$THREADS -c$CONNECTIONS"
+    "$SERVERS; heap $HEAP (export $EXPORT_HEAP), $POSTS posts (export: $ROWS), $ROUNDS rounds of $DURATION s, wrk -t$THREADS -c$CONNECTIONS"
 cat "$REPORT"

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The benchmark's "no framework" JAX-RS application, at {@code /bench}: only {@link BaselineResource},
- * so none of Piston EE's providers (filters, emitters, parsers, exception mappers) take part in its
- * requests. Container security does: the WAR's one authentication mechanism and identity store
+ * The benchmark's "no framework" JAX-RS application, at {@code /bench}: only {@link BaselineResource}
+ * and {@link FloorResource}, so none of Piston EE's providers (filters, emitters, parsers, exception
+ * mappers) take part in their requests. Container security does: the WAR's one authentication mechanism and identity store
  * authenticate its requests exactly as they do the framework's.
  *
  * <p>Compiled into the WAR only by the Maven profile {@code bench} ({@code src/bench/run.sh}); the
@@ -19,7 +19,7 @@ public class BaselineApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(BaselineResource.class);
+        return Set.of(BaselineResource.class, FloorResource.class);
     }
 
     @Override

@@ -27,8 +27,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Table(
         name = "blog_post",
         indexes = {
-            // the default order (-created_on, -id) and each sort field: a page reads its rows in order
-            @Index(name = "blog_post_created_on", columnList = "created_on, id"),
+            // the default order (-created_on, -id) and each sort field: a page reads its rows in order.
+            // Descending like the default order: the H2 2.2 that Payara Micro 6 and WildFly 39 bundle
+            // never reads an index backwards (PostgreSQL reads one either way).
+            @Index(name = "blog_post_created_on", columnList = "created_on DESC, id DESC"),
             @Index(name = "blog_post_title", columnList = "title, id"),
             @Index(name = "blog_post_author", columnList = "author_id")
         })

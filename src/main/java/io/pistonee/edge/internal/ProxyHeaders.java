@@ -89,50 +89,19 @@ public final class ProxyHeaders {
             return Optional.empty();
         }
         List<Map<String, String>> elements = new ArrayList<>();
-        for (String element : split(value, ',')) {
+        for (String element : HeaderSyntax.split(value, ',')) {
             Map<String, String> pairs = new LinkedHashMap<>();
-            for (String pair : split(element, ';')) {
+            for (String pair : HeaderSyntax.split(element, ';')) {
                 var matcher = PAIR.matcher(pair);
                 if (!matcher.matches()
-                        || pairs.put(matcher.group(1).toLowerCase(Locale.ROOT), unquoted(matcher.group(2))) != null) {
+                        || pairs.put(matcher.group(1).toLowerCase(Locale.ROOT), HeaderSyntax.unquote(matcher.group(2)))
+                                != null) {
                     return Optional.empty();
                 }
             }
             elements.add(pairs);
         }
         return Optional.of(elements);
-    }
-
-    /** Splits at a separator outside quoted strings; {@code null} entries never, empty ones kept (and then malformed). */
-    private static List<String> split(String value, char separator) {
-        List<String> parts = new ArrayList<>();
-        StringBuilder part = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (quoted && c == '\\' && i + 1 < value.length()) {
-                part.append(c).append(value.charAt(++i));
-                continue;
-            }
-            if (c == '"') {
-                quoted = !quoted;
-            }
-            if (c == separator && !quoted) {
-                parts.add(part.toString());
-                part.setLength(0);
-            } else {
-                part.append(c);
-            }
-        }
-        parts.add(part.toString());
-        return parts;
-    }
-
-    private static String unquoted(String value) {
-        if (!value.startsWith("\"")) {
-            return value;
-        }
-        return value.substring(1, value.length() - 1).replaceAll("\\\\(.)", "$1");
     }
 
     static String scheme(String value) {

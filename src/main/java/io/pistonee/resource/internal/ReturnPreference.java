@@ -1,7 +1,7 @@
 package io.pistonee.resource.internal;
 
+import io.pistonee.edge.internal.HeaderSyntax;
 import jakarta.ws.rs.core.Response;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -30,14 +30,15 @@ enum ReturnPreference {
             return NONE;
         }
         for (String header : headers) {
-            for (String preference : split(header, ',')) {
-                String token = split(preference, ';').get(0);
+            for (String preference : HeaderSyntax.split(header, ',')) {
+                String token = HeaderSyntax.split(preference, ';').get(0);
                 int equals = token.indexOf('=');
                 String name = (equals < 0 ? token : token.substring(0, equals)).strip();
                 if (name.equalsIgnoreCase("return")) {
                     return equals < 0
                             ? NONE
-                            : named(unquote(token.substring(equals + 1).strip()));
+                            : named(HeaderSyntax.unquote(
+                                    token.substring(equals + 1).strip()));
                 }
             }
         }
@@ -57,35 +58,5 @@ enum ReturnPreference {
         return this == NONE
                 ? response
                 : response.header(PREFERENCE_APPLIED, "return=" + name().toLowerCase(Locale.ROOT));
-    }
-
-    /** Splits on a separator outside quoted strings (where a backslash escapes the next character). */
-    private static List<String> split(String text, char separator) {
-        List<String> parts = new ArrayList<>();
-        StringBuilder part = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted && c == '\\' && i + 1 < text.length()) {
-                part.append(c).append(text.charAt(++i));
-            } else if (c == '"') {
-                quoted = !quoted;
-                part.append(c);
-            } else if (c == separator && !quoted) {
-                parts.add(part.toString());
-                part.setLength(0);
-            } else {
-                part.append(c);
-            }
-        }
-        parts.add(part.toString());
-        return parts;
-    }
-
-    private static String unquote(String word) {
-        if (word.length() >= 2 && word.startsWith("\"") && word.endsWith("\"")) {
-            return word.substring(1, word.length() - 1).replaceAll("\\\\(.)", "$1");
-        }
-        return word;
     }
 }
