@@ -459,7 +459,9 @@ class BlogExampleIT {
 
     @Test
     void everyDefaultOrderOfTheExampleHasItsIndex() {
-        assertThat(ServerLog.sinceDeploymentOf("piston-ee-example")).doesNotContain("Handler 'posts' (PostHandler)");
+        assertThat(ServerLog.sinceDeploymentOf("piston-ee-example"))
+                .doesNotContain("Handler 'posts' (PostHandler)")
+                .doesNotContain("Handler 'drafts' (DraftHandler)");
     }
 
     @Test
