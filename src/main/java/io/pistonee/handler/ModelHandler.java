@@ -10,6 +10,7 @@ import io.pistonee.collection.Listing;
 import io.pistonee.collection.Page;
 import io.pistonee.collection.internal.CriteriaQueries;
 import io.pistonee.collection.internal.ListingRules;
+import io.pistonee.collection.internal.Scope;
 import io.pistonee.config.PistonConfig;
 import io.pistonee.handler.internal.EclipseLinkReads;
 import io.pistonee.handler.internal.ModelRoute;
@@ -21,6 +22,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
 import jakarta.persistence.metamodel.EntityType;
 import jakarta.persistence.metamodel.SingularAttribute;
 import java.util.ArrayList;
@@ -62,6 +66,8 @@ import java.util.stream.StreamSupport;
  *       entity (a full replacement: a property left out becomes {@code null}), or 404.</li>
  *   <li>{@link #delete}: removes the entity, or 404.</li>
  * </ul>
+ * Override {@link #scope} to limit the rows a caller may see: every default operation then keeps to
+ * it ({@code docs/scoping.md}).
  * Writes run in a transaction opened by the framework and are flushed before the method returns,
  * so a database error is answered, not hidden until commit. Properties marked
  * {@code @JsonProperty(access = READ_ONLY)} or {@code @JsonIgnore} are never written by clients.
@@ -86,6 +92,10 @@ public abstract class ModelHandler<T, ID>
 
     private final Class<T> model;
     private final ModelRoute route;
+
+    /** Whether a subclass overrides {@link #scope}: without one, a read is the entity manager's {@code find}. */
+    private final boolean scoped;
+
     private volatile List<BeanPropertyDefinition> writable;
 
     @SuppressWarnings("unchecked")
@@ -95,6 +105,19 @@ public abstract class ModelHandler<T, ID>
                 .findTypeParameters(ModelHandler.class)[0]
                 .getRawClass();
         route = ModelRoute.of(getClass());
+        scoped = overridesScope(getClass());
+    }
+
+    /** Whether the handler's own classes declare {@link #scope} (not a container's generated subclass). */
+    private static boolean overridesScope(Class<?> type) {
+        for (Class<?> c = type; c != ModelHandler.class; c = c.getSuperclass()) {
+            if (!c.isSynthetic()
+                    && java.util.Arrays.stream(c.getDeclaredMethods())
+                            .anyMatch(method -> method.getName().equals("scope") && method.getParameterCount() == 2)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @PostConstruct
@@ -119,15 +142,40 @@ public abstract class ModelHandler<T, ID>
         }
     }
 
-    /** One page of the entities that pass a query, built with the Criteria API. */
+    /** One page of the entities in {@link #scope} that pass a query, built with the Criteria API. */
     protected Page<T> page(ListQuery query) {
-        return CriteriaQueries.page(
-                entityManager, model, route.within(entityManager, model, query, parentItem()), config.mapper());
+        return CriteriaQueries.page(entityManager, model, rows(), query, config.mapper());
     }
 
+    /**
+     * The rows the current caller may see, as a condition on {@code root}; {@code null} (the default)
+     * for every row. Every default operation applies it: the pages of {@link #list()} with their
+     * filters, sorts, cursors and {@code ?total=true} count, {@link #read} and so {@link #update},
+     * PATCH and {@link #delete}, and {@link #stream()}. A row outside it answers 404, like a missing
+     * one. Called once per query, with that query's root.
+     *
+     * <pre>{@code
+     * @Override
+     * protected Predicate scope(CriteriaBuilder builder, Root<Draft> root) {
+     *     return request.isUserInRole("admin")
+     *             ? null
+     *             : builder.equal(root.get("author").get("username"), security.getCallerPrincipal().getName());
+     * }
+     * }</pre>
+     *
+     * Queries written by hand ({@link #query}, {@link #stream(String, Class)}) are not scoped: add the
+     * condition to them yourself.
+     */
+    protected Predicate scope(CriteriaBuilder builder, Root<T> root) {
+        return null;
+    }
+
+    /** The entity in {@link #scope}, or 404 (the same answer for a row out of scope and a missing one). */
     @Override
     public T read(ID id) {
-        T entity = route.find(entityManager, model, id, parentItem());
+        T entity = scoped || route.narrows()
+                ? CriteriaQueries.find(entityManager, model, rows(), route.key(), id)
+                : entityManager.find(model, id);
         if (entity == null) {
             throw Rc.NOT_FOUND.error("There is no item with id " + id + "."); // never the Java class name
         }
@@ -167,6 +215,14 @@ public abstract class ModelHandler<T, ID>
         if (model.isInstance(item) && entityManager.contains(item)) {
             entityManager.detach(item);
         }
+    }
+
+    /**
+     * Every entity in {@link #scope}, in id order, unpaged, read from the database as the response is
+     * written (see {@link #stream(TypedQuery)}): for exports.
+     */
+    protected Stream<T> stream() {
+        return stream(CriteriaQueries.all(entityManager, model, rows()));
     }
 
     /**
@@ -229,6 +285,19 @@ public abstract class ModelHandler<T, ID>
     /** Runs a JPQL query; a convenience for overrides. */
     protected <R> List<R> query(String jpql, Class<R> type) {
         return entityManager.createQuery(jpql, type).getResultList();
+    }
+
+    /**
+     * What every default operation reads: the rows in {@link #scope} and, under a parent item
+     * ({@code @Handler(parent = ...)}), only the parent's.
+     */
+    private Scope<T> rows() {
+        Object parentItem = parentItem();
+        return (builder, root) -> {
+            Predicate scope = scope(builder, root);
+            Predicate parent = route.where(entityManager, builder, root, parentItem);
+            return scope == null ? parent : parent == null ? scope : builder.and(scope, parent);
+        };
     }
 
     /**

@@ -14,7 +14,7 @@ import java.time.ZoneOffset;
 import java.util.logging.Logger;
 
 /**
- * Seeds the example's users (with hashed passwords), its OAuth client and a handful of posts at
+ * Seeds the example's users (with hashed passwords), its OAuth client, a handful of posts and three drafts at
  * start-up, once, into an empty database (shared by the instances of a cluster).
  */
 @ApplicationScoped
@@ -74,6 +74,9 @@ public class BlogSeed {
         entityManager.persist(new BlogPost("Status codes", "FORBIDDEN is 403, not 401.", otheruser, start.plusDays(2)));
         entityManager.persist(new BlogPost(
                 "Field specs", "author(username) nests; content_length is computed.", otheruser, start.plusDays(3)));
+        entityManager.persist(new Draft("Scoped rows", "Only you see your drafts.", testuser, start.plusDays(4)));
+        entityManager.persist(new Draft("Bulk writes", "All or nothing.", testuser, start.plusDays(5)));
+        entityManager.persist(new Draft("Natural keys", "authors/{username}", otheruser, start.plusDays(6)));
     }
 
     private static String hash(String password, int iterations) {

@@ -18,20 +18,23 @@ import jakarta.persistence.criteria.Root;
 import jakarta.persistence.metamodel.EntityType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * Runs a {@link ListQuery} on an entity with the JPA Criteria API (never JPQL strings, so no client
  * text ever reaches the query language): filters become predicates with bound parameters, the order
  * gets the id as a last key so pages are stable, and a page is an offset/limit query or a keyset query
- * after a cursor.
+ * after a cursor. Every query of a handler's rows takes its scope (the rows its caller may see, or
+ * {@code null} for every row), so pages, counts, cursors and single reads agree on what exists.
  */
 public final class CriteriaQueries {
 
     private CriteriaQueries() {}
 
-    /** One page of the entities that pass the query's filters. */
-    public static <T> Page<T> page(EntityManager entityManager, Class<T> model, ListQuery query, ObjectMapper mapper) {
+    /** One page of the entities in scope that pass the query's filters. */
+    public static <T> Page<T> page(
+            EntityManager entityManager, Class<T> model, Scope<T> scope, ListQuery query, ObjectMapper mapper) {
         List<ListQuery.Order> order = withId(query.order(), idAttribute(entityManager, model));
         String signature = order.stream()
                 .map(key -> (key.descending() ? "-" : "") + key.path())
@@ -39,13 +42,14 @@ public final class CriteriaQueries {
         Cursor cursor = query.isCursor() ? Cursor.decode(query.cursor(), signature, order.size(), mapper) : null;
         // Counting reads every matching row (on PostgreSQL the whole table), so only a client that asks
         // for the total pays for it; a page knows it has a next one from the row after its last.
-        Long total = query.total() ? count(entityManager, model, query, mapper) : null;
+        Long total = query.total() ? count(entityManager, model, scope, query, mapper) : null;
 
         CriteriaBuilder builder = entityManager.getCriteriaBuilder();
         Bindings bindings = new Bindings(builder);
         CriteriaQuery<T> select = builder.createQuery(model);
         Root<T> root = select.from(model);
         List<Predicate> where = predicates(builder, root, query.filters(), mapper, bindings);
+        scope.restrict(builder, root).ifPresent(where::add);
         boolean keyset = cursor != null && cursor.keys() != null;
         if (keyset) {
             where.add(after(builder, root, order, cursor.keys(), mapper, bindings));
@@ -69,15 +73,50 @@ public final class CriteriaQueries {
         return new Page<>(items, query, offset, total, more, next);
     }
 
-    private static <T> long count(EntityManager entityManager, Class<T> model, ListQuery query, ObjectMapper mapper) {
+    private static <T> long count(
+            EntityManager entityManager, Class<T> model, Scope<T> scope, ListQuery query, ObjectMapper mapper) {
         CriteriaBuilder builder = entityManager.getCriteriaBuilder();
         Bindings bindings = new Bindings(builder);
         CriteriaQuery<Long> count = builder.createQuery(Long.class);
         Root<T> root = count.from(model);
-        count.select(builder.count(root))
-                .where(predicates(builder, root, query.filters(), mapper, bindings)
-                        .toArray(Predicate[]::new));
+        List<Predicate> where = predicates(builder, root, query.filters(), mapper, bindings);
+        scope.restrict(builder, root).ifPresent(where::add);
+        count.select(builder.count(root)).where(where.toArray(Predicate[]::new));
         return bindings.bind(entityManager.createQuery(count)).getSingleResult();
+    }
+
+    /**
+     * The entity whose id (or natural key {@code attribute}, when not {@code null}) is {@code id} if it
+     * is in scope, else {@code null}: out of scope and missing are the same answer. By id without a
+     * scope, the entity manager's own {@code find}.
+     */
+    public static <T> T find(EntityManager entityManager, Class<T> model, Scope<T> scope, String attribute, Object id) {
+        CriteriaBuilder builder = entityManager.getCriteriaBuilder();
+        CriteriaQuery<T> select = builder.createQuery(model);
+        Root<T> root = select.from(model);
+        Optional<Predicate> restriction = scope.restrict(builder, root);
+        if (restriction.isEmpty() && attribute == null) {
+            return entityManager.find(model, id);
+        }
+        Predicate key = builder.equal(root.get(attribute == null ? idAttribute(entityManager, model) : attribute), id);
+        select.select(root)
+                .where(restriction.map(where -> builder.and(key, where)).orElse(key));
+        return entityManager
+                .createQuery(select)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** Every entity in scope, in id order: the query behind an unpaged stream. */
+    public static <T> TypedQuery<T> all(EntityManager entityManager, Class<T> model, Scope<T> scope) {
+        CriteriaBuilder builder = entityManager.getCriteriaBuilder();
+        CriteriaQuery<T> select = builder.createQuery(model);
+        Root<T> root = select.from(model);
+        select.select(root).orderBy(builder.asc(root.get(idAttribute(entityManager, model))));
+        scope.restrict(builder, root).ifPresent(select::where);
+        return entityManager.createQuery(select);
     }
 
     /**

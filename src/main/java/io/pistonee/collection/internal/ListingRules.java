@@ -1,6 +1,7 @@
 package io.pistonee.collection.internal;
 
 import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import io.pistonee.collection.ListQuery;
@@ -11,6 +12,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * A handler's {@link Listing}, resolved once at start-up: client field names to the model's attribute
@@ -56,6 +60,66 @@ public record ListingRules(Map<String, String> filters, Map<String, String> sort
             throw new IllegalArgumentException(
                     where + "order '" + listing.order() + "' may only use the sort fields " + sorts.keySet());
         }
+    }
+
+    /**
+     * These rules without the filters and sorts a field set does not show, so that a caller cannot
+     * filter or sort by what it cannot see (400, like any field not listed). {@code shows} is asked
+     * about each entry's attribute path as representations name it ({@code [author, username]} for
+     * {@code author.username}); a path through anything the mapper does not show is never shown.
+     * The default order stays.
+     */
+    public ListingRules shownBy(Predicate<List<String>> shows, Class<?> model, ObjectMapper mapper) {
+        return new ListingRules(shown(filters, shows, model, mapper), shown(sorts, shows, model, mapper), defaultOrder);
+    }
+
+    /** The filter and sort fields a field set does not show (see {@link #shownBy}), for a deployment check. */
+    public Set<String> hiddenFrom(Predicate<List<String>> shows, Class<?> model, ObjectMapper mapper) {
+        ListingRules shown = shownBy(shows, model, mapper);
+        Set<String> hidden = new TreeSet<>(filters.keySet());
+        hidden.addAll(sorts.keySet());
+        hidden.removeIf(field -> shown.filters.containsKey(field) || shown.sorts.containsKey(field));
+        return hidden;
+    }
+
+    private static Map<String, String> shown(
+            Map<String, String> entries, Predicate<List<String>> shows, Class<?> model, ObjectMapper mapper) {
+        Map<String, String> shown = new LinkedHashMap<>();
+        entries.forEach((field, path) -> {
+            List<String> names = representation(path, model, mapper);
+            if (names != null && shows.test(names)) {
+                shown.put(field, path);
+            }
+        });
+        return shown;
+    }
+
+    /** An attribute path as representations name it; {@code null} where the mapper shows no such property. */
+    static List<String> representation(String path, Class<?> model, ObjectMapper mapper) {
+        List<String> names = new ArrayList<>();
+        JavaType type = mapper.constructType(model);
+        for (String segment : path.split("\\.")) {
+            BeanPropertyDefinition property = property(type, segment, mapper);
+            if (property == null) {
+                return null;
+            }
+            names.add(property.getName());
+            type = property.getPrimaryType();
+            if (type.isContainerType()) {
+                type = type.getContentType();
+            }
+        }
+        return names;
+    }
+
+    private static BeanPropertyDefinition property(JavaType type, String internalName, ObjectMapper mapper) {
+        BeanDescription description = mapper.getSerializationConfig().introspect(type);
+        for (BeanPropertyDefinition property : description.findProperties()) {
+            if (property.getInternalName().equals(internalName) && property.couldSerialize()) {
+                return property;
+            }
+        }
+        return null;
     }
 
     /** The attribute path of a filterable field; 400 for any other. */

@@ -3,6 +3,7 @@ package io.pistonee.fields.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -79,6 +80,27 @@ public record FieldSpec(List<Field> fields, List<Pattern> exclude) {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether this spec shows a property path, written as representations name it
+     * ({@code [author, username]}). A default spec shows a property of {@code defaults} that nothing
+     * excludes, and nothing beneath it (it emits related objects as their ids); a listed field shows
+     * what its nested spec lists, or everything beneath it when that spec is default.
+     */
+    public boolean shows(List<String> path, Set<String> defaults) {
+        String name = path.get(0);
+        if (isDefault()) {
+            return path.size() == 1 && defaults.contains(name) && !excludes(name);
+        }
+        Field field = field(name);
+        if (field == null) {
+            return false;
+        }
+        if (path.size() == 1 || field.nested() == null || field.nested().isDefault()) {
+            return true;
+        }
+        return field.nested().shows(path.subList(1, path.size()), Set.of());
     }
 
     /** The names this spec lists, in order. */

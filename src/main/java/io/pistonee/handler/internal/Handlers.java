@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -96,6 +97,7 @@ public class Handlers {
         for (HandlerDescriptor handler : named.values()) {
             checkFields(handler, shaper);
             handler.anonymousTwin().ifPresent(twin -> checkFields(twin, shaper));
+            checkListing(handler, shaper, config.mapper());
         }
         logThrottles();
         warnOfUnindexedOrders();
@@ -279,6 +281,27 @@ public class Handlers {
                             + descriptor.model().getSimpleName() + ") of the handler");
                 }
             }
+        }
+    }
+
+    /**
+     * A model handler's {@code @Listing} may name only what its own list fields show: a filter or sort
+     * on anything else would always answer 400 (no caller filters by what it cannot see).
+     */
+    static void checkListing(HandlerDescriptor descriptor, Shaper shaper, ObjectMapper mapper) {
+        if (!descriptor.isModelHandler()) {
+            return;
+        }
+        Set<String> defaults = shaper.defaultProperties(descriptor.model());
+        Set<String> hidden = descriptor
+                .listing()
+                .hiddenFrom(path -> descriptor.listFields().shows(path, defaults), descriptor.model(), mapper);
+        if (!hidden.isEmpty()) {
+            throw new IllegalStateException(
+                    "@Listing on " + descriptor.handlerClass().getName() + ": "
+                            + String.join(", ", hidden) + " may not be filtered or sorted by, since the handler's"
+                            + " list fields (" + descriptor.listFields() + ") do not show "
+                            + (hidden.size() == 1 ? "it" : "them") + "; show it or take it out of @Listing");
         }
     }
 

@@ -1,23 +1,19 @@
 package io.pistonee.handler.internal;
 
-import io.pistonee.collection.ListQuery;
-import io.pistonee.collection.Lookup;
 import io.pistonee.handler.Handler;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.metamodel.EntityType;
 import jakarta.persistence.metamodel.SingularAttribute;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
 
 /**
  * What a model handler's mount means for its rows: items looked up by a natural key
  * ({@link Handler#key()}) rather than the id, and, under a parent item ({@link Handler#parent()}),
- * only the rows whose parent attribute is that item: a list is filtered to them (so its counts,
- * sorts and cursors are too), an item outside them is not there, and a create is tied to the parent.
+ * only the rows whose parent attribute is that item: a condition the model handler adds to its scope,
+ * so a list holds only them (its counts, sorts and cursors too), an item outside them is not there,
+ * and a create is tied to the parent.
  *
  * @param key the natural key attribute, or {@code null} for the id
  * @param parent the attribute referring to the parent item, or {@code null}
@@ -35,46 +31,21 @@ public record ModelRoute(String key, String parent) {
         return new ModelRoute(null, null);
     }
 
-    /** The item with this id (or key), or {@code null}; under a parent only one of the parent's. */
-    public <T> T find(EntityManager entityManager, Class<T> model, Object id, Object parentItem) {
-        T found = key == null ? entityManager.find(model, id) : byKey(entityManager, model, id);
-        return found == null || !holds(entityManager, found, parentItem) ? null : found;
+    /** Whether items are looked up by something else than the id alone: a natural key or a parent. */
+    public boolean narrows() {
+        return key != null || parent != null;
     }
 
-    private <T> T byKey(EntityManager entityManager, Class<T> model, Object id) {
-        CriteriaBuilder builder = entityManager.getCriteriaBuilder();
-        CriteriaQuery<T> query = builder.createQuery(model);
-        Root<T> root = query.from(model);
-        query.select(root).where(builder.equal(root.get(key), id));
-        return entityManager
-                .createQuery(query)
-                .setMaxResults(1)
-                .getResultStream()
-                .findFirst()
-                .orElse(null);
-    }
-
-    /** Whether an item is one of the parent item's rows (always, without a parent). */
-    public boolean holds(EntityManager entityManager, Object item, Object parentItem) {
+    /**
+     * The condition that keeps a query to the parent item's rows ({@code null} without a parent): the
+     * parent attribute's id equal to the parent item's.
+     */
+    public Predicate where(EntityManager entityManager, CriteriaBuilder builder, Root<?> root, Object parentItem) {
         if (parent == null || parentItem == null) {
-            return true;
+            return null;
         }
-        Object referred = Attributes.read(item, parent);
-        return referred != null && Objects.equals(idOf(entityManager, referred), idOf(entityManager, parentItem));
-    }
-
-    /** The query restricted to the parent item's rows: one more filter, on the parent's id. */
-    public ListQuery within(EntityManager entityManager, Class<?> model, ListQuery query, Object parentItem) {
-        if (parent == null || parentItem == null) {
-            return query;
-        }
-        List<ListQuery.Filter> filters = new ArrayList<>(query.filters());
-        filters.add(new ListQuery.Filter(
-                parent,
-                parent + "." + idName(referred(entityManager, model)),
-                Lookup.EXACT,
-                List.of(String.valueOf(idOf(entityManager, parentItem)))));
-        return new ListQuery(query.limit(), query.offset(), query.cursor(), filters, query.order(), query.total());
+        String idName = idName(referred(entityManager, root.getJavaType()));
+        return builder.equal(root.get(parent).get(idName), idOf(entityManager, parentItem));
     }
 
     /** Ties a new item to the parent item, as the persistence context knows it. */

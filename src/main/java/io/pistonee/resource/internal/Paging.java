@@ -2,8 +2,10 @@ package io.pistonee.resource.internal;
 
 import io.pistonee.collection.ListQuery;
 import io.pistonee.collection.Page;
+import io.pistonee.collection.internal.ListingRules;
 import io.pistonee.config.PistonConfig;
 import io.pistonee.handler.internal.HandlerDescriptor;
+import io.pistonee.handler.internal.Handlers;
 import io.pistonee.handler.internal.Resolution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Pages collections: parses a model handler's collection query before its {@code list()} runs (400
@@ -34,15 +37,43 @@ public class Paging {
     @Inject
     Resolution resolution;
 
+    @Inject
+    Handlers handlers;
+
+    private final Map<List<Object>, ListingRules> twinListings = new ConcurrentHashMap<>();
+
     /** The handler's collection, with the request's query in place for a model handler. */
     public Object list(HandlerDescriptor handler, UriInfo uri) {
-        // An anonymous twin that lists through its model handler is held to the same listing.
         HandlerDescriptor requested = resolution.requested();
         if (handler.isModelHandler() || requested.isModelHandler()) {
             resolution.query(ListQuery.parse(
-                    uri.getQueryParameters(), requested.listing(), config.pageDefaultSize(), config.pageMaxSize()));
+                    uri.getQueryParameters(),
+                    listing(requested, handler),
+                    config.pageDefaultSize(),
+                    config.pageMaxSize()));
         }
         return dispatcher.list(handler);
+    }
+
+    /**
+     * What the caller may filter and sort by. An anonymous twin that lists through its model handler
+     * is held to that handler's listing, less what the twin's own fields do not show: no one filters
+     * or sorts by what they cannot see. (A handler's own fields show its whole listing: the deployment
+     * checks that.) Worked out once per twin.
+     */
+    private ListingRules listing(HandlerDescriptor requested, HandlerDescriptor serving) {
+        if (serving == requested || !requested.isModelHandler()) {
+            return requested.listing();
+        }
+        return twinListings.computeIfAbsent(
+                List.of(requested.name(), serving.handlerClass()),
+                twin -> requested
+                        .listing()
+                        .shownBy(
+                                path -> serving.listFields()
+                                        .shows(path, handlers.shaper().defaultProperties(requested.model())),
+                                requested.model(),
+                                config.mapper()));
     }
 
     /** The headers a page adds to the response; none for anything else. */

@@ -3,6 +3,8 @@ package io.pistonee.fields.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class FieldSpecTest {
@@ -16,6 +18,32 @@ class FieldSpecTest {
         assertThat(spec.fields().get(2).nested().names()).containsExactly("username", "first_name");
         assertThat(spec.fields().get(3).nested().isDefault()).isTrue();
         assertThat(spec).hasToString("id, title, author(username, first_name), tags()");
+    }
+
+    @Test
+    void showsAPathOnlyAsFarAsTheSpecGoes() {
+        FieldSpec spec = FieldSpec.parse("id, title, author(username), editor");
+
+        assertThat(spec.shows(List.of("title"), Set.of())).isTrue();
+        assertThat(spec.shows(List.of("content"), Set.of("content"))).isFalse();
+        assertThat(spec.shows(List.of("author", "username"), Set.of())).isTrue();
+        assertThat(spec.shows(List.of("author", "email"), Set.of())).isFalse();
+        assertThat(spec.shows(List.of("editor", "email"), Set.of()))
+                .as("a plain related field shows its default properties")
+                .isTrue();
+    }
+
+    @Test
+    void aDefaultSpecShowsItsDefaultsButNotWhatItExcludesNorWhatLiesBeneath() {
+        FieldSpec spec = FieldSpec.of(new String[0], new String[] {"^private_"});
+        Set<String> defaults = Set.of("id", "author", "private_note");
+
+        assertThat(spec.shows(List.of("id"), defaults)).isTrue();
+        assertThat(spec.shows(List.of("private_note"), defaults)).isFalse();
+        assertThat(spec.shows(List.of("password_hash"), defaults)).isFalse();
+        assertThat(spec.shows(List.of("author", "username"), defaults))
+                .as("a default set emits a related object as its id")
+                .isFalse();
     }
 
     @Test
