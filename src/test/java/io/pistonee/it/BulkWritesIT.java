@@ -68,6 +68,28 @@ class BulkWritesIT {
         assertThat(Http.json(http.get("posts/" + b)).get("content").asText()).isEqualTo("b2");
         assertThat(audit(a)).containsExactly("update by testuser", "create by testuser");
         assertThat(audit(b)).containsExactly("update by testuser", "create by testuser");
+
+        HttpResponse<String> asMergePatches = http.send(
+                "PATCH",
+                "posts",
+                "[{\"id\":" + a + ",\"title\":\"Bulk A3\"}]",
+                "Content-Type",
+                "application/merge-patch+json");
+        assertThat(asMergePatches.statusCode())
+                .as("an array of merge patches may say so: " + asMergePatches.body())
+                .isEqualTo(200);
+        assertThat(title(a)).isEqualTo("Bulk A3");
+        HttpResponse<String> jsonPatch = http.send(
+                "PATCH",
+                "posts",
+                "[{\"op\":\"remove\",\"path\":\"/title\"}]",
+                "Content-Type",
+                "application/json-patch+json");
+        assertProblem(jsonPatch, 415);
+        assertThat(jsonPatch.headers().firstValue("Accept-Patch"))
+                .hasValueSatisfying(accepted -> assertThat(accepted)
+                        .contains("application/merge-patch+json")
+                        .doesNotContain("json-patch"));
     }
 
     @Test

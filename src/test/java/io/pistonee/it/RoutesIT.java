@@ -68,7 +68,13 @@ class RoutesIT {
             assertThat(URI.create(author.get("resource_uri").asText()))
                     .isEqualTo(http.uri("authors/" + author.get("username").asText()));
         }
-        assertThat(usernames).contains("otheruser", "testuser").isSorted();
+        assertThat(usernames)
+                .contains("otheruser", "testuser")
+                .as("an account without the role author is no author")
+                .doesNotContain("admin")
+                .isSorted();
+        assertProblem(http.get("authors/admin"), 404);
+        assertProblem(http.get("authors/admin/posts"), 404);
     }
 
     @Test

@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.PathSegment;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.Provider;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -34,7 +35,8 @@ import java.util.stream.Collectors;
 /**
  * Pipeline step "handler resolution": before any body is read, an unknown resource answers 404, an
  * operation the handler does not provide answers 405 with {@code Allow}, and a body no parser reads
- * answers 415 with the types that are read (PATCH reads the two patch types, and only PATCH does; a
+ * answers 415 with the types that are read (PATCH of an item reads the two patch types, and only it
+ * does; a bulk PATCH reads the body types and merge patches; a
  * wildcard such as {@code *}{@code /*} names no type, so it is 415 too). An unauthenticated caller is served by the handler's
  * anonymous twin when the twin provides the operation; whether the caller may go on is then
  * authorization's decision ({@code io.pistonee.security.internal.AuthorizationFilter}). A POST to
@@ -65,12 +67,17 @@ public class RoutingFilter implements ContainerRequestFilter {
 
     private List<MediaType> readable;
 
+    /** What a bulk PATCH reads: an array of merge patches, in any body format or as a merge patch. */
+    private List<MediaType> readableInBulk;
+
     @PostConstruct
     void init() {
         readable = parsers.stream()
                 .flatMap(parser -> parser.mediaTypes().stream())
                 .filter(type -> !PatchParser.TYPES.contains(type))
                 .toList();
+        readableInBulk = new ArrayList<>(readable);
+        readableInBulk.add(MediaType.valueOf(PatchParser.MERGE_PATCH));
     }
 
     @Override
@@ -130,7 +137,9 @@ public class RoutingFilter implements ContainerRequestFilter {
     }
 
     private void requireReadable(MediaType type, Operation operation) {
-        List<MediaType> readable = operation == Operation.PATCH ? PatchParser.TYPES : this.readable;
+        List<MediaType> readable = operation == Operation.PATCH
+                ? PatchParser.TYPES
+                : operation == Operation.BULK_PATCH ? readableInBulk : this.readable;
         String accepted = readable.stream().map(Object::toString).collect(Collectors.joining(", "));
         if (type == null) {
             throw Rc.UNSUPPORTED_MEDIA_TYPE.error(
@@ -144,7 +153,9 @@ public class RoutingFilter implements ContainerRequestFilter {
                             + accepted + ".",
                     operation == Operation.CREATE
                             ? Map.of("Accept-Post", accepted)
-                            : operation == Operation.PATCH ? Map.of("Accept-Patch", accepted) : Map.of());
+                            : operation == Operation.PATCH || operation == Operation.BULK_PATCH
+                                    ? Map.of("Accept-Patch", accepted)
+                                    : Map.of());
         }
     }
 }
