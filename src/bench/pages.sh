@@ -21,7 +21,7 @@
 # 1.25). Raw figures: target/bench/pages/results.jsonl.
 #
 # Settings (environment): SIZES ("10000 100000 1000000"), HEAP (512m), PORT (28082), HZ (26902),
-# ROUNDS (3), DURATION (10), WARMUP (15), CONNECTIONS (8), THREADS (1), KINDS ("offset cursor
+# ROUNDS (3), DURATION (10), WARMUP (60: each size boots a cold server), CONNECTIONS (8), THREADS (1), KINDS ("offset cursor
 # baseline"), BUILD (yes).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -32,7 +32,7 @@ PORT=${PORT:-28082}
 HZ=${HZ:-26902}
 ROUNDS=${ROUNDS:-3}
 DURATION=${DURATION:-10}
-WARMUP=${WARMUP:-15}
+WARMUP=${WARMUP:-60}
 CONNECTIONS=${CONNECTIONS:-8}
 THREADS=${THREADS:-1}
 KINDS=${KINDS:-"offset cursor baseline"}
