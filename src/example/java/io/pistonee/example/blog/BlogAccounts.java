@@ -1,5 +1,6 @@
 package io.pistonee.example.blog;
 
+import io.pistonee.problem.Rc;
 import io.pistonee.security.Account;
 import io.pistonee.security.Accounts;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,12 +17,25 @@ public class BlogAccounts implements Accounts {
 
     @Override
     public Optional<Account> user(String username) {
+        return author(username)
+                .map(author -> new Account(author.getUsername(), author.getPasswordHash(), author.getRoles()));
+    }
+
+    /**
+     * The author a caller is, as the current persistence context knows it: what a handler sets as the
+     * author of what the caller writes. A caller with no such row (an OAuth client) is refused with 403.
+     */
+    public Author writer(String username) {
+        return author(username)
+                .orElseThrow(() -> Rc.FORBIDDEN.error("'" + username + "' is not an author of this blog."));
+    }
+
+    private Optional<Author> author(String username) {
         return entityManager
                 .createQuery("select a from Author a where a.username = :username", Author.class)
                 .setParameter("username", username)
                 .getResultStream()
-                .findFirst()
-                .map(author -> new Account(author.getUsername(), author.getPasswordHash(), author.getRoles()));
+                .findFirst();
     }
 
     @Override

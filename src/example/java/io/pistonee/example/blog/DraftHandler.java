@@ -3,7 +3,6 @@ package io.pistonee.example.blog;
 import io.pistonee.collection.Listing;
 import io.pistonee.handler.Handler;
 import io.pistonee.handler.ModelHandler;
-import io.pistonee.problem.Rc;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.criteria.CriteriaBuilder;
@@ -30,6 +29,9 @@ public class DraftHandler extends ModelHandler<Draft, Long> {
     @Inject
     SecurityContext security;
 
+    @Inject
+    BlogAccounts accounts;
+
     /** For role checks, as in {@link PostHandler}. */
     @Inject
     HttpServletRequest request;
@@ -45,13 +47,7 @@ public class DraftHandler extends ModelHandler<Draft, Long> {
 
     @Override
     public Draft create(Draft input) {
-        String name = callerName();
-        input.setAuthor(entityManager()
-                .createQuery("select a from Author a where a.username = :name", Author.class)
-                .setParameter("name", name)
-                .getResultStream()
-                .findFirst()
-                .orElseThrow(() -> Rc.FORBIDDEN.error("'" + name + "' is not an author of this blog.")));
+        input.setAuthor(accounts.writer(callerName()));
         return super.create(input);
     }
 

@@ -38,6 +38,9 @@ public class PostHandler extends ModelHandler<BlogPost, Long> {
     @Inject
     SecurityContext security;
 
+    @Inject
+    BlogAccounts accounts;
+
     /**
      * For role checks: Payara's {@code SecurityContext.isCallerInRole} looks for an EJB context first
      * and, the first time after a boot, logs a WARNING with a stack trace; the request asks the same.
@@ -49,7 +52,7 @@ public class PostHandler extends ModelHandler<BlogPost, Long> {
     @RolesAllowed({"author", "admin"})
     @org.eclipse.microprofile.openapi.annotations.Operation(summary = "Write a post; the caller becomes its author")
     public BlogPost create(BlogPost input) {
-        input.setAuthor(caller());
+        input.setAuthor(accounts.writer(security.getCallerPrincipal().getName()));
         return super.create(input);
     }
 
@@ -78,16 +81,6 @@ public class PostHandler extends ModelHandler<BlogPost, Long> {
     /** The computed field {@code content_length}. */
     public int contentLength(BlogPost post) {
         return post.getContent() == null ? 0 : post.getContent().length();
-    }
-
-    private Author caller() {
-        String name = security.getCallerPrincipal().getName();
-        return entityManager()
-                .createQuery("select a from Author a where a.username = :name", Author.class)
-                .setParameter("name", name)
-                .getResultStream()
-                .findFirst()
-                .orElseThrow(() -> Rc.FORBIDDEN.error("'" + name + "' is not an author of this blog."));
     }
 
     /** Only a post's author, or an admin, may change it; a missing post is the operation's own 404. */
