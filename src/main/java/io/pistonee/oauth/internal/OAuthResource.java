@@ -9,6 +9,7 @@ import io.pistonee.security.Account;
 import io.pistonee.security.internal.AccountIdentityStore;
 import io.pistonee.security.internal.BasicCredentials;
 import io.pistonee.security.internal.IdentityStores;
+import io.pistonee.security.internal.LoginLimiter;
 import io.pistonee.security.internal.LoginLimits;
 import io.pistonee.security.internal.MalformedCredentialsException;
 import io.pistonee.security.internal.RevokedAccessTokens;
@@ -29,7 +30,6 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -172,13 +172,13 @@ public class OAuthResource {
         String username = required(form, "username");
         String password = required(form, "password");
         String scope = scope(form);
-        checkLimits(username);
+        LoginLimiter.Attempt attempt = checkLimits(username);
         CredentialValidationResult result = identityStores.validate(new UsernamePasswordCredential(username, password));
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             limits.limiter().failed(username, edge.clientAddress(request));
             throw new OAuthException("invalid_grant", "The user name or password is wrong.");
         }
-        limits.limiter().succeeded(username);
+        limits.limiter().succeeded(attempt);
         String subject = result.getCallerPrincipal().getName();
         // A refresh re-reads the user's groups from Accounts; another identity store cannot be asked
         // for them without the password, nor whether the user still exists: no refresh token then.
@@ -247,13 +247,13 @@ public class OAuthResource {
             id = formId.orElseThrow(() -> new OAuthException("invalid_client", "Client authentication is required."));
             secret = formSecret.orElseThrow(() -> new OAuthException("invalid_client", "client_secret is required."));
         }
-        checkLimits("client:" + id);
+        LoginLimiter.Attempt attempt = checkLimits("client:" + id);
         Optional<Account> client = accounts.client(id, secret);
         if (client.isEmpty()) {
             limits.limiter().failed("client:" + id, edge.clientAddress(request));
             throw new OAuthException("invalid_client", "The client id or secret is wrong.");
         }
-        limits.limiter().succeeded("client:" + id);
+        limits.limiter().succeeded(attempt);
         return client.get();
     }
 
@@ -266,12 +266,13 @@ public class OAuthResource {
         }
     }
 
-    private void checkLimits(String user) {
-        Optional<Duration> blocked = limits.limiter().blocked(user, edge.clientAddress(request));
-        if (blocked.isPresent()) {
-            long seconds = Math.max(1, blocked.get().toSeconds() + 1);
+    private LoginLimiter.Attempt checkLimits(String user) {
+        LoginLimiter.Attempt attempt = limits.limiter().attempt(user, edge.clientAddress(request));
+        if (attempt.blocked().isPresent()) {
+            long seconds = Math.max(1, attempt.blocked().get().toSeconds() + 1);
             throw new OAuthException("invalid_request", "Too many failed logins: try again later.", 429, seconds);
         }
+        return attempt;
     }
 
     private static String formDecode(String value) {

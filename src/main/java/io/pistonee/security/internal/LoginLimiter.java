@@ -36,17 +36,28 @@ public final class LoginLimiter {
     }
 
     /**
+     * Reads the failures of this user and address before a login is tried: whether it must wait, and
+     * whether a success has failures of the user to clear. A {@code null} user checks the address alone.
+     */
+    public Attempt attempt(String user, String address) {
+        long now = clock.millis();
+        Duration wait = waiting(failures.get("a:" + address), perAddress, now);
+        boolean userFailures = false;
+        if (user != null) {
+            String stored = failures.get("u:" + user);
+            userFailures = stored != null;
+            Duration userWait = waiting(stored, perUser, now);
+            wait = wait == null || (userWait != null && userWait.compareTo(wait) > 0) ? userWait : wait;
+        }
+        return new Attempt(user, Optional.ofNullable(wait), userFailures);
+    }
+
+    /**
      * How long until a login for this user from this address may be tried again, or empty if it may
      * be tried now. A {@code null} user checks the address alone.
      */
     public Optional<Duration> blocked(String user, String address) {
-        long now = clock.millis();
-        Duration wait = waiting("a:" + address, perAddress, now);
-        if (user != null) {
-            Duration userWait = waiting("u:" + user, perUser, now);
-            wait = wait == null || (userWait != null && userWait.compareTo(wait) > 0) ? userWait : wait;
-        }
-        return Optional.ofNullable(wait);
+        return attempt(user, address).blocked();
     }
 
     /** Records a failed login (a {@code null} user counts against the address only). */
@@ -58,9 +69,15 @@ public final class LoginLimiter {
         }
     }
 
-    /** A successful login clears the user's failures. */
-    public void succeeded(String user) {
-        failures.remove("u:" + user);
+    /**
+     * A successful login clears the user's failures, when the attempt saw some: a login with none
+     * (nearly every one) writes nothing to the shared map, which on a cluster is a remote call. A
+     * failure recorded by another request between the attempt and its success stays.
+     */
+    public void succeeded(Attempt attempt) {
+        if (attempt.user() != null && attempt.userFailures()) {
+            failures.remove("u:" + attempt.user());
+        }
     }
 
     /** Adds a failure to a key's times, keeping the last {@code limit} of the window. */
@@ -78,8 +95,8 @@ public final class LoginLimiter {
         }
     }
 
-    private Duration waiting(String key, int limit, long now) {
-        long[] times = inWindow(failures.get(key), now).toArray();
+    private Duration waiting(String stored, int limit, long now) {
+        long[] times = inWindow(stored, now).toArray();
         if (times.length < limit || times.length == 0) {
             return null;
         }
@@ -94,4 +111,10 @@ public final class LoginLimiter {
         long oldest = now - window.toMillis();
         return Arrays.stream(stored.split(",")).mapToLong(Long::parseLong).filter(time -> time > oldest);
     }
+
+    /**
+     * A login about to be tried: how long it must wait ({@code blocked}, empty if it may be tried
+     * now), and whether the shared map held failures of the user when it was read.
+     */
+    public record Attempt(String user, Optional<Duration> blocked, boolean userFailures) {}
 }

@@ -136,9 +136,9 @@ public class PistonAuthenticationMechanism implements HttpAuthenticationMechanis
             limits.limiter().failed(null, address);
             return fail(Scheme.BASIC, request, response, e.getMessage(), null);
         }
-        Optional<Duration> blocked = limits.limiter().blocked(credentials.username(), address);
-        if (blocked.isPresent()) {
-            return throttled(request, response, blocked.get());
+        LoginLimiter.Attempt attempt = limits.limiter().attempt(credentials.username(), address);
+        if (attempt.blocked().isPresent()) {
+            return throttled(request, response, attempt.blocked().get());
         }
         CredentialValidationResult result;
         try {
@@ -151,7 +151,7 @@ public class PistonAuthenticationMechanism implements HttpAuthenticationMechanis
             limits.limiter().failed(credentials.username(), address);
             return fail(Scheme.BASIC, request, response, "The user name or password is wrong.", null);
         }
-        limits.limiter().succeeded(credentials.username());
+        limits.limiter().succeeded(attempt);
         return context.notifyContainerAboutLogin(result);
     }
 

@@ -2,6 +2,8 @@ package io.pistonee.security.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pistonee.cluster.SharedMap;
+import io.pistonee.cluster.SharedMaps;
 import io.pistonee.cluster.internal.MemorySharedMaps;
 import io.pistonee.testing.ManualClock;
 import java.time.Duration;
@@ -42,13 +44,31 @@ class LoginLimiterTest {
     void aSuccessClearsTheUsersFailuresButNotTheAddresss() {
         limiter.failed("testuser", "10.0.0.1");
         limiter.failed("testuser", "10.0.0.1");
-        limiter.succeeded("testuser");
+        LoginLimiter.Attempt attempt = limiter.attempt("testuser", "10.0.0.3");
+        assertThat(attempt.blocked()).isEmpty();
+        assertThat(attempt.userFailures()).isTrue();
+        limiter.succeeded(attempt);
         limiter.failed("testuser", "10.0.0.1");
         limiter.failed("testuser", "10.0.0.1");
 
         assertThat(limiter.blocked("testuser", "10.0.0.3")).isEmpty();
         limiter.failed("x", "10.0.0.1");
         assertThat(limiter.blocked("testuser", "10.0.0.1")).isPresent();
+    }
+
+    @Test
+    void aSuccessWithoutFailuresWritesNothingToTheSharedMap() {
+        MemorySharedMaps shared = new MemorySharedMaps(clock);
+        SharedMap failures = shared.map("login-failures", Duration.ofMinutes(5), SharedMaps.Expiry.MODIFIED);
+        LoginLimiter first = new LoginLimiter(shared, 3, 5, Duration.ofMinutes(5), clock);
+        LoginLimiter second = new LoginLimiter(shared, 3, 5, Duration.ofMinutes(5), clock);
+
+        LoginLimiter.Attempt clean = first.attempt("testuser", "10.0.0.1");
+        second.failed("testuser", "10.0.0.2");
+        first.succeeded(clean);
+
+        assertThat(clean.userFailures()).isFalse();
+        assertThat(failures.get("u:testuser")).isNotNull();
     }
 
     @Test
@@ -64,7 +84,7 @@ class LoginLimiterTest {
         third.failed("testuser", "10.0.0.3");
 
         assertThat(first.blocked("testuser", "10.0.0.4")).contains(Duration.ofMinutes(5));
-        second.succeeded("testuser");
+        second.succeeded(second.attempt("testuser", "10.0.0.4"));
         assertThat(third.blocked("testuser", "10.0.0.4")).isEmpty();
     }
 
