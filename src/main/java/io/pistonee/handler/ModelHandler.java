@@ -28,6 +28,7 @@ import jakarta.persistence.criteria.Root;
 import jakarta.persistence.metamodel.EntityType;
 import jakarta.persistence.metamodel.SingularAttribute;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Spliterator;
@@ -112,7 +113,7 @@ public abstract class ModelHandler<T, ID>
     private static boolean overridesScope(Class<?> type) {
         for (Class<?> c = type; c != ModelHandler.class; c = c.getSuperclass()) {
             if (!c.isSynthetic()
-                    && java.util.Arrays.stream(c.getDeclaredMethods())
+                    && Arrays.stream(c.getDeclaredMethods())
                             .anyMatch(method -> method.getName().equals("scope") && method.getParameterCount() == 2)) {
                 return true;
             }
