@@ -2,6 +2,10 @@
 # Shared by the benchmark scripts (sourced, not run): starting and watching a Payara Micro on
 # loopback, and reading what the server spent from /proc.
 
+# The JVM options shipped for Payara Micro besides the heap (the pom's payara.micro.jvm; measured in
+# docs/deploying.md#jvm-options); BENCH_PAYARA_JAVA replaces them (src/bench/settings.sh's variants).
+BENCH_PAYARA_JAVA=${BENCH_PAYARA_JAVA-"-XX:+UseParallelGC"}
+
 # bench_start <work dir> <war> <heap> <http port> <hazelcast port> <database URL> [java option...]
 # Starts Payara Micro with the project's loopback settings (see SERVER-FACTS / the pom) and its own
 # Hazelcast port and cluster name; sets SERVER to its pid. Its log is <work dir>/server.log.
@@ -13,7 +17,11 @@ bench_start() {
         -e "s|127.0.0.1:6900|127.0.0.1:$hz|; s|start-port=6900|start-port=$hz|" \
         server-config/payara/preboot.asadmin > "$work/preboot.asadmin"
     echo "set hazelcast-runtime-configuration.cluster-group-name=piston-bench-$port" >> "$work/preboot.asadmin"
-    java "-Xmx$heap" "-Xms$heap" "$@" -Dhazelcast.phone.home.enabled=false -Dhazelcast.socket.bind.any=false \
+    # BENCH_PREBOOT_EXTRA: a file of further pre-boot commands (src/bench/settings.sh's variant)
+    if [ -n "${BENCH_PREBOOT_EXTRA:-}" ]; then cat "$BENCH_PREBOOT_EXTRA" >> "$work/preboot.asadmin"; fi
+    local shipped
+    read -r -a shipped <<< "$BENCH_PAYARA_JAVA"
+    java "-Xmx$heap" "-Xms$heap" "${shipped[@]}" "$@" -Dhazelcast.phone.home.enabled=false -Dhazelcast.socket.bind.any=false \
          "-Djava.io.tmpdir=$work/tmp" \
          -jar "${PAYARA_MICRO:-target/payara-micro.jar}" --deploy "$war" --contextroot / --port "$port" \
          --nocluster --disablephonehome --prebootcommandfile "$work/preboot.asadmin" > "$work/server.log" 2>&1 &
