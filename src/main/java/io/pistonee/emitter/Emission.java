@@ -87,6 +87,10 @@ public record Emission(
      */
     public void write(JsonGenerator generator) throws IOException {
         generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        // Closing the generator writes what it buffered but does not flush the container's stream: a
+        // flush commits the response as it stands, so a small body went out chunked in two writes to
+        // the socket instead of one with its Content-Length (7 % of a GET's CPU on WildFly).
+        generator.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
         try (generator) {
             if (isSequence()) {
                 generator.writeStartArray();

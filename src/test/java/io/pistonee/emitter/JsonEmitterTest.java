@@ -42,12 +42,18 @@ class JsonEmitterTest {
     }
 
     @Test
-    void leavesTheResponseStreamOpenForTheContainer() throws IOException {
+    void leavesTheResponseStreamOpenAndUnflushedForTheContainer() throws IOException {
         boolean[] closed = {false};
+        int[] flushes = {0};
         ByteArrayOutputStream out = new ByteArrayOutputStream() {
             @Override
             public void close() {
                 closed[0] = true;
+            }
+
+            @Override
+            public void flush() {
+                flushes[0]++;
             }
         };
 
@@ -55,6 +61,9 @@ class JsonEmitterTest {
                 new Emission("x", mapper::valueToTree), mapper.getFactory().createGenerator(out));
 
         assertThat(closed[0]).isFalse();
+        assertThat(flushes[0])
+                .as("a flush commits the response: chunked, two writes")
+                .isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("\"x\"");
     }
 
