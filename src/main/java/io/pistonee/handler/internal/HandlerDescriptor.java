@@ -160,6 +160,16 @@ public record HandlerDescriptor(
         return plan != null && plan.streams();
     }
 
+    /**
+     * Whether an operation's result is shaped from what its read loaded, and nothing more: its
+     * declared result loads whole ({@link OperationPlan#loadsWhole}) and no computed field of the
+     * handler may read further.
+     */
+    public boolean loadsWhole(Operation operation) {
+        OperationPlan plan = plans.get(operation);
+        return plan != null && plan.loadsWhole() && computed.isEmpty();
+    }
+
     /** Who may call an operation; {@link Access#OPEN} for one the handler does not provide. */
     public Access access(Operation operation) {
         OperationPlan plan = plans.get(operation);

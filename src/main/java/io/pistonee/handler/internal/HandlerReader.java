@@ -116,14 +116,15 @@ final class HandlerReader {
             ThrottlePolicy.Settings throttles) {
         Map<Operation, OperationPlan> plans = new EnumMap<>(Operation.class);
         for (Operation operation : operations) {
-            boolean streams = (operation == Operation.LIST || operation == Operation.READ)
-                    && mayStream(resultType(handlerClass, operation, type, types));
+            boolean reads = operation == Operation.LIST || operation == Operation.READ;
+            JavaType result = reads ? resultType(handlerClass, operation, type, types) : null;
             plans.put(
                     operation,
                     new OperationPlan(
                             Access.of(handlerClass, operation),
                             ThrottlePolicy.of(handlerClass, name, operation, throttles),
-                            streams));
+                            reads && mayStream(result),
+                            reads && loadsWhole(result)));
         }
         return plans;
     }
@@ -152,6 +153,15 @@ final class HandlerReader {
      * no collection, an {@code Optional} or {@link io.pistonee.problem.Reply} that may hold one, or any
      * type a stream is (such as {@code Object}). Entities, collections, maps and arrays may not.
      */
+    /** Whether a declared result is an entity, or a collection (a list, a page) of one, that loads whole. */
+    static boolean loadsWhole(JavaType result) {
+        Class<?> raw = result.getRawClass();
+        if (java.util.Collection.class.isAssignableFrom(raw) && result.containedTypeCount() == 1) {
+            return EagerGraphs.loadsWhole(result.containedType(0).getRawClass());
+        }
+        return EagerGraphs.loadsWhole(raw);
+    }
+
     static boolean mayStream(JavaType result) {
         Class<?> raw = result.getRawClass();
         if (raw == java.util.Optional.class) {

@@ -41,10 +41,12 @@ import java.util.logging.Logger;
  * <p>Which reads need it ({@code piston.read-transaction=auto}, the default): those whose handler
  * method may return a one-pass result (its declared type is a stream, an iterator, or a type that may
  * hold one, such as {@code Object}; see {@link HandlerDescriptor#streams}), and, unless EclipseLink is
- * the only persistence provider, every read: EclipseLink loads an entity's lazy relations after its
- * persistence context has ended, Hibernate does not. A read that returns an entity or a list on
- * EclipseLink therefore runs without one, as hand-written JAX-RS would: beginning and rolling back a
- * JTA transaction was a tenth of the cost of a small {@code GET} on Payara. With
+ * the only persistence provider, every read whose result may load more as it is shaped: EclipseLink
+ * loads an entity's lazy relations after its persistence context has ended, Hibernate does not. A
+ * read that returns an entity or a list runs without one on EclipseLink, and on Hibernate too when
+ * the entity loads whole (no lazy attribute, nor in what it loads with it: {@link
+ * HandlerDescriptor#loadsWhole}), as hand-written JAX-RS would: beginning and rolling back a JTA
+ * transaction was a tenth of the cost of a small {@code GET} on Payara, and on WildFly. With
  * {@code piston.read-transaction=always} every read runs in one.
  *
  * <p>Opened after routing (and authentication, authorization, throttling) for {@code GET} and
@@ -99,9 +101,9 @@ public class ReadTransactionFilter implements ContainerRequestFilter, ContainerR
 
     private boolean needsTransaction() {
         return config.readTransactionAlways()
-                || !lazyLoadingOutlivesContext
                 || !resolution.resolved()
-                || resolution.serving().streams(resolution.operation());
+                || resolution.serving().streams(resolution.operation())
+                || !(lazyLoadingOutlivesContext || resolution.serving().loadsWhole(resolution.operation()));
     }
 
     /** Whether EclipseLink is the only persistence provider the application sees. */
