@@ -75,7 +75,7 @@ public class PostHandler extends ModelHandler<BlogPost, Long> {
      * {@link ExportHandler} serves. Close the stream when done (the framework does).
      */
     public Stream<BlogPost> export() {
-        return stream("select p from BlogPost p order by p.id", BlogPost.class);
+        return stream();
     }
 
     /** The computed field {@code content_length}. */
