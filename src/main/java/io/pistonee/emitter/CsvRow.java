@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,7 @@ final class CsvRow extends GeneratorBase {
     private final UnaryOperator<String> text;
     private final List<String> columns = new ArrayList<>();
     private final List<String> cells = new ArrayList<>();
+    private final Map<String, Joined> joined = new HashMap<>();
 
     /** Per open container (index 0 the row itself): its column, whether an array, how many values. */
     private String[] prefixes = new String[8];
@@ -105,8 +107,22 @@ final class CsvRow extends GeneratorBase {
         }
         String own = arrays[depth] ? String.valueOf(counts[depth]) : name;
         String prefix = prefixes[depth];
-        return prefix == null ? own : prefix + "." + own;
+        if (prefix == null) {
+            return own;
+        }
+        // the same names come row after row (a shape's): a nested column is joined once, not per row
+        Joined last = joined.get(own);
+        if (last == null || !last.prefix.equals(prefix)) {
+            last = new Joined(prefix, prefix + "." + own);
+            if (joined.size() < 1024) {
+                joined.put(own, last);
+            }
+        }
+        return last.column;
     }
+
+    /** A nested column's name, under the prefix it was joined to. */
+    private record Joined(String prefix, String column) {}
 
     private void cell(String value) {
         columns.add(column());

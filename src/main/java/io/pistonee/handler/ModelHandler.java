@@ -21,7 +21,6 @@ import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Predicate;
@@ -227,13 +226,9 @@ public abstract class ModelHandler<T, ID>
      * its response is written ({@code ReadTransactionFilter}).
      */
     public Consumer<Object> detacher() {
-        EntityManager current;
-        try {
-            current = entityManager.unwrap(EntityManager.class);
-        } catch (PersistenceException e) {
-            current = entityManager;
-        }
-        EntityManager inTransaction = current;
+        // the provider's own (EclipseLink's, Hibernate's session); unwrap() answers the container's proxy
+        EntityManager inTransaction =
+                entityManager.getDelegate() instanceof EntityManager delegate ? delegate : entityManager;
         return item -> detach(inTransaction, item);
     }
 
