@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.Provider;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -146,13 +147,11 @@ public class CsvEmitter implements Emitter {
                 || Character.isWhitespace(value.charAt(length - 1))) {
             return true;
         }
-        for (int i = 0; i < length; i++) {
-            char c = value.charAt(i);
-            if (c == ',' || c == '"' || c == '\r' || c == '\n') {
-                return true;
-            }
-        }
-        return false;
+        // four of the JDK's vectorized searches outrun one loop over the characters
+        return value.indexOf(',') >= 0
+                || value.indexOf('"') >= 0
+                || value.indexOf('\n') >= 0
+                || value.indexOf('\r') >= 0;
     }
 
     /**
@@ -191,7 +190,17 @@ public class CsvEmitter implements Emitter {
         }
 
         private void text(String text) throws IOException {
-            for (int i = 0, length = text.length(); i < length; i++) {
+            int length = text.length();
+            if (length <= 256 && length <= buffer.length - size) {
+                // the JDK's encoder copies an ASCII string's bytes at once; it is as long as the string
+                byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+                if (bytes.length == length) {
+                    System.arraycopy(bytes, 0, buffer, size, length);
+                    size += length;
+                    return;
+                }
+            }
+            for (int i = 0; i < length; i++) {
                 char c = text.charAt(i);
                 if (size > buffer.length - 4) {
                     drain();

@@ -13,7 +13,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +33,8 @@ final class CsvRow extends GeneratorBase {
     private final UnaryOperator<String> text;
     private final List<String> columns = new ArrayList<>();
     private final List<String> cells = new ArrayList<>();
-    private final Map<String, Joined> joined = new HashMap<>();
+    /** Per cell of the row, the nested column it had last. */
+    private Joined[] joined = new Joined[16];
 
     /** Per open container (index 0 the row itself): its column, whether an array, how many values. */
     private String[] prefixes = new String[8];
@@ -110,19 +110,21 @@ final class CsvRow extends GeneratorBase {
         if (prefix == null) {
             return own;
         }
-        // the same names come row after row (a shape's): a nested column is joined once, not per row
-        Joined last = joined.get(own);
-        if (last == null || !last.prefix.equals(prefix)) {
-            last = new Joined(prefix, prefix + "." + own);
-            if (joined.size() < 1024) {
-                joined.put(own, last);
-            }
+        // row after row the same cell has the same names (a shape's): a nested column is joined once
+        int cell = columns.size();
+        if (cell >= joined.length) {
+            joined = Arrays.copyOf(joined, Math.max(cell + 1, joined.length * 2));
+        }
+        Joined last = joined[cell];
+        if (last == null || last.own != own || last.prefix != prefix) {
+            last = new Joined(own, prefix, prefix + "." + own);
+            joined[cell] = last;
         }
         return last.column;
     }
 
-    /** A nested column's name, under the prefix it was joined to. */
-    private record Joined(String prefix, String column) {}
+    /** The column of a nested cell, by the names it was joined from. */
+    private record Joined(String own, String prefix, String column) {}
 
     private void cell(String value) {
         columns.add(column());
