@@ -5,8 +5,9 @@
 # less than the elapsed time) and its peak resident memory during each export.
 #
 #   mvn -B package -DskipTests && src/bench/export.sh
+#   mvn -B package -DskipTests && DB=postgresql src/bench/export.sh
 #
-# Settings (environment): ROWS (1000000), HEAP (256m), FORMATS ("json csv yaml xml django"; also pickle),
+# Settings (environment): WAR (target/piston-ee-example.war), ROWS (1000000), HEAP (256m), FORMATS ("json csv yaml xml django"; also pickle),
 # PORT (18480), HZ (16980, Hazelcast) and JFR (empty; "yes" records the exports with Java Flight
 # Recorder into target/bench/export/export.jfr). The posts are generated at start-up into a file H2
 # database under target/bench/export (blog.generated-posts); an in-memory one would live in the same small
@@ -20,20 +21,30 @@ FORMATS=${FORMATS:-"json csv yaml xml django"}
 PORT=${PORT:-18480}
 HZ=${HZ:-16980}
 JFR=${JFR:-}
+WARMUP=${WARMUP:-yes}
+DB=${DB:-h2}
+PGPORT=${PGPORT:-15632}
 WORK=target/bench/export
 BASE="http://127.0.0.1:$PORT/api"
 . src/bench/lib.sh
 
-[ -f target/piston-ee-example.war ] && [ -f target/payara-micro.jar ] || { echo "run 'mvn -B package -DskipTests' first" >&2; exit 2; }
+WAR=${WAR:-target/piston-ee-example.war}
+[ -f "$WAR" ] && [ -f target/payara-micro.jar ] || { echo "run 'mvn -B package -DskipTests' first" >&2; exit 2; }
 rm -rf "$WORK" && mkdir -p "$WORK"
 RECORD=()
 [ -n "$JFR" ] && RECORD=("-XX:StartFlightRecording=filename=$WORK/export.jfr,settings=profile,dumponexit=true")
-bench_start "$WORK" target/piston-ee-example.war "$HEAP" "$PORT" "$HZ" "jdbc:h2:file:$PWD/$WORK/db" \
-    "${RECORD[@]}" "-Dblog.generated-posts=$ROWS"
 SAMPLER=
-trap 'kill $SAMPLER 2>/dev/null || true; bench_stop' EXIT
+case $DB in
+    h2) trap 'kill $SAMPLER 2>/dev/null || true; bench_stop' EXIT ;;
+    postgresql)
+        trap 'kill $SAMPLER 2>/dev/null || true; bench_stop; bench_postgresql_stop target/bench/export-postgresql' EXIT
+        bench_postgresql target/bench/export-postgresql "$PGPORT" ;;
+    *) echo "DB is h2 or postgresql" >&2; exit 2 ;;
+esac
+bench_start "$WORK" "$WAR" "$HEAP" "$PORT" "$HZ" "jdbc:h2:file:$PWD/$WORK/db" \
+    "${RECORD[@]}" "-Dblog.generated-posts=$ROWS"
 
-echo "Generating $ROWS posts in a server with -Xmx$HEAP..."
+echo "Generating $ROWS posts ($DB) in a server with -Xmx$HEAP..."
 bench_wait_posts "$BASE" "$ROWS" "$WORK/server.log"
 
 declare -A MARKER=([json]='"resource_uri"' [csv]=$'\r\n' [yaml]='resource_uri:' [xml]='<resource>' [django]='"model"'
@@ -47,6 +58,12 @@ sample() {
         sleep 0.2
     done
 }
+
+if [ "$WARMUP" = yes ]; then
+    for format in $FORMATS; do
+        echo "Warming up: $format" && curl -sf -u admin:adminpass "$BASE/export?format=$format" -o /dev/null
+    done
+fi
 
 printf '%-7s %10s %12s %9s %10s %8s %9s %9s\n' format rows bytes seconds rows/s MB/s 'CPU s' 'RSS MB'
 for format in $FORMATS; do

@@ -9,6 +9,8 @@ BENCH_PAYARA_JAVA=${BENCH_PAYARA_JAVA-"-XX:+UseParallelGC"}
 # bench_start <work dir> <war> <heap> <http port> <hazelcast port> <database URL> [java option...]
 # Starts Payara Micro with the project's loopback settings (see SERVER-FACTS / the pom) and its own
 # Hazelcast port and cluster name; sets SERVER to its pid. Its log is <work dir>/server.log.
+# BENCH_PREBOOT (a file) is appended to the pre-boot commands and BENCH_PAYARA_ARGS (words) to Payara
+# Micro's arguments: bench_postgresql sets both; src/bench/settings.sh's variant sets BENCH_PREBOOT.
 bench_start() {
     local work=$1 war=$2 heap=$3 port=$4 hz=$5 db=$6
     shift 6
@@ -17,16 +19,37 @@ bench_start() {
         -e "s|127.0.0.1:6900|127.0.0.1:$hz|; s|start-port=6900|start-port=$hz|" \
         server-config/payara/preboot.asadmin > "$work/preboot.asadmin"
     echo "set hazelcast-runtime-configuration.cluster-group-name=piston-bench-$port" >> "$work/preboot.asadmin"
-    # BENCH_PREBOOT_EXTRA: a file of further pre-boot commands (src/bench/settings.sh's variant)
-    if [ -n "${BENCH_PREBOOT_EXTRA:-}" ]; then cat "$BENCH_PREBOOT_EXTRA" >> "$work/preboot.asadmin"; fi
+    [ -z "${BENCH_PREBOOT:-}" ] || cat "$BENCH_PREBOOT" >> "$work/preboot.asadmin"
     local shipped
     read -r -a shipped <<< "$BENCH_PAYARA_JAVA"
-    java "-Xmx$heap" "-Xms$heap" "${shipped[@]}" "$@" -Dhazelcast.phone.home.enabled=false -Dhazelcast.socket.bind.any=false \
+    # shellcheck disable=SC2086 # words on purpose
+    set -- "$@" -- ${BENCH_PAYARA_ARGS:-}
+    local options=() extra=() seen=
+    for arg in "$@"; do
+        if [ -n "$seen" ]; then extra+=("$arg"); elif [ "$arg" = -- ]; then seen=yes; else options+=("$arg"); fi
+    done
+    java "-Xmx$heap" "-Xms$heap" "${shipped[@]}" "${options[@]}" -Dhazelcast.phone.home.enabled=false -Dhazelcast.socket.bind.any=false \
          "-Djava.io.tmpdir=$work/tmp" \
          -jar "${PAYARA_MICRO:-target/payara-micro.jar}" --deploy "$war" --contextroot / --port "$port" \
-         --nocluster --disablephonehome --prebootcommandfile "$work/preboot.asadmin" > "$work/server.log" 2>&1 &
+         --nocluster --disablephonehome --prebootcommandfile "$work/preboot.asadmin" "${extra[@]}" > "$work/server.log" 2>&1 &
     SERVER=$!
 }
+
+# bench_postgresql <dir> <port>: a new throwaway PostgreSQL cluster in <dir> on 127.0.0.1:<port>
+# (src/test/scripts/postgresql.sh, the ITs' one: user and database piston), and BENCH_PREBOOT and
+# BENCH_PAYARA_ARGS set so that bench_start's Payara Micro uses it (server-config/payara/postgresql.asadmin
+# with that port, and PostgreSQL's JDBC driver from the local Maven repository, fetched if missing).
+# bench_postgresql_stop <dir> stops it.
+bench_postgresql() {
+    local dir=$1 port=$2 version=42.7.14 jar
+    jar=${M2_REPO:-$HOME/.m2/repository}/org/postgresql/postgresql/$version/postgresql-$version.jar
+    [ -f "$jar" ] || mvn -B -q dependency:get "-Dartifact=org.postgresql:postgresql:$version" >&2
+    bash src/test/scripts/postgresql.sh init "$dir" "$port" >&2
+    sed "s|portNumber=5432|portNumber=$port|" server-config/payara/postgresql.asadmin > "$dir/preboot-postgresql.asadmin"
+    BENCH_PREBOOT=$PWD/$dir/preboot-postgresql.asadmin
+    BENCH_PAYARA_ARGS="--addlibs $jar"
+}
+bench_postgresql_stop() { bash src/test/scripts/postgresql.sh stop "$1" >&2 || true; }
 
 # bench_start_wildfly <work dir> <war> <heap> <http port> <database URL> [java option...]
 # Starts WildFly 39 as the build configures it for the ITs (standalone-microprofile.xml with

@@ -33,6 +33,8 @@ final class CsvRow extends GeneratorBase {
     private final UnaryOperator<String> text;
     private final List<String> columns = new ArrayList<>();
     private final List<String> cells = new ArrayList<>();
+    /** Per cell of the row, the nested column it had last. */
+    private Joined[] joined = new Joined[16];
 
     /** Per open container (index 0 the row itself): its column, whether an array, how many values. */
     private String[] prefixes = new String[8];
@@ -105,8 +107,24 @@ final class CsvRow extends GeneratorBase {
         }
         String own = arrays[depth] ? String.valueOf(counts[depth]) : name;
         String prefix = prefixes[depth];
-        return prefix == null ? own : prefix + "." + own;
+        if (prefix == null) {
+            return own;
+        }
+        // row after row the same cell has the same names (a shape's): a nested column is joined once
+        int cell = columns.size();
+        if (cell >= joined.length) {
+            joined = Arrays.copyOf(joined, Math.max(cell + 1, joined.length * 2));
+        }
+        Joined last = joined[cell];
+        if (last == null || last.own != own || last.prefix != prefix) {
+            last = new Joined(own, prefix, prefix + "." + own);
+            joined[cell] = last;
+        }
+        return last.column;
     }
+
+    /** The column of a nested cell, by the names it was joined from. */
+    private record Joined(String own, String prefix, String column) {}
 
     private void cell(String value) {
         columns.add(column());

@@ -33,6 +33,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -81,6 +82,9 @@ public abstract class ModelHandler<T, ID>
 
     /** Rows a streamed query reads per database round trip. */
     static final int STREAM_FETCH_SIZE = 500;
+
+    /** Rows per query of {@link #stream()}. */
+    static final int STREAM_BATCH = 2000;
 
     @PersistenceContext
     private EntityManager entityManager;
@@ -213,17 +217,42 @@ public abstract class ModelHandler<T, ID>
      * the framework; anything else is left alone.
      */
     public void detach(Object item) {
-        if (model.isInstance(item) && entityManager.contains(item)) {
-            entityManager.detach(item);
+        detach(entityManager, item);
+    }
+
+    /**
+     * What {@link #detach} does, for every item of one streamed response: the entity manager of the
+     * current transaction is looked up once rather than per row (the container's transaction-scoped
+     * one finds it again on every call). Valid while that transaction lasts, as a stream's does until
+     * its response is written ({@code ReadTransactionFilter}).
+     */
+    public Consumer<Object> detacher() {
+        // the provider's own (EclipseLink's, Hibernate's session); unwrap() answers the container's proxy
+        EntityManager inTransaction =
+                entityManager.getDelegate() instanceof EntityManager delegate ? delegate : entityManager;
+        return item -> detach(inTransaction, item);
+    }
+
+    private void detach(EntityManager manager, Object item) {
+        if (model.isInstance(item) && manager.contains(item)) {
+            manager.detach(item);
         }
     }
 
     /**
      * Every entity in {@link #scope}, in id order, unpaged, read from the database as the response is
-     * written (see {@link #stream(TypedQuery)}): for exports.
+     * written: for exports. It is read in batches of {@value #STREAM_BATCH} by id (each batch the rows
+     * after the last one's id: one bounded query, which no database copies whole before its first
+     * row, as H2 does an open cursor's result), so memory stays flat whatever the table's size; an
+     * entity whose id is composite or not {@code Comparable} is read through one cursor instead
+     * ({@link #stream(TypedQuery)}). A row added or removed while an export runs is in it or not as
+     * of the batch that reaches its id.
      */
     protected Stream<T> stream() {
-        return stream(CriteriaQueries.all(entityManager, model, rows()));
+        Iterator<T> batches = CriteriaQueries.allInBatches(entityManager, model, rows(), STREAM_BATCH);
+        return batches == null
+                ? stream(CriteriaQueries.all(entityManager, model, rows()))
+                : StreamSupport.stream(Spliterators.spliteratorUnknownSize(batches, Spliterator.ORDERED), false);
     }
 
     /**

@@ -36,6 +36,17 @@ class CsvEmitterTest {
     }
 
     @Test
+    void cellsAreUtf8WithSpacesAndLongRowsQuotedAsBefore() throws IOException {
+        String text = "é € \uD83D\uDE00 lone \uD800 end";
+        String longText = "x".repeat(70_000) + "ü";
+        List<Map<String, Object>> rows = List.of(Map.of("a", text), Map.of("a", " padded "), Map.of("a", longText));
+
+        String csv = Emissions.text(emitter, Emissions.of(rows.stream()));
+
+        assertThat(csv).isEqualTo("a\r\n" + text.replace('\uD800', '?') + "\r\n\" padded \"\r\n" + longText + "\r\n");
+    }
+
+    @Test
     void aCollectionInMemoryGetsEveryRowsColumns() throws IOException {
         Map<String, Object> second = new LinkedHashMap<>();
         second.put("a", 2);

@@ -8,7 +8,7 @@ import java.util.stream.Stream;
 
 /**
  * {@code /api/export}: every post, unpaged, in id order, for backups and bulk exports
- * ({@code /api/export?format=csv}). The posts are read through the database cursor while the
+ * ({@code /api/export?format=csv}). The posts are read from the database, in batches by id, while the
  * response is written and each is let go once written, so the export takes the same little memory
  * for ten rows or ten million, in every format. Each post has the fields an authenticated caller of
  * {@code /api/posts} sees.

@@ -71,11 +71,11 @@ public class PostHandler extends ModelHandler<BlogPost, Long> {
     }
 
     /**
-     * Every post in id order, read from the database cursor as it is consumed: the unpaged export
+     * Every post in id order, read from the database in batches as it is consumed: the unpaged export
      * {@link ExportHandler} serves. Close the stream when done (the framework does).
      */
     public Stream<BlogPost> export() {
-        return stream("select p from BlogPost p order by p.id", BlogPost.class);
+        return stream();
     }
 
     /** The computed field {@code content_length}. */

@@ -7,6 +7,7 @@ import io.pistonee.collection.Lookup;
 import io.pistonee.collection.Page;
 import io.pistonee.problem.Rc;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceUnitUtil;
 import jakarta.persistence.TypedQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
@@ -17,7 +18,9 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.metamodel.EntityType;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -116,6 +119,84 @@ public final class CriteriaQueries {
         Root<T> root = select.from(model);
         select.select(root).orderBy(builder.asc(root.get(idAttribute(entityManager, model))));
         scope.restrict(builder, root).ifPresent(select::where);
+        return entityManager.createQuery(select);
+    }
+
+    /**
+     * Every entity in scope, in id order, read in batches of {@code batch} by id (keyset: each batch
+     * the rows after the last one's id), as its iterator is consumed; {@code null} when the entity's
+     * id orders no such batches (a composite id, or one that is not {@link Comparable}). Each batch
+     * is one bounded query, so no database materializes the whole result (H2 copies every row of an
+     * open result to a temporary file first); two query objects serve every batch, bound anew.
+     */
+    public static <T> Iterator<T> allInBatches(EntityManager entityManager, Class<T> model, Scope<T> scope, int batch) {
+        EntityType<T> entity = entityManager.getMetamodel().entity(model);
+        if (!entity.hasSingleIdAttribute()
+                || !Comparable.class.isAssignableFrom(entity.getIdType().getJavaType())) {
+            return null;
+        }
+        TypedQuery<T> first = all(entityManager, model, scope).setMaxResults(batch);
+        PersistenceUnitUtil ids = entityManager.getEntityManagerFactory().getPersistenceUnitUtil();
+        return new Iterator<>() {
+            private TypedQuery<T> next;
+            private List<T> rows = List.of();
+            private int index;
+            private Object last;
+            private boolean done;
+
+            @Override
+            public boolean hasNext() {
+                if (index < rows.size()) {
+                    return true;
+                }
+                if (done) {
+                    return false;
+                }
+                rows = last == null
+                        ? first.getResultList()
+                        : afterLast().setParameter("after", last).getResultList();
+                index = 0;
+                done = rows.size() < batch;
+                return !rows.isEmpty();
+            }
+
+            @Override
+            public T next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                T row = rows.get(index);
+                if (++index == rows.size()) {
+                    last = ids.getIdentifier(row); // before the row is let go (detached)
+                    rows = List.of();
+                    index = 0;
+                }
+                return row;
+            }
+
+            private TypedQuery<T> afterLast() {
+                if (next == null) {
+                    next = CriteriaQueries.afterId(entityManager, model, entity, scope)
+                            .setMaxResults(batch);
+                }
+                return next;
+            }
+        };
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static <T> TypedQuery<T> afterId(
+            EntityManager entityManager, Class<T> model, EntityType<T> entity, Scope<T> scope) {
+        Class<?> idType = entity.getIdType().getJavaType();
+        CriteriaBuilder builder = entityManager.getCriteriaBuilder();
+        CriteriaQuery<T> select = builder.createQuery(model);
+        Root<T> root = select.from(model);
+        Path<Comparable> id = root.get(entity.getId(idType).getName());
+        Predicate after = builder.greaterThan(id, builder.parameter((Class<Comparable>) idType, "after"));
+        select.select(root).orderBy(builder.asc(id));
+        select.where(scope.restrict(builder, root)
+                .map(rows -> builder.and(rows, after))
+                .orElse(after));
         return entityManager.createQuery(select);
     }
 

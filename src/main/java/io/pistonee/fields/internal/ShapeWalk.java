@@ -68,13 +68,52 @@ final class ShapeWalk {
         } else if (value instanceof JsonNode node) {
             out.tree(node);
         } else if (shaper.isoDates() && value instanceof OffsetDateTime time) {
-            out.text(ISO_OFFSET_DATE_TIME.format(time));
+            out.text(iso(time));
         } else if (shaper.isoDates() && value instanceof Instant instant) {
             out.text(ISO_INSTANT.format(instant));
         } else {
             return false;
         }
         return true;
+    }
+
+    /**
+     * What {@code ISO_OFFSET_DATE_TIME} writes ({@code 2026-10-01T09:30:00Z}, a fraction only as long
+     * as its digits, an offset {@code Z} or {@code +01:00}), without the formatter's general machinery:
+     * a streamed export writes one per row. Years outside 0 to 9999 go through the formatter.
+     */
+    static String iso(OffsetDateTime time) {
+        int year = time.getYear();
+        if (year < 0 || year > 9999) {
+            return ISO_OFFSET_DATE_TIME.format(time);
+        }
+        StringBuilder text = new StringBuilder(36);
+        digits(text, year, 4).append('-');
+        digits(text, time.getMonthValue(), 2).append('-');
+        digits(text, time.getDayOfMonth(), 2).append('T');
+        digits(text, time.getHour(), 2).append(':');
+        digits(text, time.getMinute(), 2).append(':');
+        digits(text, time.getSecond(), 2);
+        int nano = time.getNano();
+        if (nano != 0) {
+            int length = 9;
+            while (nano % 10 == 0) {
+                nano /= 10;
+                length--;
+            }
+            digits(text.append('.'), nano, length);
+        }
+        return text.append(time.getOffset().getId()).toString();
+    }
+
+    /** A non-negative number in at least {@code width} digits, zero-padded. */
+    private static StringBuilder digits(StringBuilder text, int value, int width) {
+        for (int limit = 10, i = 1; i < width; i++, limit *= 10) {
+            if (value < limit) {
+                text.append('0');
+            }
+        }
+        return text.append(value);
     }
 
     private void container(Object value, FieldSpec spec, FieldSpec narrow, int depth) {

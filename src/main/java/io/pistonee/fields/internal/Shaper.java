@@ -65,6 +65,7 @@ public final class Shaper {
     private final boolean isoDates;
     private final ConcurrentMap<Class<?>, BeanShape> beans = new ConcurrentHashMap<>();
     private final ConcurrentMap<Class<?>, Boolean> beanLike = new ConcurrentHashMap<>();
+    private final Known[] recent = new Known[16];
     private final ConcurrentMap<PlanKey, Step[]> plans = new ConcurrentHashMap<>();
     private final ConcurrentMap<Class<?>, Map<String, ModelItem.FieldType>> fieldTypes = new ConcurrentHashMap<>();
 
@@ -356,6 +357,21 @@ public final class Shaper {
     }
 
     boolean isBeanLike(Class<?> type) {
+        // asked for every object of every row (a post, its author): the last answers per slot first
+        int slot = type.hashCode() & (recent.length - 1);
+        Known last = recent[slot];
+        if (last != null && last.type() == type) {
+            return last.beanLike();
+        }
+        boolean answer = beanLikeOf(type);
+        recent[slot] = new Known(type, answer);
+        return answer;
+    }
+
+    /** One answer of {@link #isBeanLike}; final fields, so safely shared between threads through the array. */
+    private record Known(Class<?> type, boolean beanLike) {}
+
+    private boolean beanLikeOf(Class<?> type) {
         Boolean known = beanLike.get(type);
         if (known != null) {
             return known;

@@ -69,7 +69,7 @@ public record Mount(List<String> segments, String key, String parent) {
 
     /** The template ({@code authors/{username}/posts}). */
     public String path() {
-        return String.join("/", segments);
+        return segments.size() == 1 ? segments.get(0) : String.join("/", segments);
     }
 
     /** The template of an item ({@code authors/{username}/posts/{id}}). */
@@ -91,7 +91,13 @@ public record Mount(List<String> segments, String key, String parent) {
 
     /** Whether the template has parameters: its items' paths then depend on the request. */
     public boolean templated() {
-        return segments.stream().anyMatch(segment -> parameter(segment) != null);
+        // asked for every row of a listing (each item's path): a parameter starts with '{', a literal never
+        for (String segment : segments) {
+            if (segment.startsWith("{") && parameter(segment) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String blankToNull(String value) {

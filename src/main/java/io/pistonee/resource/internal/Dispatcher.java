@@ -59,10 +59,31 @@ public class Dispatcher {
      * anonymous twin) returned it, so a streamed result never fills the persistence context.
      */
     public void release(Object item) {
-        HandlerDescriptor model = item == null ? null : handlers.modelHandlerOf(item.getClass());
-        if (model != null) {
-            ((ModelHandler<?, ?>) model.instance()).detach(item);
-        }
+        releaser().accept(item);
+    }
+
+    /**
+     * {@link #release} for the items of one response: each class's model handler, and its
+     * {@link ModelHandler#detacher()}, are looked up once, not per row.
+     */
+    public Consumer<Object> releaser() {
+        return new Consumer<>() {
+            private Class<?> type;
+            private Consumer<Object> detach;
+
+            @Override
+            public void accept(Object item) {
+                if (item == null) {
+                    return;
+                }
+                if (item.getClass() != type) {
+                    HandlerDescriptor model = handlers.modelHandlerOf(item.getClass());
+                    detach = model == null ? ignored -> {} : ((ModelHandler<?, ?>) model.instance()).detacher();
+                    type = item.getClass();
+                }
+                detach.accept(item);
+            }
+        };
     }
 
     /** The path id converted to the handler's id type; an id that does not convert names nothing: 404. */

@@ -202,8 +202,9 @@ public class Replies {
      */
     private Consumer<Object> streamed(HandlerDescriptor handler) {
         LongAdder rows = metrics.exportRows(handler.name());
+        Consumer<Object> release = dispatcher.releaser();
         return item -> {
-            dispatcher.release(item);
+            release.accept(item);
             rows.increment();
         };
     }
