@@ -54,10 +54,10 @@ variant_java=$VARIANT_JAVA
 PORT[shipped]=28090
 PORT[variant]=28091
 BENCH_PAYARA_JAVA=$SHIPPED_JAVA BENCH_PREBOOT= bench_start "$WORK/shipped" "$WAR" "$HEAP" 28090 26910 \
-    "jdbc:h2:mem:shipped;DB_CLOSE_DELAY=-1" "-Dblog.generated-posts=$POSTS"
+    "jdbc:h2:file:$PWD/$WORK/shipped-db/bench" "-Dblog.generated-posts=$POSTS"
 PID[shipped]=$SERVER
 BENCH_PAYARA_JAVA=$variant_java BENCH_PREBOOT=$VARIANT_PREBOOT bench_start "$WORK/variant" "$WAR" "$HEAP" \
-    28091 26911 "jdbc:h2:mem:variant;DB_CLOSE_DELAY=-1" "-Dblog.generated-posts=$POSTS"
+    28091 26911 "jdbc:h2:file:$PWD/$WORK/variant-db/bench" "-Dblog.generated-posts=$POSTS"
 PID[variant]=$SERVER
 for name in shipped variant; do
     SERVER=${PID[$name]}

@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
@@ -26,7 +28,10 @@ import org.eclipse.microprofile.health.Readiness;
  * <p>The data source is looked up as the application starts ({@link HealthListener}), in the
  * application's own naming context: the servers call checks from their own threads, where
  * {@code java:comp} may not resolve. A change of state is logged once (WARNING when down, INFO when
- * back).
+ * back). Its answers are made with {@code HealthCheckResponse}'s constructor, not its builder: the
+ * builder finds its provider through the thread's class loader, which on Payara's thread for the
+ * first {@code /health/ready} sometimes has none ({@code IllegalStateException: Unable to find service
+ * HealthCheckResponseProvider}, a 500 with Payara's HTML error page, seen once in OperationsIT).
  */
 @Readiness
 @ApplicationScoped
@@ -67,7 +72,7 @@ public class DatabaseCheck implements HealthCheck {
                 if (up.compareAndSet(false, true)) {
                     LOG.info("The database answers again: ready");
                 }
-                return HealthCheckResponse.up(NAME);
+                return new HealthCheckResponse(NAME, HealthCheckResponse.Status.UP, Optional.empty());
             }
             discard(connection);
             return down("no answer");
@@ -107,7 +112,7 @@ public class DatabaseCheck implements HealthCheck {
             LOG.warning(
                     "The readiness check 'database' failed (" + reason + ", " + config.dataSource() + "): not ready");
         }
-        return HealthCheckResponse.named(NAME).down().withData("reason", reason).build();
+        return new HealthCheckResponse(NAME, HealthCheckResponse.Status.DOWN, Optional.of(Map.of("reason", reason)));
     }
 
     private DataSource dataSource() {
