@@ -52,14 +52,6 @@ public final class LoginLimiter {
         return new Attempt(user, Optional.ofNullable(wait), userFailures);
     }
 
-    /**
-     * How long until a login for this user from this address may be tried again, or empty if it may
-     * be tried now. A {@code null} user checks the address alone.
-     */
-    public Optional<Duration> blocked(String user, String address) {
-        return attempt(user, address).blocked();
-    }
-
     /** Records a failed login (a {@code null} user counts against the address only). */
     public void failed(String user, String address) {
         long now = clock.millis();

@@ -18,15 +18,15 @@ class LoginLimiterTest {
     @Test
     void blocksAUserAfterTheLimitUntilTheOldestFailureLeavesTheWindow() {
         for (int i = 0; i < 3; i++) {
-            assertThat(limiter.blocked("testuser", "10.0.0.1")).isEmpty();
+            assertThat(limiter.attempt("testuser", "10.0.0.1").blocked()).isEmpty();
             limiter.failed("testuser", "10.0.0.1");
             clock.advance(Duration.ofMinutes(1));
         }
 
-        assertThat(limiter.blocked("testuser", "10.0.0.2")).contains(Duration.ofMinutes(2));
-        assertThat(limiter.blocked("otheruser", "10.0.0.2")).isEmpty();
+        assertThat(limiter.attempt("testuser", "10.0.0.2").blocked()).contains(Duration.ofMinutes(2));
+        assertThat(limiter.attempt("otheruser", "10.0.0.2").blocked()).isEmpty();
         clock.advance(Duration.ofMinutes(2));
-        assertThat(limiter.blocked("testuser", "10.0.0.2")).isEmpty();
+        assertThat(limiter.attempt("testuser", "10.0.0.2").blocked()).isEmpty();
     }
 
     @Test
@@ -35,9 +35,9 @@ class LoginLimiterTest {
             limiter.failed("user" + i, "10.0.0.9");
         }
 
-        assertThat(limiter.blocked("someone", "10.0.0.9")).isPresent();
-        assertThat(limiter.blocked(null, "10.0.0.9")).isPresent();
-        assertThat(limiter.blocked("someone", "10.0.0.8")).isEmpty();
+        assertThat(limiter.attempt("someone", "10.0.0.9").blocked()).isPresent();
+        assertThat(limiter.attempt(null, "10.0.0.9").blocked()).isPresent();
+        assertThat(limiter.attempt("someone", "10.0.0.8").blocked()).isEmpty();
     }
 
     @Test
@@ -51,9 +51,9 @@ class LoginLimiterTest {
         limiter.failed("testuser", "10.0.0.1");
         limiter.failed("testuser", "10.0.0.1");
 
-        assertThat(limiter.blocked("testuser", "10.0.0.3")).isEmpty();
+        assertThat(limiter.attempt("testuser", "10.0.0.3").blocked()).isEmpty();
         limiter.failed("x", "10.0.0.1");
-        assertThat(limiter.blocked("testuser", "10.0.0.1")).isPresent();
+        assertThat(limiter.attempt("testuser", "10.0.0.1").blocked()).isPresent();
     }
 
     @Test
@@ -80,12 +80,12 @@ class LoginLimiterTest {
 
         first.failed("testuser", "10.0.0.1");
         second.failed("testuser", "10.0.0.2");
-        assertThat(third.blocked("testuser", "10.0.0.3")).isEmpty();
+        assertThat(third.attempt("testuser", "10.0.0.3").blocked()).isEmpty();
         third.failed("testuser", "10.0.0.3");
 
-        assertThat(first.blocked("testuser", "10.0.0.4")).contains(Duration.ofMinutes(5));
+        assertThat(first.attempt("testuser", "10.0.0.4").blocked()).contains(Duration.ofMinutes(5));
         second.succeeded(second.attempt("testuser", "10.0.0.4"));
-        assertThat(third.blocked("testuser", "10.0.0.4")).isEmpty();
+        assertThat(third.attempt("testuser", "10.0.0.4").blocked()).isEmpty();
     }
 
     @Test
@@ -96,7 +96,7 @@ class LoginLimiterTest {
         }
 
         // the last three failures were 30, 20 and 10 s ago: blocked until the oldest of them is 5 min old
-        assertThat(limiter.blocked("testuser", "10.0.0.99")).contains(Duration.ofSeconds(270));
+        assertThat(limiter.attempt("testuser", "10.0.0.99").blocked()).contains(Duration.ofSeconds(270));
     }
 
     @Test
@@ -116,8 +116,10 @@ class LoginLimiterTest {
             thread.join();
         }
 
-        assertThat(at400.blocked(null, "10.0.0.1")).isPresent();
-        assertThat(new LoginLimiter(shared, 401, 401, Duration.ofMinutes(5), clock).blocked(null, "10.0.0.1"))
+        assertThat(at400.attempt(null, "10.0.0.1").blocked()).isPresent();
+        assertThat(new LoginLimiter(shared, 401, 401, Duration.ofMinutes(5), clock)
+                        .attempt(null, "10.0.0.1")
+                        .blocked())
                 .isEmpty();
     }
 }
