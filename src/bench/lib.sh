@@ -111,6 +111,26 @@ bench_wait_posts() {
     return 1
 }
 
+# bench_endpoint <name> <impl>: the request wrk (src/bench/wrk.lua) sends for an endpoint of the
+# framework or of the hand-written baseline, as BENCH_* variables; reads the calling script's
+# FIRST_ID and LAST_ID (the generated posts' ids), BODY (a post to create) and AUTHOR (its Authorization).
+bench_endpoint() {
+    local name=$1 impl=$2 api=/api/posts
+    [ "$impl" = baseline ] && api=/bench/baseline/posts
+    unset BENCH_BODY BENCH_AUTH BENCH_TYPE
+    export BENCH_METHOD=GET BENCH_ACCEPT=application/json BENCH_FIRST_ID=$FIRST_ID BENCH_LAST_ID=$LAST_ID
+    case $name in
+        floor) export BENCH_PATH=/api/floor
+               if [ "$impl" = baseline ]; then BENCH_PATH=/bench/floor; fi ;;
+        get-one) export BENCH_PATH="$api/{id}" ;;
+        get-page) export BENCH_PATH="$api?limit=100" ;;
+        get-yaml) export BENCH_PATH="$api/{id}" BENCH_ACCEPT=application/yaml ;;
+        post) export BENCH_PATH=$api BENCH_METHOD=POST BENCH_BODY="$BODY" BENCH_AUTH="$AUTHOR" \
+                     BENCH_TYPE=application/json ;;
+        *) echo "unknown endpoint $name" >&2; exit 2 ;;
+    esac
+}
+
 # bench_cpu: the server's CPU time so far, in clock ticks (user + system, every thread).
 bench_cpu() { awk '{print $14 + $15}' "/proc/$SERVER/stat"; }
 

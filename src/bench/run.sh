@@ -98,28 +98,10 @@ start() {
     esac
 }
 
-# The request wrk sends for an endpoint of one implementation (framework or baseline), as BENCH_*.
-endpoint() {
-    local name=$1 impl=$2 api=/api/posts
-    [ "$impl" = baseline ] && api=/bench/baseline/posts
-    unset BENCH_BODY BENCH_AUTH BENCH_TYPE
-    export BENCH_METHOD=GET BENCH_ACCEPT=application/json BENCH_FIRST_ID=$FIRST_ID BENCH_LAST_ID=$LAST_ID
-    case $name in
-        floor) export BENCH_PATH=/api/floor
-               if [ "$impl" = baseline ]; then BENCH_PATH=/bench/floor; fi ;;
-        get-one) export BENCH_PATH="$api/{id}" ;;
-        get-page) export BENCH_PATH="$api?limit=100" ;;
-        get-yaml) export BENCH_PATH="$api/{id}" BENCH_ACCEPT=application/yaml ;;
-        post) export BENCH_PATH=$api BENCH_METHOD=POST BENCH_BODY="$BODY" BENCH_AUTH="$AUTHOR" \
-                     BENCH_TYPE=application/json ;;
-        *) echo "unknown endpoint $name" >&2; exit 2 ;;
-    esac
-}
-
 # measure <kind> <round> <endpoint> <impl> <seconds>: one wrk run, recorded in results.jsonl.
 measure() {
     local kind=$1 round=$2 name=$3 impl=$4 seconds=$5 load0 ticks line
-    endpoint "$name" "$impl"
+    bench_endpoint "$name" "$impl"
     load0=$(bench_load)
     ticks=$(bench_cpu)
     line=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" -s src/bench/wrk.lua "http://127.0.0.1:$PORT" | tail -1)

@@ -64,23 +64,10 @@ for name in shipped variant; do
     bench_wait_posts "http://127.0.0.1:${PORT[$name]}/api" "$POSTS" "$WORK/$name/server.log"
 done
 
-endpoint() {
-    unset BENCH_BODY BENCH_AUTH BENCH_TYPE
-    export BENCH_METHOD=GET BENCH_ACCEPT=application/json BENCH_FIRST_ID=$FIRST_ID BENCH_LAST_ID=$LAST_ID
-    case $1 in
-        floor) export BENCH_PATH=/api/floor ;;
-        get-one) export BENCH_PATH="/api/posts/{id}" ;;
-        get-page) export BENCH_PATH="/api/posts?limit=100" ;;
-        post) export BENCH_PATH=/api/posts BENCH_METHOD=POST BENCH_BODY="$BODY" BENCH_AUTH="$AUTHOR" \
-                     BENCH_TYPE=application/json ;;
-        *) echo "unknown endpoint $1" >&2; exit 2 ;;
-    esac
-}
-
 # run <kind> <round> <endpoint> <server> <seconds>
 run() {
     local kind=$1 round=$2 name=$3 server=$4 seconds=$5 ticks line
-    endpoint "$name"
+    bench_endpoint "$name" framework
     SERVER=${PID[$server]}
     ticks=$(bench_cpu)
     line=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" -s src/bench/wrk.lua "http://127.0.0.1:${PORT[$server]}" | tail -1)
