@@ -271,7 +271,9 @@ public abstract class ModelHandler<T, ID>
      * {@code eclipselink.cursor.scrollable} hint, forward-only). The JDBC fetch size is set to
      * {@value #STREAM_FETCH_SIZE} through each provider's hint, since some drivers (PostgreSQL's) read
      * a whole result at once without one; PostgreSQL's fetches in batches only inside a transaction,
-     * which every streamed read has ({@code ReadTransactionFilter}). Close the stream when done (the framework does).
+     * which every streamed read has ({@code ReadTransactionFilter}). On EclipseLink the entities are
+     * read-only (its shared cache's, not copies in the persistence context): change none of them.
+     * Close the stream when done (the framework does).
      */
     protected <R> Stream<R> stream(TypedQuery<R> query) {
         // Rows per database round trip: without it some drivers (PostgreSQL's) read the whole result.
@@ -280,6 +282,11 @@ public abstract class ModelHandler<T, ID>
             return query.getResultStream();
         }
         query.setHint("eclipselink.cursor.scrollable", Boolean.TRUE);
+        // Read-only: rows come from the shared cache without a copy registered in the persistence
+        // context. Registered, every row a cursor read stayed reachable from EclipseLink's unit of work
+        // even once detached (jmap: 560,000 entities and twice as many DescriptorEvents held by 21
+        // exports of 50,000 rows midway, a 512 MB heap full): memory grew with the rows written.
+        query.setHint("eclipselink.read-only", Boolean.TRUE);
         // EclipseLink's default is a scroll-insensitive result set, which PostgreSQL's driver reads
         // whole whatever the fetch size: only a forward-only one is fetched in batches.
         query.setHint("eclipselink.cursor.scrollable.result-set-type", "ForwardOnly");
