@@ -4,10 +4,12 @@
 #
 #   src/bench/pages.sh                       (10,000, 100,000 and 1,000,000 posts)
 #   SIZES="10000 100000" src/bench/pages.sh
+#   DB=postgresql src/bench/pages.sh         (a throwaway PostgreSQL per size, as export.sh starts one)
 #
 # Builds the benchmark WAR like run.sh (BUILD=no reuses it) and, for each size in turn, starts Payara
 # Micro on 127.0.0.1 (-Xmx$HEAP, a file H2 database under target/bench/pages, so the heap holds no
-# table) with that many generated posts, and drives with wrk, in ROUNDS interleaved rounds after a
+# table, or with DB=postgresql a new PostgreSQL cluster there on 127.0.0.1:$PGPORT) with that many
+# generated posts, and drives with wrk, in ROUNDS interleaved rounds after a
 # warm-up:
 #   offset    GET /api/posts?limit=100&offset=N, N random in [0, 9900] (the first 10,000 rows)
 #   cursor    GET /api/posts?limit=100&cursor=C, C a cursor after a random post anywhere in the table
@@ -16,13 +18,13 @@
 # keys of the generated posts (post X: id 1,000,000 + X, created 2026-10-01 minus X seconds), and
 # checked against the server before use.
 #
-# Report: target/bench/pages/report.md — per kind and size the medians of requests/s, p99 and the
+# Report: target/bench/pages/report.md (target/bench/pages-postgresql/ with DB=postgresql) — per kind and size the medians of requests/s, p99 and the
 # server's CPU milliseconds per request, and that CPU against the smallest size's (target: at most
 # 1.25). Raw figures: target/bench/pages/results.jsonl.
 #
 # Settings (environment): SIZES ("10000 100000 1000000"), HEAP (512m), PORT (28082), HZ (26902),
 # ROUNDS (3), DURATION (10), WARMUP (60: each size boots a cold server), CONNECTIONS (8), THREADS (1), KINDS ("offset cursor
-# baseline"), BUILD (yes).
+# baseline"), BUILD (yes), DB (h2 or postgresql), PGPORT (15633).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -37,12 +39,21 @@ CONNECTIONS=${CONNECTIONS:-8}
 THREADS=${THREADS:-1}
 KINDS=${KINDS:-"offset cursor baseline"}
 BUILD=${BUILD:-yes}
+DB=${DB:-h2}
+PGPORT=${PGPORT:-15633}
 
 WORK=target/bench/pages
 WAR=target/bench/build/piston-ee-example.war
 export PAYARA_MICRO=target/bench/build/payara-micro.jar
 RESULTS=$WORK/results.jsonl
+REPORT=$WORK/report.md
 . src/bench/lib.sh
+case $DB in
+    h2) ;;
+    postgresql) WORK=target/bench/pages-postgresql RESULTS=target/bench/pages-postgresql/results.jsonl
+                REPORT=target/bench/pages-postgresql/report.md ;;
+    *) echo "DB is h2 or postgresql" >&2; exit 2 ;;
+esac
 
 bash src/test/scripts/debian-packages.sh wrk 'command -v wrk' wrk
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
@@ -52,7 +63,7 @@ if [ "$BUILD" = yes ]; then
 fi
 [ -f "$WAR" ] && [ -f "$PAYARA_MICRO" ] || { echo "$WAR is missing: run with BUILD=yes" >&2; exit 2; }
 rm -rf "$WORK" && mkdir -p "$WORK"
-trap bench_stop EXIT
+trap 'bench_stop; [ "$DB" = h2 ] || bench_postgresql_stop "$WORK/postgresql"' EXIT
 
 # paths <size>: the request paths of each kind, one file per kind ($WORK/<size>/<kind>.paths).
 paths() {
@@ -110,7 +121,8 @@ print("  %-6s %8d %-9s %7.0f req/s  p99 %7.2f ms  %6.2f CPU-ms/req  errors %d" %
 
 for size in $SIZES; do
     mkdir -p "$WORK/$size"
-    echo "Starting Payara Micro (-Xmx$HEAP) with $size posts on 127.0.0.1:$PORT..."
+    echo "Starting Payara Micro (-Xmx$HEAP) with $size posts ($DB) on 127.0.0.1:$PORT..."
+    [ "$DB" = h2 ] || bench_postgresql "$WORK/postgresql" "$PGPORT"
     bench_start "$WORK/$size" "$WAR" "$HEAP" "$PORT" "$HZ" "jdbc:h2:file:$PWD/$WORK/$size/db" \
         "-Dblog.generated-posts=$size"
     bench_wait_posts "http://127.0.0.1:$PORT/api" "$size" "$WORK/$size/server.log"
@@ -120,10 +132,12 @@ for size in $SIZES; do
         for kind in $KINDS; do measure pages "$round" "$size" "$kind" "$DURATION"; done
     done
     bench_stop
+    [ "$DB" = h2 ] || bench_postgresql_stop "$WORK/postgresql"
+    [ "$DB" = h2 ] || rm -rf "$WORK/postgresql"
 done
 
-python3 - "$RESULTS" "$WORK/report.md" "$(getconf CLK_TCK)" \
-    "heap $HEAP, $ROUNDS rounds of $DURATION s, wrk -t$THREADS -c$CONNECTIONS, file H2" <<'PY'
+python3 - "$RESULTS" "$REPORT" "$(getconf CLK_TCK)" \
+    "heap $HEAP, $ROUNDS rounds of $DURATION s, wrk -t$THREADS -c$CONNECTIONS, $([ "$DB" = h2 ] && echo file H2 || echo PostgreSQL)" <<'PY'
 import json, statistics, sys
 results, report, tick, settings = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 rows = [json.loads(l) for l in open(results) if l.strip()]

@@ -143,7 +143,7 @@ same_answers() {
 
 for PLATFORM in $SERVERS; do
     RECORD=()
-    [ -n "$JFR" ] && RECORD=("-XX:StartFlightRecording=filename=$WORK/http-$PLATFORM.jfr,settings=profile,dumponexit=true")
+    [ -n "$JFR" ] && RECORD=("-XX:FlightRecorderOptions:stackdepth=512" "-XX:StartFlightRecording=filename=$WORK/http-$PLATFORM.jfr,settings=profile,dumponexit=true")
     echo "Starting $PLATFORM (-Xmx$HEAP) with $POSTS posts on 127.0.0.1:$PORT..."
     # A file database, as a real one is outside the heap: in memory, every post written grew the
     # server's heap until a full collection paused it for 0.2-0.6 s, the POST's p99 in whichever round it fell.
@@ -189,7 +189,7 @@ print("  %-6s %-4s %-9s %9d rows %6.1f s %9.0f rows/s %6.1f MB/s %6.1f CPU-s" % 
 if [ -n "$EXPORTS" ]; then
     for PLATFORM in $SERVERS; do
         RECORD=()
-        [ -n "$JFR" ] && RECORD=("-XX:StartFlightRecording=filename=$WORK/export-$PLATFORM.jfr,settings=profile,dumponexit=true")
+        [ -n "$JFR" ] && RECORD=("-XX:FlightRecorderOptions:stackdepth=512" "-XX:StartFlightRecording=filename=$WORK/export-$PLATFORM.jfr,settings=profile,dumponexit=true")
         echo "Starting $PLATFORM (-Xmx$EXPORT_HEAP) with $ROWS posts on 127.0.0.1:$EXPORT_PORT (generating them takes a while)..."
         start "$PLATFORM" "$WORK/export-$PLATFORM" "$EXPORT_HEAP" "$EXPORT_PORT" "$EXPORT_HZ" \
             "jdbc:h2:file:$PWD/$WORK/export-$PLATFORM/db$EXPORT_DB_OPTIONS" "${RECORD[@]}" "-Dblog.generated-posts=$ROWS"
