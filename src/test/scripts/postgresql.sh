@@ -4,6 +4,9 @@
 #                                      removed), started, with the user and databases the ITs use
 #   postgresql.sh start <dir> <port>   starts the cluster in <dir> again (DatabaseRecoveryIT)
 #   postgresql.sh stop  <dir>          stops it, if it runs
+#   postgresql.sh empty <dir> <port> <database>
+#                                      drops every table and sequence of <database> (its schema public,
+#                                      made again for piston): DatabaseDownAtDeploymentIT
 # It listens on 127.0.0.1:<port> only (no Unix socket), with password authentication: user piston,
 # password piston, databases piston (Payara Micro) and piston_wildfly (WildFly), so each server
 # starts from an empty database. Debian's postgresql is installed where missing, as the build does
@@ -57,7 +60,11 @@ start() {
 }
 
 sql() {
-  PGPASSWORD=postgres "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -q -c "$1"
+  PGPASSWORD=postgres "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d "${2:-postgres}" -v ON_ERROR_STOP=1 -q -c "$1"
+}
+
+empty() {
+  sql "DROP SCHEMA public CASCADE; CREATE SCHEMA public AUTHORIZATION piston" "$1"
 }
 
 init() {
@@ -81,5 +88,6 @@ case $command in
   init) init ;;
   start) start ;;
   stop) stop ;;
-  *) echo "usage: $0 init|start|stop <dir> [<port>]" >&2; exit 2 ;;
+  empty) empty "$4" ;;
+  *) echo "usage: $0 init|start|stop|empty <dir> [<port> [<database>]]" >&2; exit 2 ;;
 esac

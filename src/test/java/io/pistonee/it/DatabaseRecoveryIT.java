@@ -7,9 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -105,28 +103,9 @@ class DatabaseRecoveryIT {
         return Http.json(post).get("title").asText();
     }
 
-    /**
-     * Runs {@code postgresql.sh stop|start} on the build's cluster, as the build does; its output goes
-     * to {@code recovery.log} beside the cluster's own log.
-     */
+    /** Stops or starts the build's cluster; its script's output goes to {@code recovery.log}. */
     private void database(String command) throws IOException, InterruptedException {
-        Path dir = Path.of(System.getProperty("it.postgresql.dir"));
-        Path log = dir.resolve("recovery.log");
-        Process script = new ProcessBuilder(
-                        "bash",
-                        System.getProperty("it.postgresql.script"),
-                        command,
-                        dir.toString(),
-                        System.getProperty("it.postgresql.port"))
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
-        assertThat(script.waitFor(120, TimeUnit.SECONDS))
-                .as("postgresql.sh " + command + " ended (its output: " + log + ")")
-                .isTrue();
-        assertThat(script.exitValue())
-                .as("postgresql.sh " + command + " (its output: " + log + ")")
-                .isZero();
+        BuildPostgreSql.run(command, "recovery.log");
         stopped = command.equals("stop");
     }
 }

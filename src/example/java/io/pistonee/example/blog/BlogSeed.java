@@ -1,21 +1,34 @@
 package io.pistonee.example.blog;
 
 import io.pistonee.config.SecurityConfig;
+import io.pistonee.health.DatabaseAnswered;
 import io.pistonee.security.PasswordHash;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Persistence;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 
 /**
- * Seeds the example's users (with hashed passwords), its OAuth client, a handful of posts and three drafts at
- * start-up, once, into an empty database (shared by the instances of a cluster).
+ * Creates the example's tables and seeds its users (with hashed passwords), its OAuth client, a handful of
+ * posts and three drafts, once, into an empty database (shared by the instances of a cluster), when the
+ * database first answers ({@link DatabaseAnswered}: at start-up, or later if it was down then).
+ *
+ * <p>The tables are created here rather than by the persistence unit's own schema generation, which
+ * runs while the WAR deploys and, with the database down then, fails the deployment. JPA 3.1 has no
+ * portable way to run a container persistence unit's schema generation later, so {@link #createTables}
+ * asks the provider through {@link Persistence#generateSchema}, the standard call that both
+ * EclipseLink (Payara) and Hibernate (WildFly) implement: it reads the same {@code persistence.xml},
+ * so the tables and sequences are exactly those deployment-time generation made, on the same data
+ * source, outside the container's transaction. Tables that exist already are left as they are.
  */
 @ApplicationScoped
 public class BlogSeed {
@@ -31,11 +44,15 @@ public class BlogSeed {
     @Inject
     BlogSeed self;
 
+    @Resource(lookup = "java:comp/DefaultDataSource")
+    DataSource dataSource;
+
     /**
      * Seeds an empty database. Instances of a cluster starting at once on one database may race: the
      * loser's insert breaks the unique user name, and it finds the seed there and carries on.
      */
-    void seed(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    void seed(@Observes DatabaseAnswered event) {
+        createTables();
         if (self.seeded()) {
             return;
         }
@@ -47,6 +64,19 @@ public class BlogSeed {
             }
             LOG.info("Another instance seeded the database first");
         }
+    }
+
+    private void createTables() {
+        Persistence.generateSchema(
+                "blog",
+                Map.of(
+                        "jakarta.persistence.schema-generation.database.action", "create",
+                        "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
+                        "jakarta.persistence.nonJtaDataSource", dataSource,
+                        // EclipseLink: a session of its own, not the deployed unit's, as quiet as that one
+                        // about the tables and sequences that exist already.
+                        "eclipselink.session-name", "blog-schema",
+                        "eclipselink.logging.level", "SEVERE"));
     }
 
     @Transactional

@@ -20,7 +20,8 @@ import org.eclipse.microprofile.health.Readiness;
  * The readiness check {@code database}: {@code UP} when the data source
  * ({@code piston.health.database.data-source}, by default {@code java:comp/DefaultDataSource}) gives a
  * connection that {@link Connection#isValid answers} within {@code piston.health.database.timeout}
- * seconds, else {@code DOWN}, which makes {@code /health/ready} answer 503. Nothing is cached: a
+ * seconds and the observers of {@code DatabaseAnswered} have run ({@link FirstAnswer}), else
+ * {@code DOWN}, which makes {@code /health/ready} answer 503. Nothing is cached: a
  * database that comes back is {@code UP} at the next call, as soon as the pool hands out a working
  * connection; a pooled connection that does not answer is discarded, so the pool drops it (see also
  * the pool's validation in docs/production.md).
@@ -46,6 +47,9 @@ public class DatabaseCheck implements HealthCheck {
     @Inject
     OperationsConfig config;
 
+    @Inject
+    FirstAnswer firstAnswer;
+
     private volatile DataSource dataSource;
     private final AtomicBoolean up = new AtomicBoolean(true);
 
@@ -69,6 +73,9 @@ public class DatabaseCheck implements HealthCheck {
         }
         try (Connection connection = source.getConnection()) {
             if (connection.isValid((int) config.databaseTimeout().toSeconds())) {
+                if (!firstAnswer.answered()) {
+                    return down("starting");
+                }
                 if (up.compareAndSet(false, true)) {
                     LOG.info("The database answers again: ready");
                 }

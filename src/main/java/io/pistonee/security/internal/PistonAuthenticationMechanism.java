@@ -7,6 +7,7 @@ import io.pistonee.edge.internal.Edge;
 import io.pistonee.edge.internal.RequestIds;
 import io.pistonee.emitter.internal.ProblemMapper;
 import io.pistonee.emitter.internal.ProblemWriter;
+import io.pistonee.health.internal.FirstAnswer;
 import io.pistonee.metrics.internal.Metrics;
 import io.pistonee.problem.ProblemException;
 import io.pistonee.problem.Rc;
@@ -103,6 +104,9 @@ public class PistonAuthenticationMechanism implements HttpAuthenticationMechanis
     @Inject
     Metrics metrics;
 
+    @Inject
+    FirstAnswer firstAnswer;
+
     private volatile Optional<HttpAuthenticationMechanism> jwt;
 
     @Override
@@ -114,6 +118,10 @@ public class PistonAuthenticationMechanism implements HttpAuthenticationMechanis
         }
         if (headers.size() > 1) {
             return fail(null, request, response, "Send one Authorization header, not several.", null);
+        }
+        if (!firstAnswer.answered()) {
+            // the accounts' tables may not exist yet: what NotAnsweredFilter answers the API
+            return write(request, response, ProblemMapper.withIncident(notAnswered(), RequestIds.current(request)));
         }
         String header = headers.get(0).strip();
         Scheme scheme = Scheme.of(header);
@@ -206,6 +214,12 @@ public class PistonAuthenticationMechanism implements HttpAuthenticationMechanis
         }
         LOG.log(Level.WARNING, "The database could not serve a request (answered 503)", failure);
         return write(request, response, ProblemMapper.withIncident(problem, RequestIds.current(request)));
+    }
+
+    private ProblemException notAnswered() {
+        return Rc.UNAVAILABLE.error(
+                "The database is unavailable: retry later.",
+                Map.of("Retry-After", String.valueOf(piston.unavailableRetryAfterSeconds())));
     }
 
     /** Only asymmetric signatures: never {@code none}, never an HMAC keyed with a public key. */
