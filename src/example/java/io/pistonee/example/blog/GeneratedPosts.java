@@ -1,9 +1,9 @@
 package io.pistonee.example.blog;
 
+import io.pistonee.health.DatabaseAnswered;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
@@ -18,7 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Bulk posts for the export benchmark ({@code src/bench}): with {@code blog.generated-posts=N}
- * (default 0: none), N generated posts by {@code testuser} are inserted at start-up, after the seed,
+ * (default 0: none), N generated posts by {@code testuser} are inserted once the database first
+ * answers ({@link DatabaseAnswered}), after the seed,
  * in batches of 50,000, with ids from 1,000,001, by one SQL statement per batch: H2's
  * {@code SYSTEM_RANGE} on the embedded database, {@code generate_series} on PostgreSQL.
  */
@@ -51,9 +52,8 @@ public class GeneratedPosts {
     @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource dataSource;
 
-    void generate(
-            @Observes @Priority(Interceptor.Priority.APPLICATION + 600) @Initialized(ApplicationScoped.class)
-                    Object event) {
+    /** After {@link BlogSeed#seed}, whose observer has the default priority, made the tables. */
+    void generate(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) DatabaseAnswered event) {
         if (count <= 0 || self.present() > 0) {
             return;
         }
